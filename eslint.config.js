@@ -1,0 +1,3 @@
+import config from "@taizhang/eslint-config";
+
+export default config;
