@@ -1,0 +1,259 @@
+import { PlanIdSchema, taskId, unitId, type UnitId } from "../model/ids.js";
+import { MODEL_SCHEMA_VERSION, PlanSchema, type Plan } from "../model/plan.js";
+import type { ImportWarning } from "../model/provenance.js";
+import type { Task } from "../model/task.js";
+import type { Unit } from "../model/unit.js";
+import { extractCitations } from "./citations.js";
+import { ImportError } from "./import-error.js";
+import { importWarning } from "./import-warning.js";
+import { readMetadata } from "./metadata.js";
+import { extractMilestones } from "./milestones.js";
+import { isControlCharacter, normalizeText, type NormalizedText, type SourceLine } from "./normalize.js";
+import { sha256Hex } from "./sha256.js";
+import { parseStructure, type ParsedTask } from "./structure.js";
+import { extractTargets } from "./targets.js";
+import { parseUnitName, splitUnitAnnotation } from "./units.js";
+
+/** Bumped whenever the importer's output for the same text changes. */
+export const IMPORTER_VERSION = "1.1.0";
+
+export interface ImportOptions {
+  /** Plan id to use instead of `<jurisdiction slug>-<start year>`. */
+  id?: string;
+  /** Source file name recorded in the provenance. */
+  sourceName?: string;
+  /** sha256 (hex) of the raw source bytes; computed from the text when absent. */
+  sha256?: string;
+}
+
+export interface ImportResult {
+  plan: Plan;
+  warnings: ImportWarning[];
+}
+
+const VERY_LONG_TASK = 4000;
+const MAX_BINARY_SHARE = 0.01;
+
+/**
+ * Imports a plan from its raw text: normalises it, finds its parts, sections
+ * and tasks, reads its metadata and extracts each task's units, milestones,
+ * targets and citations. Returns a plan validated by PlanSchema, with the
+ * warnings the importer noticed; throws an {@link ImportError} — and nothing
+ * else — when the text cannot be a plan.
+ */
+export function importPlan(text: string, options: ImportOptions = {}): ImportResult {
+  try {
+    return importUnchecked(text, options);
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ImportError("internal-error", `the importer failed on this text: ${reason}`, { cause: error });
+  }
+}
+
+/** Rejects what is not text at all: empty input, binary data. */
+export function checkInput(text: unknown): string {
+  if (typeof text !== "string") throw new ImportError("empty-input", "the input is not text");
+  if (text.trim() === "") throw new ImportError("empty-input", "the input is empty");
+  const nul = text.indexOf("\u0000");
+  if (nul >= 0) {
+    const line = text.slice(0, nul).split("\n").length;
+    throw new ImportError("binary-input", `the input is binary, not text (a NUL byte on line ${line})`, { line });
+  }
+  let odd = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    // Carriage returns, tabs and form feeds turn up in real texts; other controls and U+FFFD do not.
+    if ((isControlCharacter(code) && code !== 0x0d && code !== 0x0c) || code === 0xfffd) odd += 1;
+  }
+  if (odd / text.length > MAX_BINARY_SHARE) {
+    throw new ImportError("binary-input", `the input looks binary: ${odd} control or undecodable characters`);
+  }
+  if (!/\p{Script=Han}/u.test(text)) throw new ImportError("not-a-plan", "the input has no Chinese text, so it is not a plan");
+  return text;
+}
+
+function importUnchecked(raw: string, options: ImportOptions): ImportResult {
+  const text = checkInput(raw);
+  const normalized = normalizeText(text);
+  const lines: SourceLine[] = normalized.text
+    .split("\n")
+    .map((line, i) => ({ text: line, line: normalized.lineNumbers[i] ?? 1 }));
+  const structure = parseStructure(lines);
+  if (structure.tasks.length === 0) {
+    throw new ImportError(
+      "not-a-plan",
+      `no tasks found in ${lines.length} lines: expected parts (一、二、…) holding numbered tasks (1. 2. …) or subsections ((一)(二)…)` +
+        (structure.parts.length === 0 ? "; no part headings either" : `; found ${structure.parts.length} part(s) but no tasks in them`),
+    );
+  }
+
+  const firstTaskLine = structure.tasks[0]?.firstLine ?? 0;
+  const metadata = readMetadata({
+    preamble: structure.preamble,
+    preface: structure.preface,
+    body: lines.slice(firstTaskLine).map((l) => l.text).join("\n"),
+    goals: structure.goals,
+  });
+  if (metadata.period === null) {
+    throw new ImportError("period-unknown", "the text names no year at all, so the plan's period and deadlines cannot be read");
+  }
+  const idCandidate = options.id ?? `${metadata.jurisdictionSlug}-${metadata.period.startYear}`;
+  const idResult = PlanIdSchema.safeParse(idCandidate);
+  if (!idResult.success) {
+    throw new ImportError("invalid-id", `"${idCandidate}" is not a plan id: use a lower-case slug such as chengdu-2015`);
+  }
+  const planId = idResult.data;
+
+  const warnings: ImportWarning[] = [...normalized.warnings, ...structure.warnings, ...metadata.warnings];
+  const units = new UnitRegistry(metadata.jurisdiction.name);
+  const tasks: Task[] = structure.tasks.map((parsed, i) => {
+    const number = i + 1;
+    const { body, annotation } = splitUnitAnnotation(parsed.text);
+    const taskText = body.trim() === "" ? parsed.text : body;
+    if (annotation === null && /牵头单位|责任单位/.test(parsed.text)) {
+      warnings.push(importWarning("unit-annotation-unparsed", `task ${parsed.ordinal} names units that could not be read`, parsed.line, parsed.text.slice(-40)));
+    }
+    if (taskText.length > VERY_LONG_TASK) {
+      warnings.push(importWarning("very-long-task", `task ${parsed.ordinal} is ${taskText.length} characters long; a heading may have been missed`, parsed.line, parsed.title));
+    }
+    const milestones = extractMilestones(taskText);
+    const targets = extractTargets(taskText, milestones);
+    const { citations, repairs } = extractCitations(taskText);
+    for (const repair of repairs) {
+      warnings.push(importWarning("citation-repaired", `task ${parsed.ordinal}: ${repair}`, parsed.line, null));
+    }
+    return {
+      id: taskId(planId, number),
+      planId,
+      number,
+      ordinal: parsed.ordinal,
+      partNumber: parsed.partIndex + 1,
+      sectionNumber: parsed.sectionIndex === null ? null : parsed.sectionIndex + 1,
+      guarantee: parsed.guarantee,
+      title: parsed.title,
+      text: taskText,
+      originalText: originalTextOf(parsed, normalized, taskText),
+      lead: units.addAll(annotation?.lead ?? []),
+      responsible: units.addAll(annotation?.responsible ?? []),
+      milestones,
+      targets,
+      citations,
+      themes: [],
+    };
+  });
+
+  const candidate: Plan = {
+    schemaVersion: MODEL_SCHEMA_VERSION,
+    id: planId,
+    title: metadata.title,
+    issuer: metadata.issuer,
+    documentNumber: metadata.documentNumber,
+    jurisdiction: metadata.jurisdiction,
+    period: metadata.period,
+    basis: metadata.basis,
+    guidingIdeology: structure.guidingIdeology,
+    goals: structure.goals,
+    parts: structure.parts.map((part, partIndex) => ({
+      number: partIndex + 1,
+      ordinal: part.ordinal,
+      title: part.title,
+      kind: part.kind,
+      text: part.text,
+      sections: structure.sections
+        .map((section, sectionIndex) => ({ section, sectionIndex }))
+        .filter(({ section }) => section.partIndex === partIndex)
+        .map(({ section, sectionIndex }) => ({ number: sectionIndex + 1, ordinal: section.ordinal, title: section.title })),
+    })),
+    tasks,
+    units: units.list(),
+    provenance: {
+      sourceFiles: [
+        {
+          name: options.sourceName ?? "input.txt",
+          sha256: options.sha256 ?? sha256Hex(raw),
+          script: normalized.script,
+          format: normalized.format,
+        },
+      ],
+      importerVersion: IMPORTER_VERSION,
+      warnings,
+    },
+  };
+
+  const parsed = PlanSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue === undefined ? "" : ` at ${issue.path.join(".")}: ${issue.message}`;
+    throw new ImportError("invalid-plan", `the imported plan is not valid${where}`);
+  }
+  return { plan: parsed.data, warnings };
+}
+
+/**
+ * The task's text as it stood before script conversion. Conversion keeps lines
+ * and (in practice) lengths, so the task's span of lines is cut the same way
+ * from the unconverted text; when that does not line up, there is no original.
+ */
+function originalTextOf(parsed: ParsedTask, normalized: NormalizedText, taskText: string): string | null {
+  if (normalized.script === "simplified") return null;
+  const span = (all: string): string => {
+    const lines = all.split("\n").slice(parsed.firstLine, parsed.lastLine + 1);
+    const [first = "", ...rest] = lines;
+    return [first.slice(parsed.prefixLength), ...rest].join("\n");
+  };
+  const converted = span(normalized.text);
+  const original = span(normalized.original);
+  if (converted !== parsed.text || original.length !== converted.length || !converted.startsWith(taskText)) return null;
+  const originalTask = original.slice(0, taskText.length);
+  return originalTask === taskText ? null : originalTask;
+}
+
+/** Units named by a plan's tasks, one per canonical name, aliases merged. */
+class UnitRegistry {
+  private readonly units = new Map<string, Unit>();
+  private readonly byAlias = new Map<string, string>();
+
+  constructor(private readonly jurisdiction: string) {}
+
+  addAll(rawNames: readonly string[]): UnitId[] {
+    const ids: UnitId[] = [];
+    for (const raw of rawNames) {
+      const id = this.add(raw);
+      if (id !== null && !ids.includes(id)) ids.push(id);
+    }
+    return ids;
+  }
+
+  private add(raw: string): UnitId | null {
+    const parsed = parseUnitName(raw);
+    const name = clean(parsed.name);
+    if (name === "") return null;
+    const canonical = this.byAlias.get(name) ?? name;
+    const aliases = parsed.aliases.map(clean).filter((a) => a !== "" && a !== canonical);
+    const existing = this.units.get(canonical);
+    if (existing === undefined) {
+      const unit: Unit = {
+        id: unitId(clean(this.jurisdiction) || "未知", canonical),
+        name: canonical,
+        aliases,
+        jurisdiction: this.jurisdiction,
+        collective: parsed.collective,
+      };
+      this.units.set(canonical, unit);
+    } else {
+      for (const alias of aliases) if (!existing.aliases.includes(alias)) existing.aliases.push(alias);
+    }
+    for (const alias of aliases) if (!this.units.has(alias)) this.byAlias.set(alias, canonical);
+    return this.units.get(canonical)?.id ?? null;
+  }
+
+  list(): Unit[] {
+    return [...this.units.values()];
+  }
+}
+
+/** Unit ids are `<jurisdiction>:<name>`: neither part may hold a colon or a space. */
+function clean(name: string): string {
+  return name.replace(/[:\s]/g, "");
+}

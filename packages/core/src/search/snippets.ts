@@ -1,0 +1,34 @@
+import type { CharRange } from "./pinyin.js";
+import { ITEM_SEPARATOR } from "./search-document.js";
+import type { SearchField, Snippet } from "./search-result.js";
+
+/** Longest excerpt of a field; a title up to this length is shown whole. */
+export const SNIPPET_LENGTH = 80;
+/** Characters of context kept before the first match. */
+export const SNIPPET_LEAD = 20;
+
+/**
+ * An excerpt of `text` around its first match, with the matches inside it as
+ * highlights (offsets relative to the excerpt). Composite fields show their
+ * item separators as 、.
+ */
+export function makeSnippet(field: SearchField, text: string, ranges: readonly CharRange[]): Snippet {
+  const first = ranges[0];
+  let start = 0;
+  let end = text.length;
+  if (text.length > SNIPPET_LENGTH) {
+    start = Math.max(0, (first?.start ?? 0) - SNIPPET_LEAD);
+    end = Math.min(text.length, start + SNIPPET_LENGTH);
+    start = Math.max(0, end - SNIPPET_LENGTH);
+  }
+  const highlights = ranges
+    .filter((r) => r.end > start && r.start < end)
+    .map((r) => ({ start: Math.max(r.start, start) - start, end: Math.min(r.end, end) - start }));
+  return {
+    field,
+    text: text.slice(start, end).replaceAll(ITEM_SEPARATOR, "、"),
+    highlights,
+    truncatedStart: start > 0,
+    truncatedEnd: end < text.length,
+  };
+}
