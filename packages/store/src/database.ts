@@ -1,0 +1,187 @@
+import type { Generated } from "kysely";
+
+/**
+ * The tables as Kysely sees them. Column types are the ones both SQLite and
+ * PostgreSQL accept: text, integer, double precision. Booleans are integers
+ * (0/1), JSON is text, timestamps are ISO-8601 text (they sort as text).
+ */
+export interface Database {
+  plans: PlansTable;
+  parts: PartsTable;
+  sections: SectionsTable;
+  tasks: TasksTable;
+  units: UnitsTable;
+  unit_aliases: UnitAliasesTable;
+  plan_units: PlanUnitsTable;
+  task_units: TaskUnitsTable;
+  milestones: MilestonesTable;
+  targets: TargetsTable;
+  checklist_items: ChecklistItemsTable;
+  progress: ProgressTable;
+  history: HistoryTable;
+  tokens: TokensTable;
+}
+
+export interface PlansTable {
+  id: string;
+  title: string;
+  issuer: string | null;
+  document_number: string | null;
+  jurisdiction: string;
+  jurisdiction_level: string;
+  jurisdiction_parent: string | null;
+  start_year: number;
+  end_year: number;
+  /** The plan document as loaded (JSON text): the importer's output, kept verbatim. */
+  plan_json: string;
+  /** sha256 (hex) of the canonical plan JSON: equal hash, nothing to load. */
+  content_hash: string;
+  importer_version: string;
+  schema_version: number;
+  /** PlanSummary counts (JSON text). */
+  counts_json: string;
+  loaded_at: string;
+  updated_at: string;
+}
+
+export interface PartsTable {
+  plan_id: string;
+  number: number;
+  ordinal: string;
+  title: string;
+  kind: string;
+  text: string;
+}
+
+export interface SectionsTable {
+  plan_id: string;
+  number: number;
+  part_number: number;
+  ordinal: string;
+  title: string;
+}
+
+export interface TasksTable {
+  id: string;
+  plan_id: string;
+  number: number;
+  ordinal: string;
+  part_number: number;
+  section_number: number | null;
+  guarantee: number;
+  title: string;
+  text: string;
+  original_text: string | null;
+  /** Title and text folded by core's search normalisation; what the free-text filter matches. */
+  search_text: string;
+  citations_json: string;
+  themes_json: string;
+  /** Earliest due date of the task's checklist items: the key of the "due" sort. */
+  first_due: string;
+  /** 1 when a newer version of the plan no longer has this task. */
+  orphaned: number;
+}
+
+export interface UnitsTable {
+  id: string;
+  name: string;
+  jurisdiction: string;
+  collective: number;
+}
+
+export interface UnitAliasesTable {
+  unit_id: string;
+  alias: string;
+}
+
+export interface PlanUnitsTable {
+  plan_id: string;
+  unit_id: string;
+  position: number;
+}
+
+export interface TaskUnitsTable {
+  task_id: string;
+  unit_id: string;
+  role: string;
+  position: number;
+}
+
+export interface MilestonesTable {
+  task_id: string;
+  idx: number;
+  phrase: string;
+  clause: string;
+  due: string;
+  rule: string;
+  year_inferred: number;
+}
+
+export interface TargetsTable {
+  task_id: string;
+  idx: number;
+  metric: string;
+  comparator: string;
+  value: number;
+  unit: string;
+  per: string | null;
+  phrase: string;
+  clause: string;
+  due: string | null;
+}
+
+export interface ChecklistItemsTable {
+  id: string;
+  plan_id: string;
+  task_id: string;
+  kind: string;
+  milestone_index: number | null;
+  label: string;
+  due: string;
+  target_indexes_json: string;
+  /** Order within the plan (task by task, milestones before the whole-task item). */
+  position: number;
+  orphaned: number;
+}
+
+export interface ProgressTable {
+  item_id: string;
+  unit_id: string;
+  role: string;
+  status: string;
+  percent: number;
+  note: string;
+  evidence_json: string;
+  measured_value_json: string | null;
+  version: number;
+  updated_by: string | null;
+  updated_at: string | null;
+  /** 1 when the item or the unit's assignment vanished from the plan; kept, never deleted. */
+  orphaned: number;
+}
+
+export interface HistoryTable {
+  id: Generated<number>;
+  plan_id: string;
+  item_id: string;
+  unit_id: string;
+  version: number;
+  actor: string;
+  source: string;
+  at: string;
+  before_json: string;
+  after_json: string;
+  note: string | null;
+}
+
+export interface TokensTable {
+  id: string;
+  name: string;
+  role: string;
+  unit_id: string | null;
+  /** sha256 (hex) of the secret; the secret itself is never stored. */
+  secret_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}

@@ -1,0 +1,6 @@
+export * from "./ledger.js";
+export { KyselyLedger } from "./kysely-ledger.js";
+export { openLedger, SQLITE_FILE_NAME, type OpenLedgerOptions } from "./open-ledger.js";
+export { loadBuiltInPlans } from "./built-in-plans.js";
+export type { SqliteSynchronous } from "./sqlite-dialect.js";
+export type { StoreDialect } from "./store-dialect.js";

@@ -1,0 +1,634 @@
+import { randomUUID } from "node:crypto";
+import {
+  ChecklistItemSchema,
+  JurisdictionSchema,
+  PlanSchema,
+  PlanSummarySchema,
+  ProgressFieldsSchema,
+  ProgressPatchSchema,
+  taskChecklist,
+  type ChecklistItem,
+  type ChecklistItemId,
+  type HistoryEntry,
+  type Plan,
+  type PlanId,
+  type PlanSummary,
+  type Progress,
+  type ProgressFields,
+  type ProgressStatus,
+  type Task,
+  type TaskId,
+  type Unit,
+  type UnitId,
+  type UnitRole,
+} from "@taizhang/core";
+import { sql, type Kysely, type Selectable } from "kysely";
+import { chunks } from "./chunks.js";
+import { sha256Hex } from "./content-hash.js";
+import { decodeCursor, encodeCursor } from "./cursor.js";
+import type { Database, TokensTable } from "./database.js";
+import {
+  LedgerError,
+  type Actor,
+  type BulkResult,
+  type ChecklistRow,
+  type HistoryFilter,
+  type Ledger,
+  type Page,
+  type PlanLoadResult,
+  type ProgressUpdate,
+  type ReportRow,
+  type Role,
+  type TaskFilter,
+  type TokenRecord,
+} from "./ledger.js";
+import { syncChecklist, writePlan, writePlanUnitsAdding, writeTaskUnits } from "./plan-sync.js";
+import { progressReport, type ReportBy } from "./report-query.js";
+import { retryTransient } from "./retry.js";
+import { toHistoryEntry, toProgress, toUnit } from "./row-mapping.js";
+import type { StoreDialect } from "./store-dialect.js";
+import { assembleTasks, filteredTasks } from "./task-reads.js";
+import { hashesEqual, hashTokenSecret, newTokenSecret } from "./token-secret.js";
+import type { WriteGate } from "./write-gate.js";
+
+type Db = Kysely<Database>;
+
+const MAX_PAGE = 500;
+const DEFAULT_HISTORY_PAGE = 50;
+/** Loads of plans are serialised on PostgreSQL under this advisory lock key. */
+const PLAN_LOAD_LOCK = 7_283_001;
+/** last_used_at is refreshed at most this often, so reads do not each become a write. */
+const TOKEN_TOUCH_INTERVAL_MS = 60_000;
+
+const clampLimit = (limit: number | undefined, fallback: number) =>
+  Math.min(MAX_PAGE, Math.max(1, Math.trunc(limit !== undefined && Number.isFinite(limit) ? limit : fallback)));
+
+/** Thrown inside a bulk transaction to roll it back; never leaves this file. */
+class BulkRollback extends Error {
+  constructor(readonly result: BulkResult) {
+    super("bulk update rolled back");
+  }
+}
+
+/**
+ * The ledger over Kysely: one query layer for SQLite and PostgreSQL. Writes
+ * run in one transaction each, retried as a whole when the database is busy.
+ */
+export class KyselyLedger implements Ledger {
+  constructor(
+    /** The Kysely instance; exposed for tests and tools (benchmarks), not for the API. */
+    readonly db: Db,
+    readonly dialect: StoreDialect,
+    private readonly clock: () => Date = () => new Date(),
+    /** Serialises this process's write transactions on one SQLite file (see write-gate.ts). */
+    private readonly gate: WriteGate | null = null,
+  ) {}
+
+  private now(): string {
+    return this.clock().toISOString();
+  }
+
+  private write<T>(work: (trx: Db) => Promise<T>): Promise<T> {
+    const attempt = () => this.db.transaction().execute(work);
+    const gate = this.gate;
+    return retryTransient(this.dialect, gate ? () => gate.run(attempt) : attempt);
+  }
+
+  private read<T>(work: (db: Db) => Promise<T>): Promise<T> {
+    return retryTransient(this.dialect, () => work(this.db));
+  }
+
+  async loadPlan(input: Plan): Promise<PlanLoadResult> {
+    const parsed = PlanSchema.safeParse(input);
+    if (!parsed.success) throw new LedgerError("invalid", "the plan does not match the model", parsed.error.issues);
+    const plan = parsed.data;
+    const canonical = JSON.stringify(plan);
+    const hash = sha256Hex(canonical);
+    // Most loads are restarts of an unchanged plan: answer those without a write lock.
+    const stored = await this.read((db) =>
+      db.selectFrom("plans").select("content_hash").where("id", "=", plan.id).executeTakeFirst(),
+    );
+    if (stored?.content_hash === hash) return { planId: plan.id, action: "unchanged" };
+    const action = await this.write(async (trx) => {
+      if (this.dialect === "postgres") await sql`select pg_advisory_xact_lock(${PLAN_LOAD_LOCK})`.execute(trx);
+      return writePlan(trx, plan, canonical, hash, this.now());
+    });
+    return { planId: plan.id, action };
+  }
+
+  listPlans(): Promise<PlanSummary[]> {
+    return this.read(async (db) => {
+      const rows = await db
+        .selectFrom("plans")
+        .select(["id", "title", "issuer", "document_number", "jurisdiction", "jurisdiction_level", "jurisdiction_parent", "start_year", "end_year", "counts_json"])
+        .orderBy("id")
+        .execute();
+      return rows.map((r) =>
+        PlanSummarySchema.parse({
+          id: r.id,
+          title: r.title,
+          issuer: r.issuer,
+          documentNumber: r.document_number,
+          jurisdiction: JurisdictionSchema.parse({ name: r.jurisdiction, level: r.jurisdiction_level, parent: r.jurisdiction_parent }),
+          period: { startYear: r.start_year, endYear: r.end_year },
+          counts: JSON.parse(r.counts_json),
+        }),
+      );
+    });
+  }
+
+  getPlan(planId: PlanId): Promise<Plan> {
+    return this.read(async (db) => {
+      const row = await db.selectFrom("plans").select("plan_json").where("id", "=", planId).executeTakeFirst();
+      if (!row) throw new LedgerError("not_found", `no plan ${planId}`);
+      const stored = PlanSchema.parse(JSON.parse(row.plan_json));
+      // Tasks and units come from the live tables: an admin may have assigned units since the load.
+      const taskRows = await db
+        .selectFrom("tasks")
+        .selectAll()
+        .where("plan_id", "=", planId)
+        .where("orphaned", "=", 0)
+        .orderBy("number")
+        .execute();
+      const tasks = await assembleTasks(db, taskRows);
+      const units = await this.unitsOf(db, { planId });
+      return { ...stored, tasks, units };
+    });
+  }
+
+  getTask(taskId: TaskId): Promise<Task> {
+    return this.read(async (db) => {
+      const row = await db.selectFrom("tasks").selectAll().where("id", "=", taskId).where("orphaned", "=", 0).executeTakeFirst();
+      if (!row) throw new LedgerError("not_found", `no task ${taskId}`);
+      const [task] = await assembleTasks(db, [row]);
+      if (!task) throw new LedgerError("not_found", `no task ${taskId}`);
+      return task;
+    });
+  }
+
+  listTasks(
+    filter: TaskFilter,
+    page: { limit: number; cursor?: string | null; sort?: "number" | "due" },
+  ): Promise<Page<Task>> {
+    const sort = page.sort ?? "number";
+    const limit = clampLimit(page.limit, 50);
+    return this.read(async (db) => {
+      let q = filteredTasks(db, filter).selectAll("t");
+      if (sort === "number") {
+        if (page.cursor) {
+          const [planId, number] = decodeCursor(page.cursor, sort, ["string", "number"]);
+          q = q.where((eb) => eb(eb.refTuple("t.plan_id", "t.number"), ">", eb.tuple(String(planId), Number(number))));
+        }
+        q = q.orderBy("t.plan_id").orderBy("t.number");
+      } else {
+        if (page.cursor) {
+          const [due, planId, number] = decodeCursor(page.cursor, sort, ["string", "string", "number"]);
+          q = q.where((eb) =>
+            eb(eb.refTuple("t.first_due", "t.plan_id", "t.number"), ">", eb.tuple(String(due), String(planId), Number(number))),
+          );
+        }
+        q = q.orderBy("t.first_due").orderBy("t.plan_id").orderBy("t.number");
+      }
+      const rows = await q.limit(limit + 1).execute();
+      const pageRows = rows.slice(0, limit);
+      const last = pageRows.at(-1);
+      const nextCursor =
+        rows.length > limit && last
+          ? sort === "number"
+            ? encodeCursor(sort, [last.plan_id, last.number])
+            : encodeCursor(sort, [last.first_due, last.plan_id, last.number])
+          : null;
+      const counted = await filteredTasks(db, filter)
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow();
+      return { items: await assembleTasks(db, pageRows), nextCursor, total: Number(counted.n) };
+    });
+  }
+
+  listUnits(filter: { planId?: PlanId; jurisdiction?: string } = {}): Promise<Unit[]> {
+    return this.read((db) => this.unitsOf(db, filter));
+  }
+
+  private async unitsOf(db: Db, filter: { planId?: PlanId; jurisdiction?: string; ids?: string[] }): Promise<Unit[]> {
+    let q = db.selectFrom("units as u").selectAll("u");
+    if (filter.planId !== undefined) {
+      q = q
+        .innerJoin("plan_units as pu", "pu.unit_id", "u.id")
+        .where("pu.plan_id", "=", filter.planId)
+        .orderBy("pu.position");
+    } else {
+      q = q.orderBy("u.jurisdiction").orderBy("u.name");
+    }
+    if (filter.jurisdiction !== undefined) q = q.where("u.jurisdiction", "=", filter.jurisdiction);
+    if (filter.ids !== undefined) q = q.where("u.id", "in", filter.ids.length > 0 ? filter.ids : [""]);
+    const rows = await q.execute();
+    const aliases = new Map<string, string[]>();
+    for (const batch of chunks(rows.map((r) => r.id), 500)) {
+      const aliasRows = await db.selectFrom("unit_aliases").selectAll().where("unit_id", "in", batch).orderBy("alias").execute();
+      for (const a of aliasRows) aliases.set(a.unit_id, [...(aliases.get(a.unit_id) ?? []), a.alias]);
+    }
+    return rows.map((r) => toUnit(r, aliases.get(r.id) ?? []));
+  }
+
+  resolveUnit(nameOrId: string, jurisdiction?: string): Promise<Unit[]> {
+    const needle = nameOrId.trim();
+    return this.read(async (db) => {
+      let q = db
+        .selectFrom("units as u")
+        .select("u.id")
+        .where((eb) =>
+          eb.or([
+            eb("u.id", "=", needle),
+            eb("u.name", "=", needle),
+            eb.exists(
+              eb
+                .selectFrom("unit_aliases as a")
+                .select("a.unit_id")
+                .whereRef("a.unit_id", "=", "u.id")
+                .where("a.alias", "=", needle),
+            ),
+          ]),
+        );
+      if (jurisdiction !== undefined) q = q.where("u.jurisdiction", "=", jurisdiction);
+      const ids = (await q.execute()).map((r) => r.id);
+      return ids.length === 0 ? [] : this.unitsOf(db, { ids });
+    });
+  }
+
+  checklist(filter: {
+    planId?: PlanId;
+    taskId?: TaskId;
+    unitId?: UnitId;
+    role?: UnitRole;
+    status?: ProgressStatus;
+  }): Promise<ChecklistRow[]> {
+    return this.read(async (db) => {
+      let q = db
+        .selectFrom("progress as p")
+        .innerJoin("checklist_items as ci", "ci.id", "p.item_id")
+        .innerJoin("tasks as t", "t.id", "ci.task_id")
+        .innerJoin("parts as pa", (j) => j.onRef("pa.plan_id", "=", "t.plan_id").onRef("pa.number", "=", "t.part_number"))
+        .leftJoin("sections as s", (j) => j.onRef("s.plan_id", "=", "t.plan_id").onRef("s.number", "=", "t.section_number"))
+        .leftJoin("task_units as tu", (j) =>
+          j.onRef("tu.task_id", "=", "t.id").onRef("tu.unit_id", "=", "p.unit_id").onRef("tu.role", "=", "p.role"),
+        )
+        .selectAll("p")
+        .select([
+          "ci.plan_id as ci_plan_id",
+          "ci.task_id as ci_task_id",
+          "ci.kind as ci_kind",
+          "ci.milestone_index as ci_milestone_index",
+          "ci.label as ci_label",
+          "ci.due as ci_due",
+          "ci.target_indexes_json as ci_target_indexes_json",
+          "t.number as task_number",
+          "t.title as task_title",
+          "s.title as section_title",
+          "pa.title as part_title",
+        ])
+        .where("p.orphaned", "=", 0)
+        .where("ci.orphaned", "=", 0);
+      if (filter.planId !== undefined) q = q.where("ci.plan_id", "=", filter.planId);
+      if (filter.taskId !== undefined) q = q.where("ci.task_id", "=", filter.taskId);
+      if (filter.unitId !== undefined) q = q.where("p.unit_id", "=", filter.unitId);
+      if (filter.role !== undefined) q = q.where("p.role", "=", filter.role);
+      if (filter.status !== undefined) q = q.where("p.status", "=", filter.status);
+      const rows = await q.orderBy("ci.plan_id").orderBy("ci.position").orderBy("tu.position").orderBy("p.unit_id").execute();
+
+      // One query for the assignments of every task in the result.
+      const assignments = new Map<string, Array<{ unitId: string; role: string }>>();
+      for (const batch of chunks([...new Set(rows.map((r) => r.ci_task_id))], 500)) {
+        const unitRows = await db
+          .selectFrom("task_units")
+          .selectAll()
+          .where("task_id", "in", batch)
+          .orderBy("task_id")
+          .orderBy("position")
+          .execute();
+        for (const u of unitRows) {
+          assignments.set(u.task_id, [...(assignments.get(u.task_id) ?? []), { unitId: u.unit_id, role: u.role }]);
+        }
+      }
+      const items = new Map<string, ChecklistItem>();
+      return rows.map((r) => {
+        let item = items.get(r.item_id);
+        if (!item) {
+          item = ChecklistItemSchema.parse({
+            id: r.item_id,
+            planId: r.ci_plan_id,
+            taskId: r.ci_task_id,
+            kind: r.ci_kind,
+            milestoneIndex: r.ci_milestone_index,
+            label: r.ci_label,
+            due: r.ci_due,
+            targetIndexes: JSON.parse(r.ci_target_indexes_json),
+            assignments: assignments.get(r.ci_task_id) ?? [],
+          });
+          items.set(r.item_id, item);
+        }
+        const progress = toProgress(r);
+        return {
+          item,
+          unitId: progress.unitId,
+          role: r.role === "lead" ? "lead" : "responsible",
+          progress,
+          taskNumber: r.task_number,
+          taskTitle: r.task_title,
+          sectionTitle: r.section_title,
+          partTitle: r.part_title,
+        } satisfies ChecklistRow;
+      });
+    });
+  }
+
+  getProgress(itemId: ChecklistItemId, unitId: UnitId): Promise<Progress> {
+    return this.read(async (db) => {
+      const row = await db
+        .selectFrom("progress")
+        .selectAll()
+        .where("item_id", "=", itemId)
+        .where("unit_id", "=", unitId)
+        .executeTakeFirst();
+      if (!row) throw new LedgerError("not_found", `no progress for ${itemId} and ${unitId}`);
+      return toProgress(row);
+    });
+  }
+
+  async updateProgress(actor: Actor, update: ProgressUpdate): Promise<Progress> {
+    const checked = this.checkUpdate(actor, update);
+    return this.write((trx) => this.applyUpdate(trx, actor, checked, this.now()));
+  }
+
+  async bulkUpdateProgress(actor: Actor, updates: ProgressUpdate[]): Promise<BulkResult> {
+    // Refusals that need no database (role, unit, patch shape) are reported without opening a transaction.
+    const prechecked = updates.map((update) => {
+      try {
+        return { update: this.checkUpdate(actor, update) };
+      } catch (error) {
+        if (error instanceof LedgerError) return { error };
+        throw error;
+      }
+    });
+    const refused = prechecked.some((p) => p.error);
+    const notApplied = (index: number) => ({
+      index,
+      error: { code: "conflict" as const, message: "not applied: another update in this batch was refused" },
+    });
+    if (refused) {
+      return {
+        ok: false,
+        results: prechecked.map((p, index) =>
+          p.error ? { index, error: { code: p.error.code, message: p.error.message } } : notApplied(index),
+        ),
+      };
+    }
+    try {
+      return await this.write(async (trx) => {
+        const at = this.now();
+        const results: BulkResult["results"] = [];
+        for (const [index, p] of prechecked.entries()) {
+          if (!p.update) continue;
+          try {
+            results.push({ index, progress: await this.applyUpdate(trx, actor, p.update, at) });
+          } catch (error) {
+            if (!(error instanceof LedgerError)) throw error;
+            const current = (error.details as { current?: Progress } | undefined)?.current;
+            results.push({ index, error: { code: error.code, message: error.message, ...(current ? { current } : {}) } });
+          }
+        }
+        if (results.some((r) => r.error)) {
+          throw new BulkRollback({ ok: false, results: results.map((r) => (r.error ? r : notApplied(r.index))) });
+        }
+        return { ok: true, results };
+      });
+    } catch (error) {
+      if (error instanceof BulkRollback) return error.result;
+      throw error;
+    }
+  }
+
+  /** Role, unit and patch checks: everything that needs no database. */
+  private checkUpdate(actor: Actor, update: ProgressUpdate): ProgressUpdate {
+    if (actor.role === "viewer") throw new LedgerError("forbidden", "a viewer may not change progress");
+    if (actor.role === "office" && actor.unitId !== update.unitId) {
+      throw new LedgerError("forbidden", `${actor.name} may only change the progress of its own unit`);
+    }
+    if (!Number.isInteger(update.expectedVersion) || update.expectedVersion < 0) {
+      throw new LedgerError("invalid", "expectedVersion must be a whole number ≥ 0");
+    }
+    const patch = ProgressPatchSchema.safeParse(update.patch);
+    if (!patch.success) throw new LedgerError("invalid", "the progress change is not valid", patch.error.issues);
+    return { ...update, patch: patch.data };
+  }
+
+  /**
+   * One compare-and-set: the UPDATE only matches while the row still has the
+   * version the writer saw, so two writers can never both succeed from the
+   * same version, whatever the isolation level.
+   */
+  private async applyUpdate(trx: Db, actor: Actor, update: ProgressUpdate, at: string): Promise<Progress> {
+    const row = await trx
+      .selectFrom("progress as p")
+      .innerJoin("checklist_items as ci", "ci.id", "p.item_id")
+      .selectAll("p")
+      .select("ci.plan_id")
+      .where("p.item_id", "=", update.itemId)
+      .where("p.unit_id", "=", update.unitId)
+      .executeTakeFirst();
+    if (!row) throw new LedgerError("not_found", `${update.unitId} has no progress on ${update.itemId}`);
+    if (row.orphaned !== 0) {
+      throw new LedgerError("conflict", `${update.itemId} is no longer assigned to ${update.unitId} in the current plan`);
+    }
+    const current = toProgress(row);
+    if (current.version !== update.expectedVersion) {
+      throw new LedgerError("stale_version", `version ${update.expectedVersion} is stale; the current version is ${current.version}`, {
+        current,
+      });
+    }
+    const before = progressFields(current);
+    const after = ProgressFieldsSchema.parse({ ...before, ...update.patch });
+    const written = await trx
+      .updateTable("progress")
+      .set({
+        status: after.status,
+        percent: after.percent,
+        note: after.note,
+        evidence_json: JSON.stringify(after.evidence),
+        measured_value_json: after.measuredValue === null ? null : JSON.stringify(after.measuredValue),
+        version: update.expectedVersion + 1,
+        updated_by: actor.name,
+        updated_at: at,
+      })
+      .where("item_id", "=", update.itemId)
+      .where("unit_id", "=", update.unitId)
+      .where("version", "=", update.expectedVersion)
+      .returningAll()
+      .executeTakeFirst();
+    if (!written) {
+      const now = await trx
+        .selectFrom("progress")
+        .selectAll()
+        .where("item_id", "=", update.itemId)
+        .where("unit_id", "=", update.unitId)
+        .executeTakeFirstOrThrow();
+      throw new LedgerError("stale_version", `version ${update.expectedVersion} is stale`, { current: toProgress(now) });
+    }
+    await trx
+      .insertInto("history")
+      .values({
+        plan_id: row.plan_id,
+        item_id: update.itemId,
+        unit_id: update.unitId,
+        version: written.version,
+        actor: actor.name,
+        source: actor.source,
+        at,
+        before_json: JSON.stringify(before),
+        after_json: JSON.stringify(after),
+        note: update.comment ?? null,
+      })
+      .execute();
+    return toProgress(written);
+  }
+
+  history(filter: HistoryFilter): Promise<Page<HistoryEntry>> {
+    const limit = clampLimit(filter.limit, DEFAULT_HISTORY_PAGE);
+    return this.read(async (db) => {
+      let q = db.selectFrom("history");
+      if (filter.planId !== undefined) q = q.where("plan_id", "=", filter.planId);
+      if (filter.itemId !== undefined) q = q.where("item_id", "=", filter.itemId);
+      if (filter.unitId !== undefined) q = q.where("unit_id", "=", filter.unitId);
+      if (filter.since !== undefined) q = q.where("at", ">=", instant(filter.since, "since"));
+      if (filter.until !== undefined) q = q.where("at", "<=", instant(filter.until, "until"));
+      let pageQuery = q.selectAll();
+      if (filter.cursor) {
+        const [lastId] = decodeCursor(filter.cursor, "history", ["number"]);
+        pageQuery = pageQuery.where("id", "<", Number(lastId));
+      }
+      const rows = await pageQuery.orderBy("id", "desc").limit(limit + 1).execute();
+      const pageRows = rows.slice(0, limit);
+      const last = pageRows.at(-1);
+      const counted = await q.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+      return {
+        items: pageRows.map(toHistoryEntry),
+        nextCursor: rows.length > limit && last ? encodeCursor("history", [last.id]) : null,
+        total: Number(counted.n),
+      };
+    });
+  }
+
+  report(by: ReportBy, asOf: Date, filter: { planId?: PlanId } = {}): Promise<ReportRow[]> {
+    return this.read((db) => progressReport(db, by, asOf, filter.planId));
+  }
+
+  async assignUnits(actor: Actor, taskId: TaskId, assignments: { lead: string[]; responsible: string[] }): Promise<Task> {
+    if (actor.role !== "admin") throw new LedgerError("forbidden", "only an admin may assign units");
+    const task = await this.getTask(taskId);
+    const plan = await this.read((db) =>
+      db.selectFrom("plans").select(["jurisdiction", "end_year"]).where("id", "=", task.planId).executeTakeFirstOrThrow(),
+    );
+    const resolve = async (name: string): Promise<UnitId> => {
+      const found = await this.resolveUnit(name, plan.jurisdiction);
+      const [unit] = found;
+      if (!unit) throw new LedgerError("invalid", `no unit named ${name} in ${plan.jurisdiction}`);
+      if (found.length > 1) throw new LedgerError("invalid", `${name} names ${found.length} units in ${plan.jurisdiction}`);
+      return unit.id;
+    };
+    const lead: UnitId[] = [];
+    for (const name of assignments.lead) lead.push(await resolve(name));
+    const responsible: UnitId[] = [];
+    for (const name of assignments.responsible) responsible.push(await resolve(name));
+    const assigned = { ...task, lead: [...new Set(lead)], responsible: [...new Set(responsible)] };
+    await this.write(async (trx) => {
+      await writeTaskUnits(trx, [assigned]);
+      await writePlanUnitsAdding(trx, task.planId, [...assigned.lead, ...assigned.responsible]);
+      await syncChecklist(trx, { taskIds: [task.id] }, [assigned], taskChecklist(assigned, plan.end_year));
+    });
+    return this.getTask(taskId);
+  }
+
+  async createToken(input: { name: string; role: Role; unitId: UnitId | null }): Promise<{ token: string; record: TokenRecord }> {
+    const name = input.name.trim();
+    if (name === "") throw new LedgerError("invalid", "a token needs a name");
+    if (!["admin", "office", "viewer"].includes(input.role)) throw new LedgerError("invalid", `unknown role ${input.role}`);
+    if (input.role === "office" && input.unitId === null) throw new LedgerError("invalid", "an office token needs a unit");
+    const token = newTokenSecret();
+    const row = {
+      id: randomUUID(),
+      name,
+      role: input.role,
+      unit_id: input.unitId,
+      secret_hash: hashTokenSecret(token),
+      created_at: this.now(),
+      last_used_at: null,
+      revoked_at: null,
+    };
+    await this.write(async (trx) => {
+      if (input.unitId !== null) {
+        const unit = await trx.selectFrom("units").select("id").where("id", "=", input.unitId).executeTakeFirst();
+        if (!unit) throw new LedgerError("not_found", `no unit ${input.unitId}`);
+      }
+      await trx.insertInto("tokens").values(row).execute();
+    });
+    return { token, record: toTokenRecord(row) };
+  }
+
+  listTokens(): Promise<TokenRecord[]> {
+    return this.read(async (db) => (await db.selectFrom("tokens").selectAll().orderBy("created_at").orderBy("id").execute()).map(toTokenRecord));
+  }
+
+  revokeToken(id: string): Promise<TokenRecord> {
+    const at = this.now();
+    return this.write(async (trx) => {
+      const row = await trx.selectFrom("tokens").selectAll().where("id", "=", id).executeTakeFirst();
+      if (!row) throw new LedgerError("not_found", `no token ${id}`);
+      if (row.revoked_at !== null) return toTokenRecord(row);
+      await trx.updateTable("tokens").set({ revoked_at: at }).where("id", "=", id).execute();
+      return toTokenRecord({ ...row, revoked_at: at });
+    });
+  }
+
+  async authenticate(token: string): Promise<TokenRecord | null> {
+    const hash = hashTokenSecret(token);
+    const row = await this.read((db) => db.selectFrom("tokens").selectAll().where("secret_hash", "=", hash).executeTakeFirst());
+    if (!row || !hashesEqual(row.secret_hash, hash) || row.revoked_at !== null) return null;
+    const now = this.clock();
+    if (row.last_used_at === null || now.getTime() - Date.parse(row.last_used_at) >= TOKEN_TOUCH_INTERVAL_MS) {
+      const at = now.toISOString();
+      await this.write((trx) => trx.updateTable("tokens").set({ last_used_at: at }).where("id", "=", row.id).execute());
+      return toTokenRecord({ ...row, last_used_at: at });
+    }
+    return toTokenRecord(row);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+/**
+ * History times are stored as `toISOString()` text; a bound in any other
+ * ISO form (a bare date, an offset) is brought to the same form so that text
+ * comparison is time comparison. A bare date means its midnight UTC.
+ */
+function instant(value: string, name: string): string {
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) throw new LedgerError("invalid", `${name} is not a date or time: ${value}`);
+  return new Date(t).toISOString();
+}
+
+function progressFields(p: Progress): ProgressFields {
+  return { status: p.status, percent: p.percent, note: p.note, evidence: p.evidence, measuredValue: p.measuredValue };
+}
+
+function toTokenRecord(row: Selectable<TokensTable>): TokenRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role as Role,
+    unitId: row.unit_id as UnitId | null,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
+  };
+}

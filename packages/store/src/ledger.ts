@@ -1,0 +1,158 @@
+import type {
+  ChecklistItem,
+  ChecklistItemId,
+  HistoryEntry,
+  Plan,
+  PlanId,
+  PlanSummary,
+  Progress,
+  ProgressPatch,
+  ProgressStatus,
+  Rollup,
+  Task,
+  TaskId,
+  Unit,
+  UnitId,
+  UnitRole,
+} from "@taizhang/core";
+
+/**
+ * The contract between the store and its users (API, TUI, CLI). One
+ * implementation (Kysely) serves both SQLite and PostgreSQL. Every method is
+ * one transaction; every write appends history; nothing edits or deletes
+ * history.
+ */
+
+export type Role = "admin" | "office" | "viewer";
+
+/** Who is acting: resolved from a token by the caller. */
+export interface Actor {
+  /** Shown in history: the token's name (e.g. "市政府法制办 office token"). */
+  name: string;
+  role: Role;
+  /** For office tokens: the unit whose items it may change. */
+  unitId: UnitId | null;
+  source: HistoryEntry["source"];
+}
+
+export interface TokenRecord {
+  id: string;
+  name: string;
+  role: Role;
+  unitId: UnitId | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** One (checklist item, unit) row with everything a ledger line shows. */
+export interface ChecklistRow {
+  item: ChecklistItem;
+  unitId: UnitId;
+  role: UnitRole;
+  progress: Progress;
+  /** Convenience copies for lists. */
+  taskNumber: number;
+  taskTitle: string;
+  sectionTitle: string | null;
+  partTitle: string;
+}
+
+export interface TaskFilter {
+  planId?: PlanId;
+  partNumber?: number;
+  sectionNumber?: number;
+  unitId?: UnitId;
+  role?: UnitRole;
+  status?: ProgressStatus;
+  /** Tasks with at least one overdue (item, unit) row as of this instant. */
+  overdueAsOf?: Date;
+  dueBefore?: string;
+  dueAfter?: string;
+  guarantee?: boolean;
+  /** Free text; matched by core's search once it lands, substring before. */
+  text?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque cursor for the next page; null at the end. */
+  nextCursor: string | null;
+  total: number;
+}
+
+export interface PlanLoadResult {
+  planId: PlanId;
+  action: "inserted" | "updated" | "unchanged";
+}
+
+export class LedgerError extends Error {
+  constructor(
+    readonly code: "not_found" | "stale_version" | "forbidden" | "conflict" | "invalid",
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = "LedgerError";
+  }
+}
+
+export interface ProgressUpdate {
+  itemId: ChecklistItemId;
+  unitId: UnitId;
+  /** The version the writer last saw; a different current version is a stale write. */
+  expectedVersion: number;
+  patch: ProgressPatch;
+  /** A note on the change itself, kept in history. */
+  comment?: string | null;
+}
+
+export interface BulkResult {
+  ok: boolean;
+  /** One entry per update, in order: the new progress, or why it was refused. */
+  results: Array<{ index: number; progress?: Progress; error?: { code: LedgerError["code"]; message: string; current?: Progress } }>;
+}
+
+export interface HistoryFilter {
+  planId?: PlanId;
+  itemId?: ChecklistItemId;
+  unitId?: UnitId;
+  since?: string;
+  until?: string;
+  limit?: number;
+  cursor?: string | null;
+}
+
+export interface ReportRow {
+  key: string;
+  label: string;
+  rollup: Rollup;
+}
+
+/** What the store offers; implemented by `KyselyLedger` for SQLite and PostgreSQL. */
+export interface Ledger {
+  /** Insert or update a plan from the importer; progress is never touched. */
+  loadPlan(plan: Plan): Promise<PlanLoadResult>;
+  listPlans(): Promise<PlanSummary[]>;
+  getPlan(planId: PlanId): Promise<Plan>;
+  getTask(taskId: TaskId): Promise<Task>;
+  listTasks(filter: TaskFilter, page: { limit: number; cursor?: string | null; sort?: "number" | "due" }): Promise<Page<Task>>;
+  listUnits(filter?: { planId?: PlanId; jurisdiction?: string }): Promise<Unit[]>;
+  /** Finds a unit by id, canonical name or alias (optionally within a jurisdiction). */
+  resolveUnit(nameOrId: string, jurisdiction?: string): Promise<Unit[]>;
+  checklist(filter: { planId?: PlanId; taskId?: TaskId; unitId?: UnitId; role?: UnitRole; status?: ProgressStatus }): Promise<ChecklistRow[]>;
+  getProgress(itemId: ChecklistItemId, unitId: UnitId): Promise<Progress>;
+  updateProgress(actor: Actor, update: ProgressUpdate): Promise<Progress>;
+  /** All or nothing: if any update fails, none is applied. */
+  bulkUpdateProgress(actor: Actor, updates: ProgressUpdate[]): Promise<BulkResult>;
+  history(filter: HistoryFilter): Promise<Page<HistoryEntry>>;
+  report(by: "plan" | "section" | "unit" | "task", asOf: Date, filter?: { planId?: PlanId }): Promise<ReportRow[]>;
+  /** Admin: assign units to a task of a plan that names none. */
+  assignUnits(actor: Actor, taskId: TaskId, assignments: { lead: string[]; responsible: string[] }): Promise<Task>;
+  createToken(input: { name: string; role: Role; unitId: UnitId | null }): Promise<{ token: string; record: TokenRecord }>;
+  listTokens(): Promise<TokenRecord[]>;
+  revokeToken(id: string): Promise<TokenRecord>;
+  /** Null when unknown or revoked; compares in constant time. */
+  authenticate(token: string): Promise<TokenRecord | null>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,19 @@
+import type { Migration, MigrationProvider } from "kysely";
+import type { StoreDialect } from "../store-dialect.js";
+import { initialMigration } from "./0001-initial.js";
+import { taskSearchTextMigration } from "./0002-task-search-text.js";
+
+/**
+ * The migrations, in code (no file-system scan, so a bundled or compiled
+ * store migrates the same way). Names sort in the order they run.
+ */
+export class StoreMigrationProvider implements MigrationProvider {
+  constructor(private readonly dialect: StoreDialect) {}
+
+  getMigrations(): Promise<Record<string, Migration>> {
+    return Promise.resolve({
+      "0001-initial": initialMigration(this.dialect),
+      "0002-task-search-text": taskSearchTextMigration,
+    });
+  }
+}

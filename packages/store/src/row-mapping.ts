@@ -1,0 +1,103 @@
+import {
+  ProgressSchema,
+  TaskSchema,
+  type HistoryEntry,
+  HistoryEntrySchema,
+  type Progress,
+  type Task,
+  type Unit,
+  UnitSchema,
+} from "@taizhang/core";
+import type { Selectable } from "kysely";
+import type { HistoryTable, MilestonesTable, ProgressTable, TargetsTable, TasksTable, UnitsTable } from "./database.js";
+
+/*
+ * Rows become model objects through core's zod schemas: a row that no longer
+ * fits the model (a hand-edited database, a half-applied migration) fails
+ * loudly here instead of leaking a malformed object to the API.
+ */
+
+export function toProgress(row: Selectable<ProgressTable>): Progress {
+  return ProgressSchema.parse({
+    itemId: row.item_id,
+    unitId: row.unit_id,
+    status: row.status,
+    percent: row.percent,
+    note: row.note,
+    evidence: JSON.parse(row.evidence_json),
+    measuredValue: row.measured_value_json === null ? null : JSON.parse(row.measured_value_json),
+    version: row.version,
+    updatedBy: row.updated_by,
+    updatedAt: row.updated_at,
+  });
+}
+
+export function toHistoryEntry(row: Selectable<HistoryTable>): HistoryEntry {
+  return HistoryEntrySchema.parse({
+    id: row.id,
+    itemId: row.item_id,
+    unitId: row.unit_id,
+    version: row.version,
+    actor: row.actor,
+    source: row.source,
+    at: row.at,
+    before: JSON.parse(row.before_json),
+    after: JSON.parse(row.after_json),
+    note: row.note,
+  });
+}
+
+export function toUnit(row: Selectable<UnitsTable>, aliases: string[]): Unit {
+  return UnitSchema.parse({
+    id: row.id,
+    name: row.name,
+    aliases,
+    jurisdiction: row.jurisdiction,
+    collective: row.collective === 1,
+  });
+}
+
+export interface TaskParts {
+  lead: string[];
+  responsible: string[];
+  milestones: Array<Selectable<MilestonesTable>>;
+  targets: Array<Selectable<TargetsTable>>;
+}
+
+export function toTask(row: Selectable<TasksTable>, parts: TaskParts): Task {
+  return TaskSchema.parse({
+    id: row.id,
+    planId: row.plan_id,
+    number: row.number,
+    ordinal: row.ordinal,
+    partNumber: row.part_number,
+    sectionNumber: row.section_number,
+    guarantee: row.guarantee === 1,
+    title: row.title,
+    text: row.text,
+    originalText: row.original_text,
+    lead: parts.lead,
+    responsible: parts.responsible,
+    milestones: parts.milestones.map((m) => ({
+      index: m.idx,
+      phrase: m.phrase,
+      clause: m.clause,
+      due: m.due,
+      rule: m.rule,
+      yearInferred: m.year_inferred === 1,
+    })),
+    targets: parts.targets.map((t) => ({
+      index: t.idx,
+      metric: t.metric,
+      comparator: t.comparator,
+      value: t.value,
+      unit: t.unit,
+      per: t.per,
+      phrase: t.phrase,
+      clause: t.clause,
+      due: t.due,
+    })),
+    citations: JSON.parse(row.citations_json),
+    themes: JSON.parse(row.themes_json),
+  });
+}

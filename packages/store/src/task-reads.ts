@@ -1,0 +1,118 @@
+import { chinaDate, CLOSED_STATUSES, normalizeForSearch, type Task } from "@taizhang/core";
+import { sql, type Kysely, type Selectable } from "kysely";
+import { chunks } from "./chunks.js";
+import type { Database, MilestonesTable, TargetsTable, TasksTable } from "./database.js";
+import type { TaskFilter } from "./ledger.js";
+import { toTask } from "./row-mapping.js";
+
+type Db = Kysely<Database>;
+
+/**
+ * Builds whole tasks from their rows with three batched queries (units,
+ * milestones, targets) however many tasks there are: no query per task.
+ */
+export async function assembleTasks(db: Db, rows: Array<Selectable<TasksTable>>): Promise<Task[]> {
+  const ids = rows.map((r) => r.id);
+  const units = new Map<string, { lead: string[]; responsible: string[] }>();
+  const milestones = new Map<string, Array<Selectable<MilestonesTable>>>();
+  const targets = new Map<string, Array<Selectable<TargetsTable>>>();
+  for (const batch of chunks(ids, 500)) {
+    const unitRows = await db
+      .selectFrom("task_units")
+      .selectAll()
+      .where("task_id", "in", batch)
+      .orderBy("task_id")
+      .orderBy("position")
+      .execute();
+    for (const u of unitRows) {
+      const entry = units.get(u.task_id) ?? { lead: [], responsible: [] };
+      (u.role === "lead" ? entry.lead : entry.responsible).push(u.unit_id);
+      units.set(u.task_id, entry);
+    }
+    const milestoneRows = await db.selectFrom("milestones").selectAll().where("task_id", "in", batch).orderBy("task_id").orderBy("idx").execute();
+    for (const m of milestoneRows) milestones.set(m.task_id, [...(milestones.get(m.task_id) ?? []), m]);
+    const targetRows = await db.selectFrom("targets").selectAll().where("task_id", "in", batch).orderBy("task_id").orderBy("idx").execute();
+    for (const t of targetRows) targets.set(t.task_id, [...(targets.get(t.task_id) ?? []), t]);
+  }
+  return rows.map((row) =>
+    toTask(row, {
+      lead: units.get(row.id)?.lead ?? [],
+      responsible: units.get(row.id)?.responsible ?? [],
+      milestones: milestones.get(row.id) ?? [],
+      targets: targets.get(row.id) ?? [],
+    }),
+  );
+}
+
+/** `%`, `_` and the escape character itself, escaped for `like … escape '!'`. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+}
+
+/**
+ * The tasks a filter selects (live tasks only). Row-level filters (status,
+ * overdue, due dates) ask for at least one (item, unit) row that matches all
+ * of them, for the given unit/role when one is given; a unit or role alone
+ * asks for the task's lead/responsible units.
+ *
+ * The unit and row conditions are uncorrelated `t.id in (select …)` subqueries,
+ * each shaped to start from the index that narrows it most (the unit's rows,
+ * the due-date window, the status), so that SQLite's planner needs no
+ * statistics to avoid rescanning a whole status for every task.
+ */
+export function filteredTasks(db: Db, filter: TaskFilter) {
+  const { planId, partNumber, sectionNumber, guarantee, unitId, role, status, overdueAsOf, dueBefore, dueAfter } = filter;
+  const text = filter.text?.trim();
+  let q = db.selectFrom("tasks as t").where("t.orphaned", "=", 0);
+  if (planId !== undefined) q = q.where("t.plan_id", "=", planId);
+  if (partNumber !== undefined) q = q.where("t.part_number", "=", partNumber);
+  if (sectionNumber !== undefined) q = q.where("t.section_number", "=", sectionNumber);
+  if (guarantee !== undefined) q = q.where("t.guarantee", "=", guarantee ? 1 : 0);
+  if (text) {
+    // Folded the same way as search_text: script, width and case do not matter.
+    const pattern = likePattern(normalizeForSearch(text));
+    q = q.where((eb) => sql<boolean>`${eb.ref("t.search_text")} like ${pattern} escape '!'`);
+  }
+  const dueLevel = overdueAsOf !== undefined || dueBefore !== undefined || dueAfter !== undefined;
+  // Overdue is core's isOverdue in SQL: still open, and due before today's date in China.
+  const today = overdueAsOf === undefined ? undefined : chinaDate(overdueAsOf);
+  const open = [...CLOSED_STATUSES];
+  if (dueLevel && unitId === undefined) {
+    // Driven by the due-date index: the items in the window, then whether one of their rows matches.
+    let items = db.selectFrom("checklist_items as ci").select("ci.task_id").where("ci.orphaned", "=", 0);
+    if (planId !== undefined) items = items.where("ci.plan_id", "=", planId);
+    if (today !== undefined) items = items.where("ci.due", "<", today);
+    if (dueBefore !== undefined) items = items.where("ci.due", "<=", dueBefore);
+    if (dueAfter !== undefined) items = items.where("ci.due", ">=", dueAfter);
+    items = items.where((eb) => {
+      let rows = eb.selectFrom("progress as p").select("p.item_id").whereRef("p.item_id", "=", "ci.id").where("p.orphaned", "=", 0);
+      if (role !== undefined) rows = rows.where("p.role", "=", role);
+      if (status !== undefined) rows = rows.where("p.status", "=", status);
+      if (today !== undefined) rows = rows.where("p.status", "not in", open);
+      return eb.exists(rows);
+    });
+    q = q.where("t.id", "in", items);
+  } else if (dueLevel || status !== undefined) {
+    // Driven by the unit's rows (progress_unit) or by the status (progress_status).
+    let rows = db
+      .selectFrom("progress as p")
+      .innerJoin("checklist_items as ci", "ci.id", "p.item_id")
+      .select("ci.task_id")
+      .where("p.orphaned", "=", 0)
+      .where("ci.orphaned", "=", 0);
+    if (planId !== undefined) rows = rows.where("ci.plan_id", "=", planId);
+    if (unitId !== undefined) rows = rows.where("p.unit_id", "=", unitId);
+    if (role !== undefined) rows = rows.where("p.role", "=", role);
+    if (status !== undefined) rows = rows.where("p.status", "=", status);
+    if (today !== undefined) rows = rows.where("ci.due", "<", today).where("p.status", "not in", open);
+    if (dueBefore !== undefined) rows = rows.where("ci.due", "<=", dueBefore);
+    if (dueAfter !== undefined) rows = rows.where("ci.due", ">=", dueAfter);
+    q = q.where("t.id", "in", rows);
+  } else if (unitId !== undefined || role !== undefined) {
+    let units = db.selectFrom("task_units as tu").select("tu.task_id");
+    if (unitId !== undefined) units = units.where("tu.unit_id", "=", unitId);
+    if (role !== undefined) units = units.where("tu.role", "=", role);
+    q = q.where("t.id", "in", units);
+  }
+  return q;
+}
