@@ -1,0 +1,207 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import SwaggerParser from "@apidevtools/swagger-parser";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { z } from "zod";
+import { createApp } from "./app.js";
+import { PROBLEMS, problemType } from "./problem.js";
+import { expectJson, expectProblem } from "./test-support/responses.js";
+import { asCaller, captureLog, createTestApp, progressPath, testConfig, UNIT_A, type TestApp } from "./test-support/test-app.js";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ corsOrigins: ["https://ledger.example.gov.cn"], bodyLimit: 64 * 1024 });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe("errors are problem+json", () => {
+  test("an unknown route → 404", async () => {
+    const problem = await expectProblem(await t.app.request("/api/nothing-here"), "not-found");
+    expect(problem.instance).toBe("/api/nothing-here");
+    await expectProblem(await t.app.request("/nowhere"), "not-found");
+  });
+
+  test("an oversized body → 413 before it is parsed", async () => {
+    const res = await t.app.request(progressPath(UNIT_A), {
+      method: "PATCH",
+      headers: asCaller(t.tokens.officeA, { "If-Match": '"0"' }),
+      body: JSON.stringify({ note: "长".repeat(40_000) }),
+    });
+    await expectProblem(res, "payload-too-large");
+  });
+
+  test("a store failure is a 500 whose details stay in the log", async () => {
+    const log = captureLog();
+    const broken = new Proxy(t.ledger, {
+      get: (target, key, receiver) =>
+        key === "listPlans"
+          ? () => Promise.reject(new Error("disk on fire"))
+          : (Reflect.get(target, key, receiver) as unknown),
+    });
+    const app = createApp({ ledger: broken, config: testConfig(), logger: log.logger });
+    const problem = await expectProblem(await app.request("/api/plans"), "internal-error");
+    expect(problem.detail).not.toContain("disk on fire");
+    const logged = log.lines.find((l) => l.msg === "unhandled error");
+    expect(JSON.stringify(logged)).toContain("disk on fire");
+    expect(logged?.requestId).toBe(problem.requestId);
+    await expectProblem(await app.request("/readyz"), "not-ready");
+  });
+
+  test("every problem type is a stable URI under https://taizhang.dev/problems/", () => {
+    for (const kind of Object.keys(PROBLEMS) as Array<keyof typeof PROBLEMS>) {
+      expect(problemType(kind)).toMatch(/^https:\/\/taizhang\.dev\/problems\/[a-z-]+$/);
+    }
+  });
+});
+
+describe("request ids, logs and headers", () => {
+  test("a request id is made when absent and kept when given", async () => {
+    const made = await t.app.request("/api/plans");
+    expect(made.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const kept = await t.app.request("/api/plans", { headers: { "X-Request-Id": "trace-42" } });
+    expect(kept.headers.get("x-request-id")).toBe("trace-42");
+    const replaced = await t.app.request("/api/plans", { headers: { "X-Request-Id": "bad id with spaces" } });
+    expect(replaced.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  test("one JSON log line per request, and never a token", async () => {
+    const before = t.log.lines.length;
+    const res = await t.app.request(`${progressPath(UNIT_A)}?token=${t.tokens.officeA}`, {
+      method: "PATCH",
+      headers: asCaller(t.tokens.officeA, { "If-Match": '"0"', "X-Request-Id": "log-test-1" }),
+      body: JSON.stringify({ percent: 5 }),
+    });
+    expect(res.status).toBe(200);
+    const lines = t.log.lines.slice(before);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: "info", msg: "request", method: "PATCH", status: 200, requestId: "log-test-1" });
+    expect(typeof lines[0]?.ms).toBe("number");
+    for (const secret of Object.values(t.tokens)) expect(t.log.raw.join("\n")).not.toContain(secret);
+  });
+
+  test("security headers on API answers", async () => {
+    const res = await t.app.request("/api/plans");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+  });
+
+  test("CORS answers configured origins only", async () => {
+    const allowed = await t.app.request("/api/plans", {
+      method: "OPTIONS",
+      headers: { Origin: "https://ledger.example.gov.cn", "Access-Control-Request-Method": "PATCH", "Access-Control-Request-Headers": "if-match" },
+    });
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("https://ledger.example.gov.cn");
+    expect(allowed.headers.get("access-control-allow-methods")).toContain("PATCH");
+    const get = await t.app.request("/api/plans", { headers: { Origin: "https://ledger.example.gov.cn" } });
+    expect(get.headers.get("access-control-expose-headers")).toContain("ETag");
+    const refused = await t.app.request("/api/plans", { headers: { Origin: "https://evil.example" } });
+    expect(refused.headers.get("access-control-allow-origin")).toBeNull();
+    const none = createApp({ ledger: t.ledger, config: testConfig(), logger: captureLog().logger });
+    const noCors = await none.request("/api/plans", { headers: { Origin: "https://ledger.example.gov.cn" } });
+    expect(noCors.headers.get("access-control-allow-origin")).toBeNull();
+  });
+});
+
+describe("health", () => {
+  test("/healthz and /readyz", async () => {
+    expect(await expectJson(await t.app.request("/healthz"), z.object({ status: z.literal("ok") }))).toEqual({ status: "ok" });
+    expect(await expectJson(await t.app.request("/readyz"), z.object({ status: z.literal("ready"), plans: z.number() }))).toEqual({
+      status: "ready",
+      plans: 4,
+    });
+  });
+});
+
+describe("OpenAPI and /docs", () => {
+  test("/openapi.json is a valid OpenAPI 3.1 document covering every route", async () => {
+    const doc = await expectJson(await t.app.request("/openapi.json"), z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) }));
+    expect(doc.openapi).toBe("3.1.0");
+    await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeTruthy();
+    // Every response schema the routes name is defined once under components.
+    expect(Object.keys((doc.components as { schemas: object }).schemas)).toEqual(expect.arrayContaining(["Plan", "Task", "Progress", "Problem", "ChecklistEntry"]));
+    expect(Object.keys(doc.paths).sort()).toEqual(
+      [
+        "/api/history",
+        "/api/history/items/{planId}/{number}/{item}",
+        "/api/history/plans/{planId}",
+        "/api/history/units/{unitId}",
+        "/api/import",
+        "/api/plans",
+        "/api/plans/{planId}",
+        "/api/plans/{planId}/checklist",
+        "/api/plans/{planId}/report",
+        "/api/progress/bulk",
+        "/api/progress/{planId}/{number}/{item}/{unitId}",
+        "/api/reports/deadlines",
+        "/api/reports/progress",
+        "/api/session",
+        "/api/tasks",
+        "/api/tasks/{planId}/{number}",
+        "/api/tasks/{planId}/{number}/units",
+        "/api/tokens",
+        "/api/tokens/{id}",
+        "/api/units",
+        "/api/units/{unitId}",
+        "/api/units/{unitId}/checklist",
+        "/healthz",
+        "/readyz",
+      ].sort(),
+    );
+  });
+
+  test("/docs works offline: the page and swagger-ui's files come from the API itself", async () => {
+    const page = await t.app.request("/docs");
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? "");
+    expect(sources.length).toBeGreaterThan(3);
+    for (const src of sources) {
+      expect(src.startsWith("/docs/")).toBe(true);
+      const res = await t.app.request(src);
+      expect(res.status, src).toBe(200);
+      expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(100);
+    }
+    const init = await (await t.app.request("/docs/init.js")).text();
+    expect(init).toContain('"/openapi.json"');
+    expect((await t.app.request("/docs/assets/package.json")).status).toBe(404);
+    expect((await t.app.request("/docs/assets/..%2F..%2Fpackage.json")).status).toBe(404);
+  });
+});
+
+describe("the built web app", () => {
+  let dir: string;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "taizhang-web-"));
+    mkdirSync(join(dir, "assets"));
+    writeFileSync(join(dir, "index.html"), "<!doctype html><title>台账</title><script src=/assets/app.js></script>");
+    writeFileSync(join(dir, "assets", "app.js"), "console.log('web')");
+    app = createApp({ ledger: t.ledger, config: testConfig({ webDist: dir }), logger: captureLog().logger });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("is served at / with a fallback for its client-side routes", async () => {
+    const root = await app.request("/");
+    expect(root.status).toBe(200);
+    expect(await root.text()).toContain("<title>台账</title>");
+    const asset = await app.request("/assets/app.js");
+    expect(asset.headers.get("content-type")).toMatch(/javascript/);
+    expect(asset.headers.get("cache-control")).toContain("immutable");
+    const route = await app.request("/my/tasks?plan=chengdu-2015", { headers: { Accept: "text/html" } });
+    expect(await route.text()).toContain("<title>台账</title>");
+  });
+
+  test("never shadows the API, and missing files or escapes are 404s", async () => {
+    await expectProblem(await app.request("/api/unknown"), "not-found");
+    expect((await app.request("/api/plans")).headers.get("content-type")).toMatch(/json/);
+    expect((await app.request("/assets/missing.js")).status).toBe(404);
+    expect((await app.request("/..%2F..%2Fetc%2Fpasswd")).status).toBe(404);
+    expect((await app.request("/openapi.json")).headers.get("content-type")).toMatch(/json/);
+  });
+});

@@ -1,0 +1,155 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Ledger } from "@taizhang/store";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { createMiddleware } from "hono/factory";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppEnv } from "./app-env.js";
+import { authenticate } from "./auth.js";
+import type { ApiConfig } from "./env.js";
+import { createLogger, type Logger } from "./logger.js";
+import { notFound, onError, validationHook } from "./on-error.js";
+import { ApiError } from "./problem.js";
+import { docsRoutes } from "./routes/docs.js";
+import { healthRoutes } from "./routes/health.js";
+import { historyRoutes } from "./routes/history.js";
+import { importRoutes } from "./routes/import.js";
+import { planRoutes } from "./routes/plans.js";
+import { progressRoutes } from "./routes/progress.js";
+import { reportRoutes } from "./routes/reports.js";
+import { sessionRoutes } from "./routes/session.js";
+import { taskRoutes } from "./routes/tasks.js";
+import { tokenRoutes } from "./routes/tokens.js";
+import { unitRoutes } from "./routes/units.js";
+import { hasWebApp, serveWebApp } from "./web-app.js";
+
+/** What the app is built from; tests pass an in-memory ledger and a fixed clock. */
+export interface AppDeps {
+  ledger: Ledger;
+  config: ApiConfig;
+  clock?: () => Date;
+  logger?: Logger;
+}
+
+/** The API's version, shown in the OpenAPI document. */
+export const API_VERSION = "0.1.0";
+
+/** Request ids we accept from a client (or proxy); anything else is replaced by a fresh one. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  // swagger-ui and charting libraries set style attributes.
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", "data:"],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'", "data:"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/**
+ * Builds the Taizhang HTTP app: the JSON API under /api, /healthz and
+ * /readyz, the OpenAPI document at /openapi.json, its reference at /docs,
+ * and the built web app (config.webDist) at / when it exists.
+ */
+export function createApp(deps: AppDeps) {
+  const clock = deps.clock ?? (() => new Date());
+  const logger = deps.logger ?? createLogger(deps.config.logLevel);
+  const { config, ledger } = deps;
+
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.onError(onError);
+  app.notFound(notFound);
+
+  app.use(
+    createMiddleware<AppEnv>(async (c, next) => {
+      c.set("ledger", ledger);
+      c.set("config", config);
+      c.set("clock", clock);
+      c.set("logger", logger);
+      c.set("caller", null);
+      await next();
+    }),
+  );
+  app.use(requestId({ generator: () => crypto.randomUUID() }));
+  app.use(async (c, next) => {
+    // hono/request-id keeps any id of its allowed characters; ours are stricter so logs stay clean.
+    if (!REQUEST_ID.test(c.var.requestId)) {
+      const id = crypto.randomUUID();
+      c.set("requestId", id);
+      c.header("X-Request-Id", id);
+    }
+    const started = performance.now();
+    await next();
+    // One line per request; never the query string or headers, where a token could be.
+    logger.info("request", {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      requestId: c.var.requestId,
+    });
+  });
+  app.use(secureHeaders({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false }));
+  if (config.corsOrigins.length > 0) {
+    const allowed = new Set(config.corsOrigins);
+    app.use(
+      "/api/*",
+      cors({
+        origin: (origin) => (allowed.has(origin) ? origin : null),
+        allowMethods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+        allowHeaders: ["Authorization", "Content-Type", "If-Match", "X-Request-Id"],
+        exposeHeaders: ["ETag", "X-Request-Id", "Retry-After"],
+        maxAge: 600,
+      }),
+    );
+  }
+  const limits = {
+    normal: bodyLimit({ maxSize: config.bodyLimit, onError: () => tooLarge(config.bodyLimit) }),
+    import: bodyLimit({ maxSize: config.importBodyLimit, onError: () => tooLarge(config.importBodyLimit) }),
+  };
+  app.use("/api/*", (c, next) => (c.req.path === "/api/import" ? limits.import(c, next) : limits.normal(c, next)));
+  app.use("/api/*", authenticate);
+
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .route("/plans", planRoutes)
+    .route("/tasks", taskRoutes)
+    .route("/units", unitRoutes)
+    .route("/progress", progressRoutes)
+    .route("/history", historyRoutes)
+    .route("/reports", reportRoutes)
+    .route("/import", importRoutes)
+    .route("/tokens", tokenRoutes)
+    .route("/session", sessionRoutes);
+  const routes = app.route("/api", api).route("/", healthRoutes);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    description: "an access token (taizhang token create); admin, office or viewer",
+  });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Taizhang 台账 API",
+      version: API_VERSION,
+      description:
+        "Plans, tasks, checklists, progress and history of 法治政府建设 plans. Errors are application/problem+json. See docs/api.md.",
+    },
+  });
+  app.route("/docs", docsRoutes);
+  if (hasWebApp(config.webDist)) app.use("*", serveWebApp(config.webDist));
+  return routes;
+}
+
+function tooLarge(limit: number): never {
+  throw new ApiError("payload-too-large", `the request body is larger than the limit of ${limit} bytes`);
+}
+
+/** The app's type, for typed clients (`hc<AppType>`). */
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,102 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { ConfigError, parseConfig } from "./env.js";
+
+describe("parseConfig", () => {
+  test("defaults", () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({
+      port: 8787,
+      host: "127.0.0.1",
+      dataDir: "./data",
+      databaseUrl: null,
+      readRequiresToken: false,
+      corsOrigins: [],
+      bodyLimit: 1024 * 1024,
+      importBodyLimit: 5 * 1024 * 1024,
+      logLevel: "info",
+    });
+    expect(config.webDist).toMatch(/apps[/\\]web[/\\]dist$/);
+  });
+
+  test("reads every variable", () => {
+    const config = parseConfig({
+      PORT: "9000",
+      HOST: "0.0.0.0",
+      TAIZHANG_DATA: "/var/lib/taizhang",
+      DATABASE_URL: "postgres://u@db:5432/taizhang",
+      TAIZHANG_READ_REQUIRES_TOKEN: "true",
+      TAIZHANG_CORS_ORIGINS: "https://a.example.cn, http://localhost:5173",
+      TAIZHANG_BODY_LIMIT: "512kb",
+      TAIZHANG_IMPORT_BODY_LIMIT: "10MiB",
+      LOG_LEVEL: "warn",
+      TAIZHANG_WEB_DIST: "/srv/web",
+    });
+    expect(config).toEqual({
+      port: 9000,
+      host: "0.0.0.0",
+      dataDir: "/var/lib/taizhang",
+      databaseUrl: "postgres://u@db:5432/taizhang",
+      readRequiresToken: true,
+      corsOrigins: ["https://a.example.cn", "http://localhost:5173"],
+      bodyLimit: 512 * 1024,
+      importBodyLimit: 10 * 1024 * 1024,
+      logLevel: "warn",
+      webDist: "/srv/web",
+    });
+  });
+
+  test("empty values count as unset", () => {
+    expect(parseConfig({ PORT: "", DATABASE_URL: " " })).toMatchObject({ port: 8787, databaseUrl: null });
+  });
+
+  test.each([
+    ["PORT", "eighty"],
+    ["PORT", "70000"],
+    ["DATABASE_URL", "mysql://x"],
+    ["TAIZHANG_READ_REQUIRES_TOKEN", "maybe"],
+    ["TAIZHANG_CORS_ORIGINS", "https://a.example.cn/path"],
+    ["TAIZHANG_CORS_ORIGINS", "not a url"],
+    ["TAIZHANG_BODY_LIMIT", "lots"],
+    ["TAIZHANG_BODY_LIMIT", "0"],
+    ["LOG_LEVEL", "verbose"],
+  ])("a bad %s=%s is an error naming the variable", (name, value) => {
+    expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));
+  });
+
+  test("every bad variable is named at once", () => {
+    const error = (() => {
+      try {
+        parseConfig({ PORT: "x", LOG_LEVEL: "loud" });
+      } catch (e) {
+        return e;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(String(error)).toMatch(/PORT=/);
+    expect(String(error)).toMatch(/LOG_LEVEL=/);
+  });
+
+  test("sizes: k, m and g are powers of 1024, with or without b/ib", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4096 }), fc.constantFrom(["", 1], ["kb", 1024], ["k", 1024], ["KiB", 1024], ["mb", 1024 ** 2], ["M", 1024 ** 2]), (n, [unit, factor]) => {
+        expect(parseConfig({ TAIZHANG_BODY_LIMIT: `${n}${unit}` }).bodyLimit).toBe(n * (factor as number));
+      }),
+    );
+  });
+
+  test("any text is either a size or a ConfigError, never anything else", () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        try {
+          const { bodyLimit } = parseConfig({ TAIZHANG_BODY_LIMIT: text });
+          expect(Number.isInteger(bodyLimit) && bodyLimit >= 1).toBe(true);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ConfigError);
+        }
+      }),
+    );
+  });
+});

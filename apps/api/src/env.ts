@@ -1,0 +1,134 @@
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** Sizes such as `1048576`, `512kb`, `1mb`, `5MiB` (k/m/g are powers of 1024). */
+const SIZE_PATTERN = /^(\d+(?:\.\d+)?)\s*(b|kb|kib|k|mb|mib|m|gb|gib|g)?$/i;
+const SIZE_FACTORS: Record<string, number> = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+
+const sizeSchema = z.string().transform((text, ctx) => {
+  const match = SIZE_PATTERN.exec(text.trim());
+  const amount = match?.[1];
+  if (!match || amount === undefined) {
+    ctx.addIssue({ code: "custom", message: `"${text}" is not a size such as 1048576, 512kb or 5mb` });
+    return z.NEVER;
+  }
+  const factor = SIZE_FACTORS[(match[2] ?? "b").toLowerCase().charAt(0)] ?? 1;
+  const bytes = Math.floor(Number(amount) * factor);
+  if (bytes < 1) {
+    ctx.addIssue({ code: "custom", message: "a size must be at least one byte" });
+    return z.NEVER;
+  }
+  return bytes;
+});
+
+const booleanSchema = z
+  .string()
+  .transform((text, ctx) => {
+    const value = text.trim().toLowerCase();
+    if (["1", "true", "yes", "on"].includes(value)) return true;
+    if (["0", "false", "no", "off"].includes(value)) return false;
+    ctx.addIssue({ code: "custom", message: `"${text}" is not true or false` });
+    return z.NEVER;
+  });
+
+const originsSchema = z.string().transform((text, ctx) => {
+  const origins: string[] = [];
+  for (const raw of text.split(",").map((s) => s.trim()).filter((s) => s !== "")) {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      ctx.addIssue({ code: "custom", message: `"${raw}" is not an origin such as https://ledger.example.gov.cn` });
+      return z.NEVER;
+    }
+    if (!["http:", "https:"].includes(url.protocol) || url.origin !== raw.replace(/\/$/, "")) {
+      ctx.addIssue({ code: "custom", message: `"${raw}" is not a bare http(s) origin (scheme, host and port only)` });
+      return z.NEVER;
+    }
+    origins.push(url.origin);
+  }
+  return origins;
+});
+
+/** Where the built web app lives by default: apps/web/dist, beside this package. */
+const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
+
+export const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const EnvSchema = z.object({
+  PORT: z
+    .string()
+    .regex(/^\d+$/, "must be a port number")
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(65_535))
+    .default(8787),
+  HOST: z.string().trim().min(1).default("127.0.0.1"),
+  TAIZHANG_DATA: z.string().trim().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(?:ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  TAIZHANG_READ_REQUIRES_TOKEN: booleanSchema.default(false),
+  TAIZHANG_CORS_ORIGINS: originsSchema.default([]),
+  TAIZHANG_BODY_LIMIT: sizeSchema.default(1024 * 1024),
+  TAIZHANG_IMPORT_BODY_LIMIT: sizeSchema.default(5 * 1024 * 1024),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  TAIZHANG_WEB_DIST: z.string().trim().min(1).default(DEFAULT_WEB_DIST),
+});
+
+/** The server's configuration, read once from the environment. */
+export interface ApiConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  readRequiresToken: boolean;
+  corsOrigins: string[];
+  /** Largest request body in bytes, except plan imports. */
+  bodyLimit: number;
+  /** Largest plan import body in bytes. */
+  importBodyLimit: number;
+  logLevel: LogLevel;
+  webDist: string;
+}
+
+/** A configuration value that cannot be used; the message names the variable. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/**
+ * Parses the configuration from environment variables (documented in
+ * docs/api.md). Empty values count as unset. Throws a {@link ConfigError}
+ * naming every bad variable.
+ */
+export function parseConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
+  const present = Object.fromEntries(
+    Object.keys(EnvSchema.shape)
+      .map((key) => [key, env[key]] as const)
+      .filter((entry): entry is readonly [string, string] => entry[1] !== undefined && entry[1].trim() !== ""),
+  );
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? "environment");
+      return `  ${name}=${JSON.stringify(present[name] ?? "")}: ${issue.message}`;
+    });
+    throw new ConfigError(`invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.TAIZHANG_DATA,
+    databaseUrl: e.DATABASE_URL ?? null,
+    readRequiresToken: e.TAIZHANG_READ_REQUIRES_TOKEN,
+    corsOrigins: e.TAIZHANG_CORS_ORIGINS,
+    bodyLimit: e.TAIZHANG_BODY_LIMIT,
+    importBodyLimit: e.TAIZHANG_IMPORT_BODY_LIMIT,
+    logLevel: e.LOG_LEVEL,
+    webDist: e.TAIZHANG_WEB_DIST,
+  };
+}

@@ -1,0 +1,107 @@
+import { z } from "@hono/zod-openapi";
+import { ProgressSchema } from "@taizhang/core";
+
+/** Every problem `type` is this base followed by the problem's slug. */
+export const PROBLEM_BASE = "https://taizhang.dev/problems/";
+
+/** The problems the API answers with: stable slugs, their status and title (docs/api.md lists them). */
+export const PROBLEMS = {
+  "malformed-json": { status: 400, title: "Malformed JSON" },
+  "validation-failed": { status: 400, title: "Validation failed" },
+  "invalid-request": { status: 400, title: "Invalid request" },
+  unauthorized: { status: 401, title: "Authentication required" },
+  "invalid-token": { status: 401, title: "Invalid token" },
+  forbidden: { status: 403, title: "Forbidden" },
+  "cross-origin-write": { status: 403, title: "Cross-origin write refused" },
+  "not-found": { status: 404, title: "Not found" },
+  conflict: { status: 409, title: "Conflict" },
+  "plan-exists": { status: 409, title: "Plan already exists" },
+  "bulk-rejected": { status: 409, title: "Bulk update rejected" },
+  "stale-version": { status: 412, title: "Stale version" },
+  "payload-too-large": { status: 413, title: "Payload too large" },
+  "unsupported-media-type": { status: 415, title: "Unsupported media type" },
+  "import-failed": { status: 422, title: "Import failed" },
+  "precondition-required": { status: 428, title: "If-Match required" },
+  "rate-limited": { status: 429, title: "Too many requests" },
+  "internal-error": { status: 500, title: "Internal error" },
+  "not-ready": { status: 503, title: "Not ready" },
+} as const;
+
+export type ProblemKind = keyof typeof PROBLEMS;
+export type ProblemStatus = (typeof PROBLEMS)[ProblemKind]["status"];
+
+export const problemType = (kind: ProblemKind): string => `${PROBLEM_BASE}${kind}`;
+
+export const FieldErrorSchema = z
+  .object({
+    path: z.string().describe("where: the input (path, query, header, body) and the field, e.g. body.percent"),
+    message: z.string(),
+  })
+  .openapi("FieldError");
+
+export const BulkItemResultSchema = z
+  .object({
+    index: z.number().int().min(0),
+    progress: ProgressSchema.optional(),
+    error: z
+      .object({
+        code: z.enum(["not_found", "stale_version", "forbidden", "conflict", "invalid"]),
+        message: z.string(),
+        current: ProgressSchema.optional(),
+      })
+      .optional(),
+  })
+  .openapi("BulkItemResult");
+
+/** RFC 9457 problem details, as every error of the API is written (`application/problem+json`). */
+export const ProblemSchema = z
+  .object({
+    type: z.url().describe("stable URI of the kind of problem, e.g. https://taizhang.dev/problems/stale-version"),
+    title: z.string(),
+    status: z.number().int().min(400).max(599),
+    detail: z.string(),
+    instance: z.string().describe("the request path"),
+    requestId: z.string(),
+    errors: z.array(FieldErrorSchema).optional().describe("for validation failures: the fields that failed"),
+    current: ProgressSchema.optional().describe("for stale-version: the current progress, to redo the change on"),
+    results: z.array(BulkItemResultSchema).optional().describe("for bulk-rejected: what happened to each update"),
+    code: z.string().optional().describe("for import-failed: the importer's error code"),
+    line: z.number().int().nullable().optional().describe("for import-failed: the line of the text concerned"),
+  })
+  .openapi("Problem");
+export type Problem = z.infer<typeof ProblemSchema>;
+
+export type ProblemExtensions = Partial<Pick<Problem, "errors" | "current" | "results" | "code" | "line">>;
+
+/**
+ * The API's one error type: thrown anywhere, written by the app's `onError`
+ * as `application/problem+json`.
+ */
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+  readonly status: number;
+
+  constructor(
+    readonly kind: ProblemKind,
+    readonly detail: string,
+    readonly extensions: ProblemExtensions = {},
+    /** Only for kinds whose status depends on the case (bulk-rejected). */
+    status?: number,
+  ) {
+    super(detail);
+    this.status = status ?? PROBLEMS[kind].status;
+  }
+}
+
+/** The OpenAPI response entries of a route's possible problems. */
+export function problemResponses<const S extends readonly ProblemStatus[]>(...statuses: S) {
+  const content = { "application/problem+json": { schema: ProblemSchema } };
+  const describe = (status: number) =>
+    Object.values(PROBLEMS)
+      .filter((p) => p.status === status)
+      .map((p) => p.title)
+      .join("; ");
+  return Object.fromEntries(statuses.map((s) => [s, { description: describe(s), content }])) as {
+    [K in S[number]]: { description: string; content: typeof content };
+  };
+}

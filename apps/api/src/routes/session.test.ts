@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { CallerSchema, HistoryEntryResponse, pageOf, ProgressResponse } from "../schemas.js";
+import { expectJson, expectProblem } from "../test-support/responses.js";
+import { createTestApp, progressPath, UNIT_A, UNIT_B, type TestApp } from "../test-support/test-app.js";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ readRequiresToken: true });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const signIn = (token: string) =>
+  t.app.request("/api/session", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ token }) });
+const cookieOf = (res: Response) => (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+
+describe("web session", () => {
+  test("signing in sets an httpOnly, SameSite=Strict cookie that acts as the token", async () => {
+    const res = await signIn(t.tokens.officeA);
+    const setCookie = res.headers.get("set-cookie") ?? "";
+    expect(setCookie).toMatch(/^taizhang_session=/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Strict/i);
+    expect(setCookie).toMatch(/Path=\//);
+    const me = await expectJson(res, CallerSchema);
+    expect(me).toMatchObject({ role: "office", unitId: UNIT_A });
+
+    const cookie = cookieOf(await signIn(t.tokens.officeA));
+    const again = await expectJson(await t.app.request("/api/session", { headers: { Cookie: cookie } }), CallerSchema);
+    expect(again).toEqual(me);
+
+    const write = await t.app.request(progressPath(UNIT_A), {
+      method: "PATCH",
+      headers: { Cookie: cookie, "Content-Type": "application/json", "If-Match": '"0"', Origin: "http://localhost" },
+      body: JSON.stringify({ percent: 30 }),
+    });
+    expect((await expectJson(write, ProgressResponse)).version).toBe(1);
+    const history = await expectJson(
+      await t.app.request(`/api/history/units/${encodeURIComponent(UNIT_A)}`, { headers: { Cookie: cookie } }),
+      pageOf(HistoryEntryResponse),
+    );
+    expect(history.items[0]?.source).toBe("web");
+  });
+
+  test("a cookie write from another origin is refused", async () => {
+    const cookie = cookieOf(await signIn(t.tokens.officeB));
+    const res = await t.app.request(progressPath(UNIT_B), {
+      method: "PATCH",
+      headers: { Cookie: cookie, "Content-Type": "application/json", "If-Match": '"0"', Origin: "https://evil.example" },
+      body: JSON.stringify({ status: "done" }),
+    });
+    await expectProblem(res, "cross-origin-write");
+    const check = await expectJson(await t.app.request(progressPath(UNIT_B), { headers: { Cookie: cookie } }), ProgressResponse);
+    expect(check.version).toBe(0);
+  });
+
+  test("a bad token cannot sign in; signing out clears the cookie", async () => {
+    await expectProblem(await signIn("tz_wrong"), "invalid-token");
+    const res = await t.app.request("/api/session", { method: "DELETE", headers: { Cookie: cookieOf(await signIn(t.tokens.viewer)) } });
+    expect(res.status).toBe(204);
+    expect(res.headers.get("set-cookie")).toMatch(/taizhang_session=;.*Max-Age=0/i);
+  });
+
+  test("with TAIZHANG_READ_REQUIRES_TOKEN, reading needs a token (signing in does not)", async () => {
+    await expectProblem(await t.app.request("/api/plans"), "unauthorized");
+    await expectProblem(await t.app.request("/api/session"), "unauthorized");
+    const res = await t.app.request("/api/plans", { headers: { Authorization: `Bearer ${t.tokens.viewer}` } });
+    expect(res.status).toBe(200);
+    expect((await t.app.request("/healthz")).status).toBe(200);
+  });
+});

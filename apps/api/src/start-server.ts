@@ -1,0 +1,79 @@
+import type { AddressInfo } from "node:net";
+import { serve, type ServerType } from "@hono/node-server";
+import { loadBuiltInPlans, openLedger, type Ledger } from "@taizhang/store";
+import { createApp } from "./app.js";
+import type { ApiConfig } from "./env.js";
+import { createLogger, type Logger } from "./logger.js";
+import { hasWebApp } from "./web-app.js";
+
+export interface RunningServer {
+  /** Where it listens, e.g. http://127.0.0.1:8787/ (the real port when PORT=0). */
+  url: string;
+  ledger: Ledger;
+  /** Stops accepting requests, waits for open ones, closes the store. */
+  close(): Promise<void>;
+}
+
+/** Lines for people (not JSON): the start banner and the one-time admin token. */
+export type Say = (line: string) => void;
+
+/**
+ * Opens the store (SQLite in the data directory, or PostgreSQL by URL),
+ * loads the built-in plans (idempotent), mints the first admin token on the
+ * very first start, and serves the app.
+ */
+export async function startServer(
+  config: ApiConfig,
+  options: { logger?: Logger; say?: Say } = {},
+): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const say = options.say ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const ledger = config.databaseUrl ? await openLedger({ databaseUrl: config.databaseUrl }) : await openLedger({ dataDir: config.dataDir });
+  let server: ServerType | undefined;
+  try {
+    const loads = await loadBuiltInPlans(ledger);
+    const changed = loads.filter((l) => l.action !== "unchanged");
+    if (changed.length > 0) logger.info("built-in plans loaded", { plans: changed.map((l) => `${l.planId}: ${l.action}`) });
+
+    if ((await ledger.listTokens()).length === 0) {
+      const { token } = await ledger.createToken({ name: "管理员 first admin", role: "admin", unitId: null });
+      say("");
+      say("First start: this admin token is shown once and never again. Keep it safe:");
+      say("");
+      say(`    ${token}`);
+      say("");
+      say("Create a token for each office with it, on this machine:");
+      say("    taizhang token create --unit 市政府法制办 --role office");
+      say("or remotely:");
+      say("    taizhang token create --unit 市政府法制办 --role office --api http://HOST:PORT --token <admin token>");
+      say("");
+    }
+
+    const app = createApp({ ledger, config, logger });
+    server = await new Promise<ServerType>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+      s.once("error", reject);
+    });
+    const address = server.address() as AddressInfo;
+    const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+    const url = `http://${host}:${address.port}/`;
+    if (!hasWebApp(config.webDist)) logger.warn("no built web app; only the API is served", { webDist: config.webDist });
+    say(`Taizhang is running at ${url} (API: /api, docs: /docs)`);
+
+    const running = server;
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      ledger,
+      close: () =>
+        (closing ??= (async () => {
+          await new Promise<void>((resolve) => running.close(() => resolve()));
+          await ledger.close();
+        })()),
+    };
+  } catch (error) {
+    server?.close();
+    await ledger.close();
+    throw error;
+  }
+}
