@@ -1,0 +1,63 @@
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { importPlan } from "@taizhang/core";
+import { fakeApi, renderApp } from "../test/render-app.js";
+
+const PLAN_TEXT = [
+  "乌海市人民政府关于加快建设法治政府的实施意见",
+  "一、总体要求",
+  "全面推进依法行政，加快建设法治政府。",
+  "二、主要任务",
+  "(一)依法全面履行政府职能",
+  "1.深化行政审批制度改革。2017年6月底前完成行政审批事项清理。",
+  "2.推进政务公开。",
+].join("\n");
+
+describe("admin", () => {
+  it("is closed to anyone but an admin", async () => {
+    renderApp({ url: "/admin", signedInAs: "sj" });
+    expect(await screen.findByText("此页面需要管理员令牌。")).toBeTruthy();
+  });
+
+  it("previews an import with what was found before saving it", async () => {
+    const user = userEvent.setup();
+    const { api } = renderApp({ url: "/admin", signedInAs: "admin" });
+    const textarea = await screen.findByLabelText("规划全文");
+    await user.click(textarea);
+    await user.paste(PLAN_TEXT);
+    expect(screen.getByRole("button", { name: "确认导入" }).hasAttribute("disabled")).toBe(true);
+    await user.click(screen.getByRole("button", { name: "预览" }));
+    expect(await screen.findByRole("heading", { level: 3, name: "乌海市人民政府关于加快建设法治政府的实施意见" })).toBeTruthy();
+    expect(screen.getByText(/识别出 2 项任务、1 个时间节点/)).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 4, name: "导入提示" })).toBeTruthy();
+    expect(api.plans).toHaveLength(1);
+    await user.click(screen.getByRole("button", { name: "确认导入" }));
+    expect(await screen.findByText(/已导入：乌海市人民政府关于加快建设法治政府的实施意见/)).toBeTruthy();
+    expect(api.plans).toHaveLength(2);
+    const imports = api.requests.filter((r) => r.path.startsWith("/api/import"));
+    expect(imports.map((r) => r.path)).toEqual(["/api/import?dryRun=true", "/api/import?dryRun=false"]);
+    // The plan names no units, so it is offered for assignment.
+    expect(await within(screen.getByRole("heading", { level: 2, name: "为未列明责任单位的任务分配单位" }).parentElement as HTMLElement).findByText(/乌海市人民政府/)).toBeTruthy();
+  });
+
+  it("assigns units to a task of a plan that names none", async () => {
+    const user = userEvent.setup();
+    const api = fakeApi();
+    const { plan } = importPlan(PLAN_TEXT, { sourceName: "wuhai.txt" });
+    api.plans.push(plan);
+    renderApp({ api, url: "/admin", signedInAs: "admin" });
+    const section = (await screen.findByRole("heading", { level: 2, name: "为未列明责任单位的任务分配单位" })).parentElement as HTMLElement;
+    await user.click(await within(section).findByText(/乌海市人民政府关于加快建设法治政府的实施意见/));
+    const form = within(section).getByRole("form", { name: "深化行政审批制度改革" });
+    await user.type(within(form).getByLabelText("牵头单位（用顿号分隔）"), "市司法局");
+    await user.type(within(form).getByLabelText("责任单位（用顿号分隔）"), "市财政局、市发改委");
+    await user.click(within(form).getByRole("button", { name: "保存分工" }));
+    expect(await within(form).findByText("分工已保存")).toBeTruthy();
+    const task = api.plans[1]?.tasks[0];
+    expect(task?.lead).toEqual(["乌海市:市司法局"]);
+    expect(task?.responsible).toEqual(["乌海市:市财政局", "乌海市:市发改委"]);
+    const put = api.requests.find((r) => r.method === "PUT");
+    expect(put?.body).toEqual({ lead: ["市司法局"], responsible: ["市财政局", "市发改委"] });
+  });
+});

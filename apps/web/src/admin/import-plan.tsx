@@ -1,0 +1,122 @@
+import { useId, useState, type ChangeEvent } from "react";
+import type { ImportResult } from "../api/types.js";
+import { useApp } from "../app-context.js";
+import { useI18n } from "../i18n/i18n.js";
+import { Link } from "../router/router.js";
+import { paths } from "../router/routes.js";
+
+type Stage = { step: "edit" } | { step: "busy" } | { step: "preview"; result: ImportResult } | { step: "saved"; result: ImportResult } | { step: "error"; message: string };
+
+/** Admin: import a plan's text, with a preview of what was found and its warnings before saving. */
+export function ImportPlan({ onImported }: { onImported?: () => void }) {
+  const { api } = useApp();
+  const { m } = useI18n();
+  const id = useId();
+  const [text, setText] = useState("");
+  const [fileName, setFileName] = useState("plan.txt");
+  const [stage, setStage] = useState<Stage>({ step: "edit" });
+  const [replace, setReplace] = useState(false);
+
+  const run = async (dryRun: boolean) => {
+    setStage({ step: "busy" });
+    try {
+      const result = await api.import.plan({ text, fileName, dryRun, replace });
+      setStage(dryRun ? { step: "preview", result } : { step: "saved", result });
+      if (!dryRun) onImported?.();
+    } catch (error) {
+      setStage({ step: "error", message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    setFileName(file.name);
+    setText(await file.text());
+    setStage({ step: "edit" });
+  };
+
+  const result = stage.step === "preview" || stage.step === "saved" ? stage.result : null;
+  return (
+    <section>
+      <h2>{m.admin.importTitle}</h2>
+      <p className="muted">{m.admin.importIntro}</p>
+      <div className="stack">
+        <label htmlFor={`${id}-text`}>{m.admin.importText}</label>
+        <textarea
+          id={`${id}-text`}
+          rows={10}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setStage({ step: "edit" });
+          }}
+        />
+        <label htmlFor={`${id}-file`}>{m.admin.importFile}</label>
+        <input id={`${id}-file`} type="file" accept=".txt,text/plain" onChange={(e) => void onFile(e)} />
+        <label htmlFor={`${id}-name`}>{m.admin.importFileName}</label>
+        <input id={`${id}-name`} value={fileName} onChange={(e) => setFileName(e.target.value)} />
+        <label>
+          <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} /> {m.admin.replace}
+        </label>
+        <div className="actions">
+          <button type="button" onClick={() => void run(true)} disabled={text.trim() === "" || stage.step === "busy"}>
+            {stage.step === "busy" ? m.admin.previewing : m.admin.preview}
+          </button>
+          <button type="button" className="primary" onClick={() => void run(false)} disabled={stage.step !== "preview"}>
+            {m.admin.save}
+          </button>
+        </div>
+      </div>
+      {stage.step === "error" && (
+        <p role="alert" className="notice error">
+          {m.app.error(stage.message)}
+        </p>
+      )}
+      {stage.step === "saved" && (
+        <p role="status" className="notice ok">
+          {m.admin.imported(stage.result.plan.title)} — <Link href={paths.plan(stage.result.plan.id)}>{stage.result.plan.title}</Link>
+        </p>
+      )}
+      {result && <ImportPreview result={result} />}
+    </section>
+  );
+}
+
+function ImportPreview({ result }: { result: ImportResult }) {
+  const { m } = useI18n();
+  const { plan, warnings } = result;
+  return (
+    <div className="preview" aria-live="polite">
+      <h3>{plan.title}</h3>
+      <p>
+        {m.admin.found(
+          plan.tasks.length,
+          plan.tasks.reduce((n, t) => n + t.milestones.length, 0),
+          plan.tasks.reduce((n, t) => n + t.targets.length, 0),
+          plan.units.length,
+        )}
+      </p>
+      <h4>{m.admin.warnings}</h4>
+      {warnings.length === 0 ? (
+        <p>{m.admin.noWarnings}</p>
+      ) : (
+        <ul className="warnings">
+          {warnings.map((w, i) => (
+            <li key={i}>
+              <code>{w.code}</code> {w.line !== null && <span className="muted">({m.admin.line(w.line)})</span>} {w.message}
+              {w.excerpt && <q className="small">{w.excerpt}</q>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ol className="preview-tasks">
+        {plan.tasks.map((t) => (
+          <li key={t.id}>
+            <strong>{t.title}</strong> <span className="muted small">{t.milestones.map((ms) => ms.phrase).join("、")}</span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import type { ChecklistItemId, PlanId, ProgressPatch, ProgressStatus, TaskId, UnitId, UnitRole } from "@taizhang/core";
+import { ApiError, toApiError } from "./api-error.js";
+import type {
+  BulkResult,
+  Checklist,
+  DeadlineReport,
+  HistoryEntry,
+  ImportResult,
+  Page,
+  Plan,
+  PlanSummary,
+  Progress,
+  ProgressUpdateRequest,
+  ReportRow,
+  SessionInfo,
+  Task,
+  TaskDetail,
+  Unit,
+} from "./types.js";
+
+export interface ApiClientOptions {
+  /** Where the API lives; "" for the same origin (production and the Vite proxy). */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  /** Extra headers that authenticate a request (empty with a cookie session). */
+  authHeaders?: () => Record<string, string>;
+}
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+function queryString(query: Query | undefined): string {
+  if (!query) return "";
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : "";
+}
+
+/** The typed client of the Taizhang API that every page uses. */
+export function createApiClient(options: ApiClientOptions = {}) {
+  const baseUrl = options.baseUrl ?? "";
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+
+  async function request<T>(method: string, path: string, init: { query?: Query; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+    const headers: Record<string, string> = { accept: "application/json", ...options.authHeaders?.(), ...init.headers };
+    let body: BodyInit | undefined;
+    if (typeof init.body === "string") {
+      body = init.body;
+      headers["content-type"] ??= "text/plain; charset=utf-8";
+    } else if (init.body !== undefined) {
+      body = JSON.stringify(init.body);
+      headers["content-type"] = "application/json";
+    }
+    const response = await doFetch(`${baseUrl}/api${path}${queryString(init.query)}`, {
+      method,
+      headers,
+      body,
+      credentials: "same-origin",
+    });
+    if (!response.ok) throw await toApiError(response);
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  const enc = encodeURIComponent;
+  /** `<planId>/<number>` → the two path segments the API's task routes take. */
+  const taskPath = (taskId: TaskId | string) => taskId.split("/").map(enc).join("/");
+  /** `<planId>/<number>#<item>` → `<planId>/<number>/<item>`, as the progress routes take it. */
+  const itemPath = (itemId: ChecklistItemId | string) => {
+    const [task = "", item = ""] = itemId.split("#");
+    return `${taskPath(task)}/${enc(item)}`;
+  };
+
+  return {
+    session: {
+      get: () => request<SessionInfo>("GET", "/session"),
+      create: (token: string) => request<SessionInfo>("POST", "/session", { body: { token } }),
+      delete: () => request<void>("DELETE", "/session"),
+    },
+    plans: {
+      list: async () => (await request<{ items: PlanSummary[] }>("GET", "/plans")).items,
+      get: (planId: PlanId | string) => request<Plan>("GET", `/plans/${enc(planId)}`),
+      checklist: (planId: PlanId | string) => request<Checklist>("GET", `/plans/${enc(planId)}/checklist`),
+    },
+    tasks: {
+      get: (taskId: TaskId | string) => request<TaskDetail>("GET", `/tasks/${taskPath(taskId)}`),
+      list: (query: { planId?: string; unitId?: string; q?: string; limit?: number; cursor?: string | null }) =>
+        request<Page<Task>>("GET", "/tasks", { query }),
+      assignUnits: (taskId: TaskId | string, assignment: { lead: string[]; responsible: string[] }) =>
+        request<Task>("PUT", `/tasks/${taskPath(taskId)}/units`, { body: assignment }),
+    },
+    units: {
+      list: async (query: { planId?: string } = {}) => (await request<{ items: Unit[] }>("GET", "/units", { query })).items,
+      checklist: (unitId: UnitId | string, query: { planId?: string; role?: UnitRole; status?: ProgressStatus } = {}) =>
+        request<Checklist>("GET", `/units/${enc(unitId)}/checklist`, { query }),
+    },
+    progress: {
+      /** Saves a change made on `version`; a stale version rejects with a 412 ApiError carrying the current state. */
+      update: (itemId: ChecklistItemId | string, unitId: UnitId | string, version: number, patch: ProgressPatch) =>
+        request<Progress>("PATCH", `/progress/${itemPath(itemId)}/${enc(unitId)}`, {
+          body: patch,
+          headers: { "if-match": `"${version}"` },
+        }),
+      /** All or nothing: a refusal comes back as `{ ok: false }` with each update's fate, not as an exception. */
+      bulk: async (updates: ProgressUpdateRequest[]): Promise<BulkResult> => {
+        try {
+          return await request<BulkResult>("POST", "/progress/bulk", { body: { updates } });
+        } catch (error) {
+          if (error instanceof ApiError && error.problem.results) return { ok: false, results: error.problem.results };
+          throw error;
+        }
+      },
+    },
+    history: {
+      list: (query: { itemId?: string; unitId?: string; planId?: string; limit?: number; cursor?: string | null }) =>
+        request<Page<HistoryEntry>>("GET", "/history", { query }),
+    },
+    reports: {
+      progress: async (by: "plan" | "section" | "unit", query: { planId?: string } = {}) =>
+        (await request<{ asOf: string; rows: ReportRow[] }>("GET", "/reports/progress", { query: { by, ...query } })).rows,
+      deadlines: (query: { withinDays?: number } = {}) => request<DeadlineReport>("GET", "/reports/deadlines", { query }),
+    },
+    import: {
+      /** A dry run reads the text and stores nothing; `replace` updates a stored plan of the same id (progress is kept). */
+      plan: (input: { text: string; fileName: string; dryRun: boolean; replace?: boolean }) =>
+        request<ImportResult>("POST", "/import", {
+          body: { text: input.text, sourceName: input.fileName },
+          query: { dryRun: input.dryRun, replace: input.replace === true ? true : undefined },
+        }),
+    },
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;

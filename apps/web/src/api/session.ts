@@ -1,0 +1,96 @@
+import type { ApiClient } from "./client.js";
+import { ApiError } from "./api-error.js";
+import type { SessionInfo } from "./types.js";
+
+/**
+ * How the signed-in state is kept: the only module that knows.
+ *
+ * Preferred: the server's session endpoint (`POST /api/session`) checks the
+ * token and sets an httpOnly cookie, so page scripts never hold the token.
+ * Fallback, while a server offers no such endpoint (it answers 404/405): the
+ * token stays in sessionStorage (gone when the tab closes, never in a URL)
+ * and goes out as a bearer header. Switching means changing this file only.
+ */
+const STORAGE_KEY = "taizhang.token";
+
+export type SessionMode = "cookie" | "storage";
+
+function readStoredToken(): string | null {
+  try {
+    return window.sessionStorage.getItem(STORAGE_KEY);
+  } catch {
+    // sessionStorage may be disabled; then there is no stored session.
+    return null;
+  }
+}
+
+function isMissingEndpoint(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 404 || error.status === 405);
+}
+
+export interface SessionKeeper {
+  /** Headers that authenticate API calls (a bearer token in storage mode only). */
+  authHeaders: () => Record<string, string>;
+  /** The current session, if any (on page load). */
+  restore: (api: ApiClient) => Promise<SessionInfo | null>;
+  signIn: (api: ApiClient, token: string) => Promise<SessionInfo>;
+  signOut: (api: ApiClient) => Promise<void>;
+  mode: () => SessionMode;
+}
+
+/** Creates the keeper of the signed-in state. */
+export function createSessionKeeper(): SessionKeeper {
+  let token: string | null = readStoredToken();
+  let mode: SessionMode = token ? "storage" : "cookie";
+
+  const keep = (next: string | null) => {
+    token = next;
+    try {
+      if (next) window.sessionStorage.setItem(STORAGE_KEY, next);
+      else window.sessionStorage.removeItem(STORAGE_KEY);
+    } catch {
+      // Without sessionStorage the token lives in memory until the page reloads.
+    }
+  };
+
+  return {
+    authHeaders: (): Record<string, string> => (mode === "storage" && token ? { authorization: `Bearer ${token}` } : {}),
+    mode: () => mode,
+    async restore(api) {
+      try {
+        return await api.session.get();
+      } catch (error) {
+        if (error instanceof ApiError && (error.status === 401 || isMissingEndpoint(error))) {
+          if (error.status === 401 && mode === "storage") keep(null);
+          return null;
+        }
+        throw error;
+      }
+    },
+    async signIn(api, candidate) {
+      try {
+        mode = "cookie";
+        return await api.session.create(candidate);
+      } catch (error) {
+        if (!isMissingEndpoint(error)) throw error;
+      }
+      mode = "storage";
+      keep(candidate);
+      try {
+        return await api.session.get();
+      } catch (error) {
+        keep(null);
+        mode = "cookie";
+        throw error;
+      }
+    },
+    async signOut(api) {
+      if (mode === "storage") {
+        keep(null);
+        mode = "cookie";
+        return;
+      }
+      await api.session.delete();
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import type {
+  ChecklistItem,
+  DeadlineState,
+  HistoryEntry,
+  ImportWarning,
+  Plan,
+  PlanSummary,
+  Progress,
+  ProgressPatch,
+  Rollup,
+  Task,
+  Unit,
+  UnitId,
+  UnitRole,
+} from "@taizhang/core";
+
+/** Shapes of the API's JSON bodies, as the web app reads them. */
+
+export type Role = "admin" | "office" | "viewer";
+
+/** Who the signed-in token belongs to. */
+export interface SessionInfo {
+  name: string;
+  role: Role;
+  unitId: UnitId | null;
+}
+
+/** The API's deadline flags of a row (core's rules, as of the response's `asOf`). */
+export interface Deadline {
+  due: string;
+  daysLeft: number;
+  state: DeadlineState;
+  overdue: boolean;
+  dueSoon: boolean;
+}
+
+/** One (checklist item, unit) line with everything a ledger line shows. */
+export interface ChecklistRow {
+  item: ChecklistItem;
+  unitId: UnitId;
+  role: UnitRole;
+  progress: Progress;
+  taskNumber: number;
+  taskTitle: string;
+  sectionTitle: string | null;
+  partTitle: string;
+  deadline?: Deadline;
+}
+
+/** A checklist as the API sends it: the rows and the instant their deadlines were judged at. */
+export interface Checklist {
+  asOf: string;
+  items: ChecklistRow[];
+}
+
+export interface TaskDetail {
+  task: Task;
+  units: Unit[];
+  checklist: Array<{ item: ChecklistItem; progress: Array<{ unitId: UnitId; role: UnitRole; progress: Progress; deadline: Deadline }> }>;
+  asOf: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+  total: number;
+}
+
+export interface ReportRow {
+  key: string;
+  label: string;
+  rollup: Rollup;
+}
+
+export interface DeadlineReport {
+  asOf: string;
+  withinDays: number;
+  overdue: ChecklistRow[];
+  dueSoon: ChecklistRow[];
+}
+
+export interface ProgressUpdateRequest {
+  itemId: ChecklistItem["id"];
+  unitId: UnitId;
+  /** The version the change was made on. */
+  version: number;
+  patch: ProgressPatch;
+}
+
+export interface BulkItemResult {
+  index: number;
+  progress?: Progress;
+  error?: { code: "not_found" | "stale_version" | "forbidden" | "conflict" | "invalid"; message: string; current?: Progress };
+}
+
+/** All applied (ok) or none (with why, per update). */
+export interface BulkResult {
+  ok: boolean;
+  results: BulkItemResult[];
+}
+
+export interface ImportResult {
+  plan: Plan;
+  warnings: ImportWarning[];
+  /** False for a dry run. */
+  stored: boolean;
+  action: "inserted" | "updated" | "unchanged" | null;
+}
+
+/** RFC 9457 problem details, as every API error is sent. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: Array<{ path: string; message: string }>;
+  /** Sent with 412: the item's current state. */
+  current?: Progress;
+  /** Sent when a bulk change was refused: what happened to each update. */
+  results?: BulkItemResult[];
+  requestId?: string;
+}
+
+export type { HistoryEntry, Plan, PlanSummary, Progress, Task, Unit };

@@ -1,0 +1,142 @@
+import { useEffect, useRef, type ReactNode } from "react";
+import { AdminPage } from "./admin/admin-page.js";
+import { useApp } from "./app-context.js";
+import { MyTasksPage } from "./checklist/my-tasks-page.js";
+import { DashboardPage } from "./dashboard/dashboard-page.js";
+import { useI18n } from "./i18n/i18n.js";
+import { PlanPage } from "./plans/plan-page.js";
+import { PlansPage } from "./plans/plans-page.js";
+import { Link, useRouter } from "./router/router.js";
+import { matchRoute, paths, type Route } from "./router/routes.js";
+import { SignInPage } from "./session/sign-in-page.js";
+import { TaskPage } from "./tasks/task-page.js";
+import { unitName } from "./ui/unit-name.js";
+
+function Page({ route }: { route: Route }): ReactNode {
+  const { session } = useApp();
+  const { m } = useI18n();
+  switch (route.page) {
+    case "home":
+      if (session.status === "signed-in" && session.info.role === "office") return <MyTasksPage />;
+      return <PlansPage />;
+    case "sign-in":
+      return <SignInPage />;
+    case "my-tasks":
+      return <MyTasksPage />;
+    case "plans":
+      return <PlansPage />;
+    case "plan":
+      return <PlanPage planId={route.planId} />;
+    case "task":
+      return <TaskPage taskId={route.taskId} />;
+    case "dashboard":
+      return <DashboardPage />;
+    case "admin":
+      return <AdminPage />;
+    case "not-found":
+      return (
+        <section>
+          <h1>{m.app.notFound}</h1>
+          <Link href={paths.home()}>{m.app.backHome}</Link>
+        </section>
+      );
+  }
+}
+
+/** The shell: header, navigation, language switch, session, and the current page. */
+export function App() {
+  const { session, signOut } = useApp();
+  const { m, lang, setLang } = useI18n();
+  const { location, navigate } = useRouter();
+  const route = matchRoute(location.pathname);
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+
+  // Move focus to the new page's content so keyboard and screen-reader users land there.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [location.pathname]);
+
+  const current = (page: Route["page"]) => (route.page === page ? "page" : undefined);
+  const who = session.status === "signed-in" ? (session.info.unitId ? unitName(session.info.unitId) : `${m.role[session.info.role]} ${session.info.name}`) : null;
+
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {m.app.skipToContent}
+      </a>
+      <header className="app-header no-print">
+        <Link href={paths.home()} className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            台
+          </span>{" "}
+          {m.app.name}
+          <span className="tagline">{m.app.tagline}</span>
+        </Link>
+        <nav aria-label={m.nav.main}>
+          <ul>
+            <li>
+              <Link href={paths.myTasks()} aria-current={current("my-tasks")}>
+                {m.nav.myTasks}
+              </Link>
+            </li>
+            <li>
+              <Link href={paths.plans()} aria-current={route.page === "plans" || route.page === "plan" ? "page" : undefined}>
+                {m.nav.plans}
+              </Link>
+            </li>
+            <li>
+              <Link href={paths.dashboard()} aria-current={current("dashboard")}>
+                {m.nav.dashboard}
+              </Link>
+            </li>
+            {session.status === "signed-in" && session.info.role === "admin" && (
+              <li>
+                <Link href={paths.admin()} aria-current={current("admin")}>
+                  {m.nav.admin}
+                </Link>
+              </li>
+            )}
+          </ul>
+        </nav>
+        <div className="header-tools">
+          <button type="button" lang={lang === "en" ? "zh-CN" : "en"} aria-label={m.app.switchLanguageLabel} onClick={() => setLang(lang === "en" ? "zh-CN" : "en")}>
+            {m.app.switchLanguage}
+          </button>
+          {who !== null ? (
+            <>
+              <span className="who" title={m.nav.signedInAs(who)}>
+                <span className="visually-hidden">{m.nav.signedInAs("")}</span>
+                {who}
+              </span>
+              <button
+                type="button"
+                onClick={() => {
+                  signOut().then(
+                    () => navigate(paths.plans()),
+                    (error: unknown) => console.error("sign-out failed", error),
+                  );
+                }}
+              >
+                {m.nav.signOut}
+              </button>
+            </>
+          ) : (
+            session.status === "signed-out" && (
+              <Link href={paths.signIn(location.pathname === "/sign-in" ? undefined : location.pathname + location.search)} className="button">
+                {m.nav.signIn}
+              </Link>
+            )
+          )}
+        </div>
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        <Page route={route} />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,193 @@
+import { chinaDate, type ProgressStatus, type UnitId } from "@taizhang/core";
+import { useCallback, useMemo, useState } from "react";
+import { ApiError } from "../api/api-error.js";
+import type { ChecklistRow, PlanSummary, Progress, SessionInfo } from "../api/types.js";
+import { useApp } from "../app-context.js";
+import { useI18n } from "../i18n/i18n.js";
+import { Link, useRouter } from "../router/router.js";
+import { paths } from "../router/routes.js";
+import { usePrintMode } from "../ui/use-print-mode.js";
+import { BulkBar } from "./bulk-bar.js";
+import { ChecklistItemRow } from "./checklist-item-row.js";
+import { ChecklistList } from "./checklist-list.js";
+import { FilterBar } from "./filter-bar.js";
+import { applyFilters, parseFilters, serializeFilters, type ChecklistFilters } from "./filters.js";
+import { groupRows, rowKey, type DisplayRow } from "./group-rows.js";
+import { PrintLedger } from "./print-ledger.js";
+import { usePlanTasks } from "./use-plan-tasks.js";
+import { useServerSearch } from "./use-server-search.js";
+
+/** One unit's checklist with filters in the URL, selection, bulk status change and the print ledger. */
+export function ChecklistView({
+  unitId,
+  info,
+  initialRows,
+  asOf,
+  plans,
+  title,
+}: {
+  unitId: UnitId;
+  info: SessionInfo;
+  initialRows: ChecklistRow[];
+  /** The instant the API judged the checklist at; days left are counted from it by core. */
+  asOf: Date;
+  plans: PlanSummary[];
+  title: string;
+}) {
+  const { api } = useApp();
+  const { m, formatDate } = useI18n();
+  const { location, navigate } = useRouter();
+  const [rows, setRows] = useState(initialRows);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [bulk, setBulk] = useState<{ busy: boolean; message: string | null; errors: string[] }>({ busy: false, message: null, errors: [] });
+  const printing = usePrintMode();
+  const editable = info.role === "admin" || (info.role === "office" && info.unitId === unitId);
+
+  const filters = useMemo(() => parseFilters(location.search), [location.search]);
+  const planIds = useMemo(() => [...new Set(rows.map((r) => r.item.planId))], [rows]);
+  const tasks = usePlanTasks(planIds);
+  const planTitles = useMemo(() => new Map(plans.map((p) => [p.id as string, p.title])), [plans]);
+  const serverMatches = useServerSearch(unitId, filters.q);
+  const filtered = useMemo(() => applyFilters(rows, filters, asOf, tasks, serverMatches), [rows, filters, asOf, tasks, serverMatches]);
+  const display = useMemo(() => groupRows(filtered, planTitles), [filtered, planTitles]);
+
+  const setFilters = useCallback(
+    (next: ChecklistFilters, typing?: boolean) => {
+      const params = new URLSearchParams(serializeFilters(next));
+      const unit = new URLSearchParams(location.search).get("unit");
+      if (unit) params.set("unit", unit);
+      // Typing replaces the history entry so Back does not step through every keystroke.
+      navigate(paths.myTasks(params.toString()), { replace: typing === true });
+    },
+    [location.search, navigate],
+  );
+
+  const onProgress = useCallback((row: ChecklistRow, progress: Progress) => {
+    setRows((current) => current.map((r) => (r.item.id === row.item.id && r.unitId === row.unitId ? { ...r, progress } : r)));
+  }, []);
+
+  const onSelect = useCallback((key: string, on: boolean) => {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+  }, []);
+
+  const visibleKeys = useMemo(() => filtered.map(rowKey), [filtered]);
+  const allSelected = visibleKeys.length > 0 && visibleKeys.every((k) => selected.has(k));
+
+  const applyBulk = async (status: ProgressStatus) => {
+    const chosen = rows.filter((r) => selected.has(rowKey(r)));
+    setBulk({ busy: true, message: null, errors: [] });
+    try {
+      const result = await api.progress.bulk(
+        chosen.map((r) => ({
+          itemId: r.item.id,
+          unitId: r.unitId,
+          version: r.progress.version,
+          patch: status === "done" ? { status, percent: 100 } : { status },
+        })),
+      );
+      if (result.ok) {
+        const updated = new Map<string, Progress>();
+        result.results.forEach((res) => {
+          const row = chosen[res.index];
+          if (row && res.progress) updated.set(rowKey(row), res.progress);
+        });
+        setRows((current) => current.map((r) => ({ ...r, progress: updated.get(rowKey(r)) ?? r.progress })));
+        setSelected(new Set());
+        setBulk({ busy: false, message: m.bulk.applied(updated.size), errors: [] });
+      } else {
+        // All or nothing: nothing was saved. Rows that someone else changed show their newer state.
+        const newer = new Map<string, Progress>();
+        const errors = result.results.flatMap((res) => {
+          const row = chosen[res.index];
+          if (!row || !res.error) return [];
+          if (res.error.current) newer.set(rowKey(row), res.error.current);
+          // Updates that were fine but not applied because another was refused need no line of their own.
+          if (res.error.message.startsWith("not applied")) return [];
+          const reason = res.error.code === "stale_version" ? m.conflict.title : res.error.code === "forbidden" ? m.item.forbidden : res.error.message;
+          return [m.bulk.itemFailed(row.item.label, reason)];
+        });
+        setRows((current) => current.map((r) => ({ ...r, progress: newer.get(rowKey(r)) ?? r.progress })));
+        setBulk({ busy: false, message: m.bulk.failed, errors });
+      }
+    } catch (error) {
+      const message = error instanceof ApiError && error.status === 403 ? m.item.forbidden : m.app.error(error instanceof Error ? error.message : String(error));
+      setBulk({ busy: false, message, errors: [] });
+    }
+  };
+
+  const render = (line: DisplayRow) => {
+    switch (line.kind) {
+      case "plan":
+        return (
+          <h2 className="group-plan">
+            <Link href={paths.plan(line.planId)}>{line.title}</Link>
+          </h2>
+        );
+      case "section":
+        return <h3 className="group-section">{line.title}</h3>;
+      case "task":
+        return (
+          <h4 className="group-task">
+            <span className="task-number">{line.number}.</span> <Link href={paths.task(line.taskId)}>{line.title}</Link>
+          </h4>
+        );
+      case "item":
+        return (
+          <ChecklistItemRow
+            row={line.row}
+            rowKey={line.key}
+            task={tasks.get(line.row.item.taskId)}
+            asOf={asOf}
+            selected={selected.has(line.key)}
+            editable={editable}
+            onSelect={onSelect}
+            onProgress={onProgress}
+          />
+        );
+    }
+  };
+
+  return (
+    <section className="my-tasks">
+      <header className="page-head">
+        <h1>{title}</h1>
+        <p className="muted">
+          {m.my.asOf(formatDate(chinaDate(asOf)))} · <span role="status">{m.my.count(filtered.length, rows.length)}</span>
+        </p>
+        <button type="button" className="no-print" onClick={() => window.print()}>
+          {m.app.print}
+        </button>
+      </header>
+      <FilterBar filters={filters} plans={plans.filter((p) => planIds.includes(p.id))} onChange={setFilters} />
+      {editable && filtered.length > 0 && (
+        <label className="select-all no-print">
+          <input
+            type="checkbox"
+            checked={allSelected}
+            onChange={(e) => setSelected(e.target.checked ? new Set([...selected, ...visibleKeys]) : new Set([...selected].filter((k) => !visibleKeys.includes(k))))}
+          />{" "}
+          {m.item.selectAll}
+        </label>
+      )}
+      <BulkBar count={selected.size} busy={bulk.busy} onApply={(s) => void applyBulk(s)} onClear={() => setSelected(new Set())} />
+      {bulk.message && (
+        <div role="alert" className={`notice ${bulk.errors.length ? "error" : "ok"}`}>
+          <p>{bulk.message}</p>
+          {bulk.errors.length > 0 && (
+            <ul>
+              {bulk.errors.map((e, i) => (
+                <li key={i}>{e}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {filtered.length === 0 ? <p className="empty">{m.my.empty}</p> : printing ? <PrintLedger rows={display} title={title} subtitle={`${m.my.asOf(formatDate(chinaDate(asOf)))} · ${m.my.count(filtered.length, rows.length)}`} asOf={asOf} /> : <ChecklistList rows={display} render={render} />}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { FakeApi } from "../test/fake-api.js";
+import { TEST_NOW, UNIT_SJ, fixturePlan } from "../test/fixture-plan.js";
+import { STATUSES } from "../ui/status.js";
+import { NO_FILTERS, applyFilters, parseFilters, serializeFilters, type ChecklistFilters } from "./filters.js";
+
+const filtersArb: fc.Arbitrary<ChecklistFilters> = fc.record({
+  plan: fc.option(fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8})?$/), { nil: null }),
+  status: fc.option(fc.constantFrom(...STATUSES), { nil: null }),
+  overdue: fc.boolean(),
+  within: fc.option(fc.nat({ max: 36_500 }), { nil: null }),
+  role: fc.option(fc.constantFrom("lead" as const, "responsible" as const), { nil: null }),
+  q: fc.string({ maxLength: 40 }).map((s) => s.trim()),
+});
+
+describe("filters in the URL", () => {
+  it("round-trips every filter state through the query string", () => {
+    fc.assert(
+      fc.property(filtersArb, (f) => {
+        expect(parseFilters(serializeFilters(f))).toEqual(f);
+      }),
+    );
+  });
+
+  it("never throws on any query string and ignores what it does not understand", () => {
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const f = parseFilters(s);
+        expect(parseFilters(serializeFilters(f))).toEqual(f);
+      }),
+    );
+    expect(parseFilters("?status=finished&role=boss&within=-3&plan=../x&overdue=yes")).toEqual(NO_FILTERS);
+  });
+
+  it("writes nothing for the default view and a stable order otherwise", () => {
+    expect(serializeFilters(NO_FILTERS)).toBe("");
+    expect(serializeFilters({ ...NO_FILTERS, q: " 审批 ", role: "lead", plan: "chengdu-2015", overdue: true, within: 30, status: "blocked" })).toBe(
+      "plan=chengdu-2015&status=blocked&overdue=1&within=30&role=lead&q=%E5%AE%A1%E6%89%B9",
+    );
+  });
+});
+
+describe("applyFilters", () => {
+  const rows = new FakeApi([fixturePlan], []).rows({ unitId: UNIT_SJ });
+  const ids = (f: Partial<ChecklistFilters>) => applyFilters(rows, { ...NO_FILTERS, ...f }, TEST_NOW).map((r) => r.item.id);
+
+  it("keeps overdue items only, judged by core as of the given day", () => {
+    expect(ids({ overdue: true })).toEqual(["testville-2016/1#m1"]);
+    expect(applyFilters(rows, { ...NO_FILTERS, overdue: true }, new Date("2016-03-31T15:59:00Z")).map((r) => r.item.id)).toEqual([]);
+  });
+
+  it("keeps open items due within N days, the overdue ones included", () => {
+    expect(ids({ within: 15 })).toEqual(["testville-2016/1#m1", "testville-2016/1#m2"]);
+    expect(ids({ within: 14 })).toEqual(["testville-2016/1#m1"]);
+  });
+
+  it("filters by role, status, plan and free text over title, item and the task's text", () => {
+    expect(ids({ role: "responsible" })).toEqual(["testville-2016/2#task"]);
+    expect(ids({ status: "done" })).toEqual([]);
+    expect(ids({ plan: "other-plan" })).toEqual([]);
+    expect(ids({ q: "清理" })).toEqual(["testville-2016/1#m2"]);
+    const tasks = new Map(fixturePlan.tasks.map((t) => [t.id as string, t]));
+    expect(applyFilters(rows, { ...NO_FILTERS, q: "负责人 出庭" }, TEST_NOW, tasks).map((r) => r.item.id)).toEqual(["testville-2016/2#task"]);
+  });
+});

@@ -1,0 +1,170 @@
+import type { Evidence, ProgressPatch, ProgressStatus, Target } from "@taizhang/core";
+import { useId, useState, type FormEvent } from "react";
+import type { Progress } from "../api/types.js";
+import { useI18n } from "../i18n/i18n.js";
+import { STATUSES, isProgressStatus } from "../ui/status.js";
+
+interface Draft {
+  status: ProgressStatus;
+  percent: string;
+  note: string;
+  evidence: Array<{ description: string; url: string }>;
+  measuredValue: string;
+  measuredUnit: string;
+  measuredAsOf: string;
+}
+
+function draftOf(progress: Progress, targets: readonly Target[]): Draft {
+  return {
+    status: progress.status,
+    percent: String(progress.percent),
+    note: progress.note,
+    evidence: progress.evidence.map((e) => ({ description: e.description, url: e.url ?? "" })),
+    measuredValue: progress.measuredValue ? String(progress.measuredValue.value) : "",
+    measuredUnit: progress.measuredValue?.unit ?? targets[0]?.unit ?? "",
+    measuredAsOf: progress.measuredValue?.asOf ?? "",
+  };
+}
+
+/** The change from `progress` that the draft describes; only fields that differ. */
+export function patchFromDraft(progress: Progress, draft: Draft, measures: boolean): ProgressPatch | { error: "percent" | "measured" } {
+  const patch: ProgressPatch = {};
+  if (draft.status !== progress.status) patch.status = draft.status;
+  const percent = Number(draft.percent);
+  if (!/^\d{1,3}$/.test(draft.percent.trim()) || percent > 100) return { error: "percent" };
+  if (percent !== progress.percent) patch.percent = percent;
+  if (draft.note !== progress.note) patch.note = draft.note;
+  const evidence: Evidence[] = draft.evidence
+    .filter((e) => e.description.trim() !== "")
+    .map((e) => ({ description: e.description.trim(), url: e.url.trim() === "" ? null : e.url.trim() }));
+  if (JSON.stringify(evidence) !== JSON.stringify(progress.evidence)) patch.evidence = evidence;
+  if (measures) {
+    const raw = draft.measuredValue.trim();
+    let measured: Progress["measuredValue"] = null;
+    if (raw !== "") {
+      const value = Number(raw);
+      if (!Number.isFinite(value)) return { error: "measured" };
+      measured = { value, unit: draft.measuredUnit.trim(), asOf: draft.measuredAsOf.trim() === "" ? null : draft.measuredAsOf.trim() };
+    }
+    if (JSON.stringify(measured) !== JSON.stringify(progress.measuredValue)) patch.measuredValue = measured;
+  }
+  return patch;
+}
+
+/** The inline form that changes one (item, unit): status, percent, note, evidence, measured value. */
+export function ProgressEditor({
+  progress,
+  targets,
+  label,
+  busy,
+  onSave,
+  onCancel,
+}: {
+  progress: Progress;
+  targets: readonly Target[];
+  label: string;
+  busy: boolean;
+  onSave: (patch: ProgressPatch) => void;
+  onCancel: () => void;
+}) {
+  const { m } = useI18n();
+  const id = useId();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(progress, targets));
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const measures = targets.length > 0;
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const result = patchFromDraft(progress, draft, measures);
+    if ("error" in result) {
+      setInvalid(m.item.invalid(result.error === "percent" ? m.item.percent : m.item.measuredValue));
+      return;
+    }
+    setInvalid(null);
+    if (Object.keys(result).length === 0) onCancel();
+    else onSave(result);
+  };
+
+  return (
+    <form className="editor" noValidate onSubmit={submit} aria-label={m.item.editLabel(label)} onKeyDown={(e) => e.key === "Escape" && onCancel()}>
+      <div className="editor-grid">
+        <label htmlFor={`${id}-status`}>{m.item.status}</label>
+        <select id={`${id}-status`} autoFocus value={draft.status} onChange={(e) => isProgressStatus(e.target.value) && set("status", e.target.value)}>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {m.status[s]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-percent`}>{m.item.percent}</label>
+        <input id={`${id}-percent`} type="number" inputMode="numeric" min={0} max={100} step={1} value={draft.percent} onChange={(e) => set("percent", e.target.value)} />
+        <label htmlFor={`${id}-note`}>{m.item.note}</label>
+        <textarea id={`${id}-note`} rows={3} maxLength={4000} value={draft.note} onChange={(e) => set("note", e.target.value)} />
+      </div>
+      <fieldset>
+        <legend>{m.item.evidence}</legend>
+        {draft.evidence.map((e, i) => (
+          <div className="evidence-row" key={i}>
+            <label>
+              {m.item.evidenceDescription}
+              <input
+                value={e.description}
+                maxLength={500}
+                onChange={(ev) => set("evidence", draft.evidence.map((x, j) => (j === i ? { ...x, description: ev.target.value } : x)))}
+              />
+            </label>
+            <label>
+              {m.item.evidenceUrl}
+              <input
+                type="url"
+                value={e.url}
+                onChange={(ev) => set("evidence", draft.evidence.map((x, j) => (j === i ? { ...x, url: ev.target.value } : x)))}
+              />
+            </label>
+            <button type="button" onClick={() => set("evidence", draft.evidence.filter((_, j) => j !== i))}>
+              {m.item.removeEvidence}
+            </button>
+          </div>
+        ))}
+        <button type="button" onClick={() => set("evidence", [...draft.evidence, { description: "", url: "" }])}>
+          + {m.item.addEvidence}
+        </button>
+      </fieldset>
+      {measures && (
+        <fieldset>
+          <legend>
+            {m.item.measured} ({m.item.target}: {targets.map((t) => t.phrase).join("；")})
+          </legend>
+          <div className="measured-row">
+            <label>
+              {m.item.measuredValue}
+              <input inputMode="decimal" value={draft.measuredValue} onChange={(e) => set("measuredValue", e.target.value)} />
+            </label>
+            <label>
+              {m.item.measuredUnit}
+              <input value={draft.measuredUnit} maxLength={20} onChange={(e) => set("measuredUnit", e.target.value)} />
+            </label>
+            <label>
+              {m.item.measuredAsOf}
+              <input type="date" value={draft.measuredAsOf} onChange={(e) => set("measuredAsOf", e.target.value)} />
+            </label>
+          </div>
+        </fieldset>
+      )}
+      {invalid && (
+        <p role="alert" className="notice error">
+          {invalid}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? m.item.saving : m.item.save}
+        </button>
+        <button type="button" onClick={onCancel} disabled={busy}>
+          {m.item.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}

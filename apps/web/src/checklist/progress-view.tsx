@@ -1,0 +1,71 @@
+import type { ProgressPatch, Target } from "@taizhang/core";
+import type { Progress } from "../api/types.js";
+import { useI18n } from "../i18n/i18n.js";
+import { StatusBadge } from "../ui/badges.js";
+
+/** A target as printed in the plan, e.g. 出庭应诉率不低于90%. */
+export function TargetText({ target }: { target: Target }) {
+  return <span className="target">{target.phrase}</span>;
+}
+
+/** The fields of a progress state, or of a change to it, as a definition list. */
+export function ProgressFieldsView({ fields }: { fields: ProgressPatch | Progress }) {
+  const { m } = useI18n();
+  return (
+    <dl className="fields">
+      {fields.status !== undefined && (
+        <>
+          <dt>{m.item.status}</dt>
+          <dd>
+            <StatusBadge status={fields.status} />
+          </dd>
+        </>
+      )}
+      {fields.percent !== undefined && (
+        <>
+          <dt>{m.item.percent}</dt>
+          <dd>{fields.percent}%</dd>
+        </>
+      )}
+      {fields.note !== undefined && (
+        <>
+          <dt>{m.item.note}</dt>
+          <dd className="pre">{fields.note || "—"}</dd>
+        </>
+      )}
+      {fields.evidence !== undefined && (
+        <>
+          <dt>{m.item.evidence}</dt>
+          <dd>
+            <EvidenceList evidence={fields.evidence} />
+          </dd>
+        </>
+      )}
+      {fields.measuredValue !== undefined && (
+        <>
+          <dt>{m.item.measured}</dt>
+          <dd>{fields.measuredValue ? `${fields.measuredValue.value}${fields.measuredValue.unit}` : "—"}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+export function EvidenceList({ evidence }: { evidence: Progress["evidence"] }) {
+  if (evidence.length === 0) return <>—</>;
+  return (
+    <ul className="evidence">
+      {evidence.map((e, i) => (
+        <li key={i}>
+          {e.url ? (
+            <a href={e.url} target="_blank" rel="noreferrer noopener">
+              {e.description}
+            </a>
+          ) : (
+            e.description
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

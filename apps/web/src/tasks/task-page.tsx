@@ -1,0 +1,200 @@
+import { useCallback, useState } from "react";
+import type { ChecklistRow, HistoryEntry, Progress, TaskDetail } from "../api/types.js";
+import { ChecklistItemRow } from "../checklist/checklist-item-row.js";
+import { rowKey } from "../checklist/group-rows.js";
+import { useApp } from "../app-context.js";
+import { unitName } from "../ui/unit-name.js";
+import { EvidenceList } from "../checklist/progress-view.js";
+import { useI18n } from "../i18n/i18n.js";
+import { Link } from "../router/router.js";
+import { paths } from "../router/routes.js";
+import { AsyncView } from "../ui/async-view.js";
+import { DeadlineBadge, StatusBadge } from "../ui/badges.js";
+import { useAsync } from "../use-async.js";
+import { HistoryTable } from "./history-table.js";
+
+/** The task's (item, unit) lines in the shape the checklist uses. */
+export function taskRows(detail: TaskDetail): ChecklistRow[] {
+  return detail.checklist.flatMap(({ item, progress }) =>
+    progress.map((p) => ({
+      item,
+      unitId: p.unitId,
+      role: p.role,
+      progress: p.progress,
+      deadline: p.deadline,
+      taskNumber: detail.task.number,
+      taskTitle: detail.task.title,
+      sectionTitle: null,
+      partTitle: "",
+    })),
+  );
+}
+
+/** One task: full text, milestones, targets, units, every unit's progress and the history. */
+export function TaskPage({ taskId }: { taskId: string }) {
+  const { api } = useApp();
+  const detail = useAsync(async () => {
+    const d = await api.tasks.get(taskId);
+    const pages = await Promise.all(d.checklist.map((c) => api.history.list({ itemId: c.item.id, limit: 200 })));
+    const history = pages.flatMap((p) => p.items).sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id);
+    return { detail: d, history };
+  }, [api, taskId]);
+  return (
+    <AsyncView state={detail} reload={detail.reload}>
+      {(d) => <TaskView detail={d.detail} history={d.history} />}
+    </AsyncView>
+  );
+}
+
+/** The task page's content; exported for tests. */
+export function TaskView({ detail, history }: { detail: TaskDetail; history: readonly HistoryEntry[] }) {
+  const { m, formatDate } = useI18n();
+  const { session } = useApp();
+  const asOf = new Date(detail.asOf);
+  const [checklist, setChecklist] = useState<ChecklistRow[]>(() => taskRows(detail));
+  const { task } = detail;
+  const info = session.status === "signed-in" ? session.info : null;
+  // An office edits its own lines here too; everyone else reads.
+  const mine = info?.role === "office" ? checklist.filter((r) => r.unitId === info.unitId) : [];
+  const onProgress = useCallback((row: ChecklistRow, progress: Progress) => {
+    setChecklist((rows) => rows.map((r) => (rowKey(r) === rowKey(row) ? { ...r, progress } : r)));
+  }, []);
+  const labels = new Map(checklist.map((r) => [r.item.id as string, r.item.milestoneIndex !== null ? m.item.milestone(r.item.milestoneIndex) : m.item.wholeTask]));
+  return (
+    <article className="task-page">
+      <p className="muted no-print">
+        <Link href={paths.plan(task.planId)}>← {m.task.backToPlan}</Link>
+      </p>
+      <h1>
+        <span className="task-number">{task.ordinal}</span> {task.title}
+        {task.guarantee && <span className="badge"> {m.task.guarantee}</span>}
+      </h1>
+      <section>
+        <h2>{m.task.text}</h2>
+        <p className="task-text">{task.text}</p>
+        {task.originalText && (
+          <details>
+            <summary>{m.task.originalText}</summary>
+            <p lang="zh-Hant">{task.originalText}</p>
+          </details>
+        )}
+      </section>
+      <section>
+        <h2>{m.task.units}</h2>
+        {task.lead.length === 0 && task.responsible.length === 0 ? (
+          <p className="muted">{m.task.noUnits}</p>
+        ) : (
+          <dl className="fields">
+            <dt>{m.unitRoleLong.lead}</dt>
+            <dd>{task.lead.map(unitName).join("、") || "—"}</dd>
+            <dt>{m.unitRoleLong.responsible}</dt>
+            <dd>{task.responsible.map(unitName).join("、") || "—"}</dd>
+          </dl>
+        )}
+      </section>
+      {task.milestones.length > 0 && (
+        <section>
+          <h2>{m.task.milestones}</h2>
+          <ol className="milestones">
+            {task.milestones.map((ms) => (
+              <li key={ms.index}>
+                <strong>
+                  <time dateTime={ms.due}>{formatDate(ms.due)}</time>
+                </strong>{" "}
+                ({ms.phrase}
+                {ms.yearInferred ? `，${m.task.inferredYear}` : ""}) {ms.clause}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {task.targets.length > 0 && (
+        <section>
+          <h2>{m.task.targets}</h2>
+          <ul>
+            {task.targets.map((t) => (
+              <li key={t.index}>
+                <strong>{t.phrase}</strong>
+                {t.due ? ` (${formatDate(t.due)})` : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {task.citations.length > 0 && (
+        <section>
+          <h2>{m.task.citations}</h2>
+          <ul>
+            {task.citations.map((c, i) => (
+              <li key={i}>
+                《{c.title}》{c.documentNumber ? `(${c.documentNumber})` : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {mine.length > 0 && (
+        <section className="no-print">
+          <h2>{m.my.title}</h2>
+          {mine.map((r) => (
+            <ChecklistItemRow key={rowKey(r)} row={r} rowKey={rowKey(r)} task={task} asOf={asOf} selected={false} editable onProgress={onProgress} showTaskLink={false} />
+          ))}
+        </section>
+      )}
+      <section>
+        <h2>{m.task.progress}</h2>
+        {checklist.length === 0 ? (
+          <p className="muted">{m.task.noUnits}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">{m.plans.ledgerTask}</th>
+                  <th scope="col">{m.my.pickUnit}</th>
+                  <th scope="col">{m.item.due}</th>
+                  <th scope="col">{m.item.status}</th>
+                  <th scope="col">{m.item.percent}</th>
+                  <th scope="col">{m.item.note}</th>
+                  <th scope="col">{m.item.evidence}</th>
+                  <th scope="col">{m.item.measured}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {checklist.map((r) => (
+                  <tr key={`${r.item.id}|${r.unitId}`}>
+                    <td>
+                      {labels.get(r.item.id)}
+                      {r.item.milestoneIndex !== null && <div className="small muted">{r.item.label}</div>}
+                    </td>
+                    <td>
+                      {unitName(r.unitId)} <span className={`role-badge role-${r.role}`}>{m.unitRole[r.role]}</span>
+                    </td>
+                    <td>
+                      {formatDate(r.item.due)}
+                      <br />
+                      <DeadlineBadge due={r.item.due} status={r.progress.status} asOf={asOf} />
+                    </td>
+                    <td>
+                      <StatusBadge status={r.progress.status} />
+                    </td>
+                    <td>{r.progress.percent}%</td>
+                    <td className="pre">{r.progress.note || "—"}</td>
+                    <td>
+                      <EvidenceList evidence={r.progress.evidence} />
+                    </td>
+                    <td>{r.progress.measuredValue ? `${r.progress.measuredValue.value}${r.progress.measuredValue.unit}` : "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section>
+        <h2>{m.task.history}</h2>
+        <HistoryTable entries={history} labels={labels} />
+      </section>
+    </article>
+  );
+}
