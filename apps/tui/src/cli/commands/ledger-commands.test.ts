@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chengduPlan, hohhotPlan } from "../../test-support/fixture-plans.js";
+import { captureIo, tempStore } from "../../test-support/temp-store.js";
+import { displayWidth } from "../../ui/text/index.js";
+import { main } from "../main.js";
+import { checklistCommand } from "./checklist.js";
+import { overdueCommand } from "./overdue.js";
+import { plansCommand } from "./plans.js";
+import { setCommand } from "./set.js";
+import { taskCommand } from "./task.js";
+import { tasksCommand } from "./tasks.js";
+
+let store: { dir: string; remove: () => void };
+beforeAll(async () => {
+  store = await tempStore([chengduPlan, hohhotPlan]);
+});
+afterAll(() => store.remove());
+
+async function run(command: { run: typeof plansCommand.run }, ...args: string[]) {
+  const io = captureIo(store.dir);
+  const code = await command.run([...args, "--data", store.dir], io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe("taizhang plans", () => {
+  it("prints an aligned table, and JSON with --json", async () => {
+    const r = await run(plansCommand, "--as-of", "2016-11-01");
+    expect(r.code).toBe(0);
+    const lines = r.out.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^ID +规划期 +任务数 +完成 +逾期 +规划$/);
+    expect(lines).toHaveLength(3);
+    // The title column starts in the same cell on every line.
+    const starts = lines.map((l) => displayWidth(l.slice(0, l.search(/规划$|成都市|呼和浩特市/))));
+    expect(new Set(starts).size).toBe(1);
+    const json = await run(plansCommand, "--json", "--as-of", "2016-11-01");
+    const parsed = JSON.parse(json.out) as Array<{ id: string; rollup: { overdue: number } | null }>;
+    expect(parsed.find((p) => p.id === "chengdu-2015")?.rollup?.overdue).toBe(6);
+  });
+
+  it("answers --help with usage and exit 0, and a bad option with exit 1", async () => {
+    const help = await run(plansCommand, "--help");
+    expect(help.code).toBe(0);
+    expect(help.out).toContain("Usage: taizhang plans");
+    const bad = await run(plansCommand, "--bogus");
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain("--bogus");
+  });
+});
+
+describe("taizhang tasks", () => {
+  it("filters by plan, unit alias, status, overdue and text", async () => {
+    const overdue = await run(tasksCommand, "--plan", "chengdu-2015", "--overdue", "--as-of", "2016-11-01", "--json");
+    expect((JSON.parse(overdue.out) as Array<{ id: string }>).map((t) => t.id)).toEqual(["chengdu-2015/1"]);
+    const byUnit = await run(tasksCommand, "--unit", "市审改办", "--json");
+    expect((JSON.parse(byUnit.out) as Array<{ id: string }>).map((t) => t.id)).toEqual(["chengdu-2015/1"]);
+    const byText = await run(tasksCommand, "--text", "行政复议");
+    expect(byText.code).toBe(0);
+    expect(byText.out).toContain("chengdu-2015/3");
+    expect(byText.out).toContain("健全行政复议体制");
+    expect(byText.out).not.toContain("chengdu-2015/1 ");
+  });
+
+  it("exits 4 for a bad status and 2 for an unknown plan or unit", async () => {
+    expect((await run(tasksCommand, "--status", "finished")).code).toBe(4);
+    expect((await run(tasksCommand, "--plan", "nowhere-2020")).code).toBe(2);
+    const unit = await run(tasksCommand, "--unit", "不存在的单位");
+    expect(unit.code).toBe(2);
+    expect(unit.err).toContain("不存在的单位");
+  });
+});
+
+describe("taizhang task", () => {
+  it("shows one task in full, and exits 2 for an unknown one", async () => {
+    const r = await run(taskCommand, "chengdu-2015/3", "--as-of", "2016-11-01");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("chengdu-2015/3  健全行政复议体制");
+    expect(r.out).toContain("牵头单位: 市政府法制办");
+    expect(r.out).toMatch(/chengdu-2015\/3#m1 +2016-12-31 +剩60天 +市政府法制办\* +未开始/);
+    expect(r.out).toContain("行政复议案件审结率不低于95%");
+    const missing = await run(taskCommand, "chengdu-2015/99");
+    expect(missing.code).toBe(2);
+    expect((await run(taskCommand, "not a task")).code).toBe(4);
+    expect((await run(taskCommand)).code).toBe(1);
+  });
+});
+
+describe("taizhang set", () => {
+  it("writes with the current version, shows up in task --json and history, and accepts Chinese status names", async () => {
+    const first = await run(setCommand, "chengdu-2015/2#m1", "--unit", "市财政局", "--status", "进行中", "--percent", "40", "--note", "已制定指导目录");
+    expect(first.code).toBe(0);
+    expect(first.out).toContain("进行中  40%  v1");
+    const second = await run(setCommand, "chengdu-2015/2#m1", "--unit", "成都市:市财政局", "--status", "done", "--json");
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.out)).toMatchObject({ status: "done", version: 2, percent: 40, note: "已制定指导目录", updatedBy: "cli" });
+    const task = await run(taskCommand, "chengdu-2015/2", "--json");
+    const parsed = JSON.parse(task.out) as {
+      progress: Array<{ itemId: string; unitId: string; status: string; version: number }>;
+      history: Array<{ actor: string; source: string; after: { status: string } }>;
+    };
+    expect(parsed.progress.find((p) => p.itemId === "chengdu-2015/2#m1" && p.unitId === "成都市:市财政局")).toMatchObject({ status: "done", version: 2 });
+    expect(parsed.history.map((h) => h.after.status)).toEqual(["done", "in_progress"]);
+    expect(parsed.history[0]).toMatchObject({ actor: "cli", source: "cli" });
+  });
+
+  it("takes a task id as the whole-task item", async () => {
+    const r = await run(setCommand, "chengdu-2015/4", "--unit", "市政府法制办", "--status", "blocked", "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ itemId: "chengdu-2015/4#task", status: "blocked" });
+  });
+
+  it("exits 1 without a unit or a change, 4 for bad values, 2 for an item the unit does not hold", async () => {
+    expect((await run(setCommand, "chengdu-2015/2#m1", "--status", "done")).code).toBe(1);
+    expect((await run(setCommand, "chengdu-2015/2#m1", "--unit", "市财政局")).code).toBe(1);
+    expect((await run(setCommand, "chengdu-2015/2#m1", "--unit", "市财政局", "--status", "half")).code).toBe(4);
+    expect((await run(setCommand, "chengdu-2015/2#m1", "--unit", "市财政局", "--percent", "150")).code).toBe(4);
+    expect((await run(setCommand, "x#y", "--unit", "市财政局", "--status", "done")).code).toBe(4);
+    const notMine = await run(setCommand, "chengdu-2015/2#m1", "--unit", "市委编办", "--status", "done");
+    expect(notMine.code).toBe(2);
+    expect(notMine.err).toContain("市委编办");
+  });
+});
+
+describe("taizhang checklist and overdue", () => {
+  it("lists a unit's items earliest first with days overdue", async () => {
+    const r = await run(checklistCommand, "--unit", "市委编办", "--as-of", "2016-11-01");
+    expect(r.code).toBe(0);
+    const lines = r.out.trimEnd().split("\n");
+    expect(lines[0]).toContain("成都市 市委编办 · 截至 2016-11-01");
+    expect(lines[2]).toMatch(/^chengdu-2015\/1#m1 +2015-12-31 +逾期306天 +未开始/);
+    expect(lines[3]).toMatch(/^chengdu-2015\/1#m2 +2016-06-30 +逾期124天/);
+    expect((await run(checklistCommand)).code).toBe(1);
+  });
+
+  it("lists overdue then due-soon items as of a date, within a window", async () => {
+    const r = await run(overdueCommand, "--as-of", "2016-12-15", "--within", "20", "--json");
+    expect(r.code).toBe(0);
+    const parsed = JSON.parse(r.out) as { asOf: string; within: number; overdue: Array<{ itemId: string }>; dueSoon: Array<{ itemId: string; daysLeft: number }> };
+    expect(parsed.asOf).toBe("2016-12-15");
+    expect(parsed.overdue.every((i) => i.itemId.startsWith("chengdu-2015/1#"))).toBe(true);
+    expect(parsed.dueSoon.map((i) => i.itemId)).toEqual(["chengdu-2015/3#m1", "chengdu-2015/3#m1"]);
+    expect(parsed.dueSoon[0]?.daysLeft).toBe(16);
+    const narrow = await run(overdueCommand, "--as-of", "2016-12-15", "--within", "10", "--json");
+    expect((JSON.parse(narrow.out) as { dueSoon: unknown[] }).dueSoon).toHaveLength(0);
+    const table = await run(overdueCommand, "--as-of", "2016-12-15");
+    expect(table.out).toMatch(/逾期 \(6\) · 截至 2016-12-15/);
+    expect((await run(overdueCommand, "--as-of", "2016-13-01")).code).toBe(1);
+  });
+});
+
+describe("through main()", () => {
+  it("dispatches the ledger subcommands and lists them in taizhang --help", async () => {
+    const io = captureIo(store.dir);
+    expect(await main(["--help"], io)).toBe(0);
+    for (const name of ["plans", "tasks", "task", "checklist", "overdue", "set", "ui"]) expect(io.out()).toMatch(new RegExp(`\\n  ${name} +\\S`));
+    const run2 = captureIo(store.dir);
+    expect(await main(["task", "chengdu-2015/3", "--json", "--data", store.dir], run2)).toBe(0);
+    expect((JSON.parse(run2.out()) as { task: { title: string } }).task.title).toBe("健全行政复议体制");
+  });
+
+  it("does not start the UI without a terminal", async () => {
+    const io = captureIo(store.dir);
+    expect(await main(["ui", "--data", store.dir], io)).toBe(1);
+    expect(io.err()).toContain("needs a terminal");
+  });
+});

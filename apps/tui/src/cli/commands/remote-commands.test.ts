@@ -1,0 +1,79 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createApp, parseConfig } from "@taizhang/api";
+import { openLedger, type KyselyLedger } from "@taizhang/store";
+import type { UnitId } from "@taizhang/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chengduPlan } from "../../test-support/fixture-plans.js";
+import { captureIo } from "../../test-support/temp-store.js";
+import { setCommand } from "./set.js";
+import { taskCommand } from "./task.js";
+import { plansCommand } from "./plans.js";
+
+// The API app on a real port (a minimal node:http adapter), so the CLI goes through fetch as it does in use.
+let ledger: KyselyLedger;
+let server: Server;
+let api = "";
+const tokens = { admin: "", office: "" };
+
+beforeAll(async () => {
+  ledger = await openLedger({ memory: true });
+  await ledger.loadPlan(chengduPlan);
+  const app = createApp({ ledger, config: parseConfig({ TAIZHANG_WEB_DIST: "/nonexistent/taizhang-web" }), logger: { debug() {}, info() {}, warn() {}, error() {} } });
+  server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+      void Promise.resolve(app.fetch(new Request(`http://127.0.0.1${req.url ?? "/"}`, { method: req.method ?? "GET", headers, ...(body ? { body } : {}) }))).then(async (response) => {
+        res.writeHead(response.status, Object.fromEntries(response.headers));
+        res.end(Buffer.from(await response.arrayBuffer()));
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  api = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  tokens.admin = (await ledger.createToken({ name: "admin", role: "admin", unitId: null })).token;
+  tokens.office = (await ledger.createToken({ name: "财政局 office", role: "office", unitId: "成都市:市财政局" as UnitId })).token;
+});
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await ledger.close();
+});
+
+async function run(command: { run: typeof plansCommand.run }, ...args: string[]) {
+  const io = captureIo("/");
+  const code = await command.run(args, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe("subcommands against a server", () => {
+  it("read without a token", async () => {
+    const r = await run(plansCommand, "--api", api);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("chengdu-2015");
+  });
+
+  it("exit 3 writing without a token or for another unit, 0 with the unit's own token", async () => {
+    const none = await run(setCommand, "chengdu-2015/2#m1", "--unit", "市财政局", "--status", "done", "--api", api);
+    expect(none.code).toBe(3);
+    expect(none.err).toContain("--token");
+    const other = await run(setCommand, "chengdu-2015/2#m1", "--unit", "市发改委", "--status", "done", "--api", api, "--token", tokens.office);
+    expect(other.code).toBe(3);
+    const own = await run(setCommand, "chengdu-2015/2#m1", "--unit", "市财政局", "--status", "done", "--api", api, "--token", tokens.office, "--json");
+    expect(own.code).toBe(0);
+    expect(JSON.parse(own.out)).toMatchObject({ status: "done", version: 1, updatedBy: "财政局 office" });
+    const shown = await run(taskCommand, "chengdu-2015/2", "--json", "--api", api);
+    expect((JSON.parse(shown.out) as { history: Array<{ actor: string }> }).history[0]?.actor).toBe("财政局 office");
+  });
+
+  it("exit 2 for an unknown task, 6 when the server does not answer", async () => {
+    expect((await run(taskCommand, "chengdu-2015/99", "--api", api)).code).toBe(2);
+    const down = await run(plansCommand, "--api", "http://127.0.0.1:9");
+    expect(down.code).toBe(6);
+    expect(down.err).toMatch(/^taizhang: the server at http:\/\/127\.0\.0\.1:9 does not answer/);
+    expect(down.err).not.toMatch(/\n\s+at /);
+  });
+});

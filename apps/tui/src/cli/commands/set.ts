@@ -1,0 +1,107 @@
+import { ChecklistItemIdSchema, ProgressPatchSchema, TaskIdSchema, type ChecklistItemId, type ProgressPatch } from "@taizhang/core";
+import type { Command } from "../command.js";
+import { EXIT_CODES } from "../../data/data-result.js";
+import { statusLabel } from "../../ui/i18n.js";
+import { cliLang } from "../ledger/cli-context.js";
+import { parseCommandArgs, parseStatus, SOURCE_HELP, SOURCE_OPTIONS, STATUS_CHOICES_TEXT } from "../ledger/parse-options.js";
+import { printJson, reportError, unwrap, usageError, withSource } from "../ledger/with-source.js";
+
+const OPTIONS = {
+  ...SOURCE_OPTIONS,
+  unit: { type: "string" },
+  status: { type: "string" },
+  note: { type: "string" },
+  percent: { type: "string" },
+  comment: { type: "string" },
+} as const;
+
+const HELP = `Usage: taizhang set ITEM --unit NAME [--status S] [--note TEXT] [--percent N] [options]
+
+Records progress on one checklist item for one unit. Reads the current
+version and writes with it, so a change made in between is reported as a
+conflict (exit 5) instead of being overwritten. On a server this needs a
+token whose unit (or admin role) may change the item; on the embedded store
+the change is recorded as made by "cli".
+  ITEM             a checklist item id (chengdu-2015/12#m1), or a task id for the task as a whole
+  --unit NAME      the unit whose progress this is (name, alias or id)
+  --status S       ${STATUS_CHOICES_TEXT}
+  --note TEXT      the progress note (进展说明)
+  --percent N      percent complete, 0-100
+  --comment TEXT   a remark on this change, kept in history
+At least one of --status, --note and --percent is needed.
+
+${SOURCE_HELP}
+`;
+
+/** "chengdu-2015/12#m1" as it is; "chengdu-2015/12" means "chengdu-2015/12#task". */
+function parseItem(text: string): ChecklistItemId | null {
+  const item = ChecklistItemIdSchema.safeParse(text);
+  if (item.success) return item.data;
+  const task = TaskIdSchema.safeParse(text);
+  return task.success ? ChecklistItemIdSchema.parse(`${task.data}#task`) : null;
+}
+
+export const setCommand: Command = {
+  name: "set",
+  summary: "record progress on an item for a unit (status, note, percent)",
+  help: HELP,
+  async run(args, io) {
+    const p = parseCommandArgs(args, OPTIONS);
+    if (!p.ok) return usageError(io, p.message, "set");
+    const { values, positionals } = p.parsed;
+    if (values.help) {
+      io.stdout(HELP);
+      return 0;
+    }
+    if (positionals.length !== 1) return usageError(io, "give exactly one item id", "set");
+    if (!values.unit) return usageError(io, "--unit NAME is required", "set");
+    if (values.status === undefined && values.note === undefined && values.percent === undefined) {
+      return usageError(io, "give at least one of --status, --note and --percent", "set");
+    }
+    const lang = cliLang(values.lang);
+    if (!lang) return usageError(io, "--lang must be zh or en", "set");
+    const itemId = parseItem(positionals[0] ?? "");
+    if (!itemId) {
+      io.stderr(`taizhang set: ${positionals[0]} is not an item id (e.g. chengdu-2015/12#m1) or a task id\n`);
+      return EXIT_CODES.invalid;
+    }
+    const patch: ProgressPatch = {};
+    if (values.status !== undefined) {
+      const status = parseStatus(values.status);
+      if (!status) {
+        io.stderr(`taizhang set: unknown status ${values.status}; one of ${STATUS_CHOICES_TEXT}\n`);
+        return EXIT_CODES.invalid;
+      }
+      patch.status = status;
+    }
+    if (values.note !== undefined) patch.note = values.note;
+    if (values.percent !== undefined) {
+      const percent = Number(values.percent);
+      if (!/^\d+$/.test(values.percent.trim()) || percent > 100) {
+        io.stderr(`taizhang set: --percent must be a whole number from 0 to 100\n`);
+        return EXIT_CODES.invalid;
+      }
+      patch.percent = percent;
+    }
+    const checked = ProgressPatchSchema.safeParse(patch);
+    if (!checked.success) {
+      io.stderr(`taizhang set: ${checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}\n`);
+      return EXIT_CODES.invalid;
+    }
+    const unitArg = values.unit;
+    return withSource(values, io, async (ds) => {
+      const unit = unwrap(io, await ds.resolveUnit(unitArg));
+      if (!unit.ok) return unit.code;
+      const written = await ds.updateProgress({ itemId, unitId: unit.value.id, patch: checked.data, comment: values.comment ?? null });
+      if (!written.ok) {
+        const code = reportError(io, written.error);
+        if (written.error.current) io.stderr(`  current: version ${written.error.current.version}, ${written.error.current.status}\n`);
+        return code;
+      }
+      const pr = written.value;
+      if (values.json) printJson(io, pr);
+      else io.stdout(`${pr.itemId}  ${unit.value.name}  ${statusLabel(pr.status, lang)}  ${pr.percent}%  v${pr.version}${pr.note ? `  ${pr.note}` : ""}\n`);
+      return 0;
+    });
+  },
+};

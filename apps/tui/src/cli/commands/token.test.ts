@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createApp, parseConfig } from "@taizhang/api";
+import { loadBuiltInPlans, openLedger, type KyselyLedger } from "@taizhang/store";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../main.js";
+import { tokenCommandWith } from "./token.js";
+
+async function run(argv: string[], cwd: string, command = tokenCommandWith()) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd }, [command]);
+  return { code, stdout, stderr };
+}
+const secretOf = (stdout: string) => /^\s{4}(tz_\S+)$/m.exec(stdout)?.[1] ?? "";
+
+describe("taizhang token (embedded store)", () => {
+  let dir = "";
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "taizhang-token-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("creates an office token by alias, lists it and revokes it; the secret is printed once", async () => {
+    const created = await run(["token", "create", "--unit", "市审改办", "--role", "office", "--data", "store"], dir);
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.stdout).toMatch(/office\s+成都市:市委编办\s+市委编办 office/);
+    const secret = secretOf(created.stdout);
+    expect(secret).toMatch(/^tz_/);
+
+    const ledger = await openLedger({ dataDir: join(dir, "store") });
+    try {
+      expect((await ledger.authenticate(secret))?.unitId).toBe("成都市:市委编办");
+    } finally {
+      await ledger.close();
+    }
+
+    const listed = await run(["token", "list", "--data", "store", "--json"], dir);
+    expect(listed.code).toBe(0);
+    const records = JSON.parse(listed.stdout) as Array<{ id: string; revokedAt: string | null }>;
+    expect(records).toHaveLength(1);
+    expect(listed.stdout).not.toContain(secret);
+
+    const id = records[0]?.id ?? "";
+    const revoked = await run(["token", "revoke", id, "--data", "store"], dir);
+    expect(revoked.code).toBe(0);
+    expect(revoked.stdout).toMatch(/^Revoked /);
+    const after = await openLedger({ dataDir: join(dir, "store") });
+    try {
+      expect(await after.authenticate(secret)).toBeNull();
+    } finally {
+      await after.close();
+    }
+  });
+
+  it("refuses what it cannot do, with the documented exit codes", async () => {
+    expect((await run(["token", "create", "--role", "office", "--data", "store"], dir)).code).toBe(1);
+    expect((await run(["token", "create", "--role", "root", "--data", "store"], dir)).code).toBe(1);
+    expect((await run(["token", "frobnicate"], dir)).code).toBe(1);
+    const unknown = await run(["token", "create", "--unit", "没有这个单位", "--role", "office", "--data", "store"], dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no office named 没有这个单位/);
+    expect((await run(["token", "revoke", "no-such-id", "--data", "store"], dir)).code).toBe(2);
+    expect((await run(["token", "list", "--api", "http://127.0.0.1:1"], dir)).code).toBe(1);
+  });
+});
+
+describe("taizhang token --api (through the server)", () => {
+  let ledger: KyselyLedger;
+  let admin = "";
+  let command = tokenCommandWith();
+  beforeAll(async () => {
+    ledger = await openLedger({ memory: true });
+    await loadBuiltInPlans(ledger);
+    admin = (await ledger.createToken({ name: "admin", role: "admin", unitId: null })).token;
+    const app = createApp({ ledger, config: parseConfig({ LOG_LEVEL: "silent", TAIZHANG_WEB_DIST: "/nonexistent" }) });
+    command = tokenCommandWith({ fetch: (input, init) => Promise.resolve(app.request(input instanceof Request ? input : String(input), init)) });
+  });
+  afterAll(() => ledger.close());
+
+  it("creates, lists and revokes with an admin token", async () => {
+    const created = await run(["token", "create", "--unit", "市政府法制办", "--role", "office", "--api", "http://ledger.test", "--token", admin], "/", command);
+    expect(created.code, created.stderr).toBe(0);
+    const secret = secretOf(created.stdout);
+    expect((await ledger.authenticate(secret))?.unitId).toBe("成都市:市政府法制办");
+
+    const listed = await run(["token", "list", "--json", "--api", "http://ledger.test", "--token", admin], "/", command);
+    const records = JSON.parse(listed.stdout) as Array<{ id: string; name: string }>;
+    const office = records.find((r) => r.name === "市政府法制办 office");
+    expect(office).toBeDefined();
+
+    const revoked = await run(["token", "revoke", office?.id ?? "", "--api", "http://ledger.test", "--token", admin], "/", command);
+    expect(revoked.code, revoked.stderr).toBe(0);
+    expect(await ledger.authenticate(secret)).toBeNull();
+  });
+
+  it("reports the server's refusals", async () => {
+    const office = (await ledger.createToken({ name: "o", role: "office", unitId: "成都市:市委编办" as never })).token;
+    const forbidden = await run(["token", "list", "--api", "http://ledger.test", "--token", office], "/", command);
+    expect(forbidden.code).toBe(3);
+    expect(forbidden.stderr).toMatch(/needs admin/);
+    const unknown = await run(["token", "create", "--role", "office", "--unit", "没有", "--api", "http://ledger.test", "--token", admin], "/", command);
+    expect(unknown.code).toBe(2);
+    const unreachable = await run(["token", "list", "--api", "http://127.0.0.1:1", "--token", admin], "/", tokenCommandWith());
+    expect(unreachable.code).toBe(6);
+  });
+});

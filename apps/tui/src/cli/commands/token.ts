@@ -1,0 +1,207 @@
+import { resolve } from "node:path";
+import { createClient, ProblemSchema, TokenRecordSchema } from "@taizhang/api";
+import { LedgerError, loadBuiltInPlans, openLedger, type Ledger, type Role, type TokenRecord } from "@taizhang/store";
+import { z } from "zod";
+import type { CliIo, Command } from "../command.js";
+import { EXIT_CODES } from "../../data/data-result.js";
+import { parseCommandArgs } from "../ledger/parse-options.js";
+import { printJson, usageError } from "../ledger/with-source.js";
+
+const OPTIONS = {
+  unit: { type: "string" },
+  role: { type: "string" },
+  name: { type: "string" },
+  jurisdiction: { type: "string" },
+  api: { type: "string" },
+  token: { type: "string" },
+  data: { type: "string" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+const ROLES: readonly Role[] = ["admin", "office", "viewer"];
+
+const HELP = `Usage: taizhang token create --role office|viewer|admin [--unit NAME] [--name N]
+       taizhang token list
+       taizhang token revoke ID
+
+Manages access tokens. A token's secret is printed once, when it is made;
+the store keeps only its hash.
+  create           a new token; an office token needs --unit (its office may
+                   change only its own unit's progress), viewer tokens only read,
+                   admin tokens do everything
+    --role R       office, viewer or admin
+    --unit NAME    the office: a name, alias or id (e.g. 市政府法制办)
+    --jurisdiction J  to tell apart offices of the same name (e.g. 成都市)
+    --name N       shown in history (default: the unit and role)
+  list             every token (never their secrets), with when each was last used
+  revoke ID        stops a token at once
+
+Where (default: the embedded store in TAIZHANG_DATA, or DATABASE_URL):
+  --data DIR       the embedded store's directory (default ./data)
+  --api URL        a Taizhang server instead, with
+  --token TOKEN    an admin token for it (or TAIZHANG_TOKEN)
+Output:
+  --json           JSON instead of text
+  -h, --help       this help
+`;
+
+/** What a token command does, on the local store or through a server. */
+interface TokenStore {
+  create(input: { role: Role; unit: string | undefined; jurisdiction: string | undefined; name: string | undefined }): Promise<{ token: string; record: TokenRecord }>;
+  list(): Promise<TokenRecord[]>;
+  revoke(id: string): Promise<TokenRecord>;
+  close(): Promise<void>;
+}
+
+/** A refusal to report as one line with its exit code. */
+class TokenCommandError extends Error {
+  constructor(
+    readonly exitCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function localStore(dir: string | undefined, io: CliIo): Promise<TokenStore> {
+  const databaseUrl = process.env.DATABASE_URL?.trim();
+  const ledger: Ledger =
+    dir === undefined && databaseUrl
+      ? await openLedger({ databaseUrl })
+      : await openLedger({ dataDir: resolve(io.cwd, dir ?? process.env.TAIZHANG_DATA ?? "./data") });
+  // A store the server has never opened still needs the offices of the built-in plans.
+  await loadBuiltInPlans(ledger);
+  const refuse = (error: unknown): never => {
+    if (error instanceof LedgerError) {
+      throw new TokenCommandError(error.code === "not_found" ? EXIT_CODES.not_found : EXIT_CODES.invalid, error.message);
+    }
+    throw error;
+  };
+  return {
+    async create({ role, unit, jurisdiction, name }) {
+      let unitId = null;
+      let label: string = role;
+      if (unit !== undefined) {
+        const found = await ledger.resolveUnit(unit, jurisdiction);
+        const [only] = found;
+        if (!only) throw new TokenCommandError(EXIT_CODES.not_found, `no office named ${unit}${jurisdiction ? ` in ${jurisdiction}` : ""}`);
+        if (found.length > 1) {
+          throw new TokenCommandError(EXIT_CODES.invalid, `${unit} names ${found.length} offices: ${found.map((u) => u.id).join(", ")}; add --jurisdiction`);
+        }
+        unitId = only.id;
+        label = `${only.name} ${role}`;
+      }
+      return ledger.createToken({ name: name ?? label, role, unitId }).catch(refuse);
+    },
+    list: () => ledger.listTokens(),
+    revoke: (id) => ledger.revokeToken(id).catch(refuse),
+    close: () => ledger.close(),
+  };
+}
+
+function remoteStore(url: string, token: string, fetcher: typeof fetch | undefined): TokenStore {
+  const client = createClient(url, { headers: { Authorization: `Bearer ${token}` }, ...(fetcher ? { fetch: fetcher } : {}) });
+  const answer = async <S extends z.ZodType>(call: Promise<Response>, schema: S): Promise<z.infer<S>> => {
+    let res: Response;
+    try {
+      res = await call;
+    } catch (error) {
+      throw new TokenCommandError(EXIT_CODES.unavailable, `cannot reach ${url}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const body: unknown = await res.json().catch(() => null);
+    if (res.ok) return schema.parse(body);
+    const problem = ProblemSchema.safeParse(body);
+    const message = problem.success ? problem.data.detail : `the server answered ${res.status}`;
+    const code =
+      res.status === 401 || res.status === 403
+        ? EXIT_CODES.forbidden
+        : res.status === 404
+          ? EXIT_CODES.not_found
+          : res.status >= 500
+            ? EXIT_CODES.unavailable
+            : EXIT_CODES.invalid;
+    throw new TokenCommandError(code, message);
+  };
+  return {
+    create: ({ role, unit, jurisdiction, name }) =>
+      answer(
+        client.api.tokens.$post({
+          json: { role, ...(unit !== undefined ? { unit } : {}), ...(jurisdiction !== undefined ? { jurisdiction } : {}), ...(name !== undefined ? { name } : {}) },
+        }),
+        z.object({ token: z.string(), record: TokenRecordSchema }),
+      ),
+    list: async () => (await answer(client.api.tokens.$get(), z.object({ items: z.array(TokenRecordSchema) }))).items,
+    revoke: (id) => answer(client.api.tokens[":id"].$delete({ param: { id } }), TokenRecordSchema),
+    close: async () => undefined,
+  };
+}
+
+function describeRecord(r: TokenRecord): string {
+  const state = r.revokedAt ? `revoked ${r.revokedAt}` : r.lastUsedAt ? `last used ${r.lastUsedAt}` : "never used";
+  return `${r.id}  ${r.role.padEnd(6)}  ${r.unitId ?? "-"}  ${r.name}  (created ${r.createdAt}, ${state})`;
+}
+
+/** `taizhang token …`; `fetch` is for tests that answer the API in process. */
+export function tokenCommandWith(deps: { fetch?: typeof fetch } = {}): Command {
+  return {
+    name: "token",
+    summary: "create, list and revoke access tokens (admin, office, viewer)",
+    help: HELP,
+    async run(args, io) {
+      const p = parseCommandArgs(args, OPTIONS);
+      if (!p.ok) return usageError(io, p.message, "token");
+      const { values, positionals } = p.parsed;
+      if (values.help) {
+        io.stdout(HELP);
+        return EXIT_CODES.ok;
+      }
+      const [action, ...rest] = positionals;
+      if (action !== "create" && action !== "list" && action !== "revoke") return usageError(io, "say create, list or revoke", "token");
+      if (action === "revoke" && rest.length !== 1) return usageError(io, "give the id of the token to revoke", "token");
+      if (action !== "revoke" && rest.length > 0) return usageError(io, `unexpected ${rest.join(" ")}`, "token");
+      const role = values.role as Role | undefined;
+      if (action === "create") {
+        if (role === undefined || !ROLES.includes(role)) return usageError(io, "--role must be office, viewer or admin", "token");
+        if (role === "office" && values.unit === undefined) return usageError(io, "an office token needs --unit NAME", "token");
+      }
+      const adminToken = values.token ?? process.env.TAIZHANG_TOKEN;
+      if (values.api !== undefined && !adminToken) return usageError(io, "--api needs --token with an admin token", "token");
+
+      let store: TokenStore;
+      try {
+        store = values.api !== undefined && adminToken ? remoteStore(values.api, adminToken, deps.fetch) : await localStore(values.data, io);
+      } catch (error) {
+        io.stderr(`taizhang token: cannot open the store: ${error instanceof Error ? error.message : String(error)}\n`);
+        return EXIT_CODES.unavailable;
+      }
+      try {
+        if (action === "create" && role !== undefined) {
+          const created = await store.create({ role, unit: values.unit, jurisdiction: values.jurisdiction, name: values.name });
+          if (values.json) printJson(io, created);
+          else {
+            io.stdout(`Created ${describeRecord(created.record)}\n`);
+            io.stdout(`The token is shown this once; hand it over safely:\n\n    ${created.token}\n\n`);
+          }
+        } else if (action === "list") {
+          const records = await store.list();
+          if (values.json) printJson(io, records);
+          else io.stdout(records.length === 0 ? "No tokens.\n" : `${records.map(describeRecord).join("\n")}\n`);
+        } else {
+          const revoked = await store.revoke(rest[0] ?? "");
+          if (values.json) printJson(io, revoked);
+          else io.stdout(`Revoked ${describeRecord(revoked)}\n`);
+        }
+        return EXIT_CODES.ok;
+      } catch (error) {
+        if (!(error instanceof TokenCommandError)) throw error;
+        io.stderr(`taizhang token: ${error.message}\n`);
+        return error.exitCode;
+      } finally {
+        await store.close();
+      }
+    },
+  };
+}
+
+export const tokenCommand: Command = tokenCommandWith();

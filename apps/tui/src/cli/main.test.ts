@@ -1,0 +1,164 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PlanSchema } from "@taizhang/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Command } from "./command.js";
+import { main } from "./main.js";
+
+const REPO = join(import.meta.dirname, "..", "..", "..", "..");
+const SOURCES = join(REPO, "packages", "core", "plans", "sources");
+const CHENGDU = join(SOURCES, "004_6fb7fc662887b81d.txt");
+const HOHHOT_TRADITIONAL = join(SOURCES, "001_4e84aac5f35be19d.txt");
+
+async function run(argv: string[], cwd = REPO) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
+  return { code, stdout, stderr };
+}
+
+let scratch = "";
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), "taizhang-cli-"));
+  writeFileSync(join(scratch, "empty.txt"), "");
+  writeFileSync(join(scratch, "binary.bin"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x0d, 0x0a, 0x1a]));
+  writeFileSync(join(scratch, "prose.txt"), "这是一段普通的中文文字,没有任何任务。\n");
+  writeFileSync(join(scratch, "latin1.txt"), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0xff, 0xfe, 0x80]));
+  writeFileSync(join(scratch, "plan.pdf"), "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n");
+  writeFileSync(join(scratch, "plan.docx"), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]));
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe("taizhang", () => {
+  it("lists its commands with --help", async () => {
+    const { code, stdout } = await run(["--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Usage: taizhang <command>/);
+    expect(stdout).toMatch(/import\s+read a plan text/);
+  });
+
+  it("prints usage on stderr and exits 1 without a command or with an unknown one", async () => {
+    expect(await run([])).toMatchObject({ code: 1, stdout: "" });
+    const unknown = await run(["frobnicate"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe('taizhang: unknown command "frobnicate" (see taizhang --help)\n');
+  });
+
+  it("dispatches to any command in its table and turns a crash into one line", async () => {
+    const boom: Command = {
+      name: "boom",
+      summary: "fails",
+      help: "",
+      run: () => Promise.reject(new Error("kaput\n    at somewhere (file.js:1:1)")),
+    };
+    let stderr = "";
+    const code = await main(["boom"], { stdout: () => undefined, stderr: (t) => (stderr += t), cwd: REPO }, [boom]);
+    expect(code).toBe(70);
+    expect(stderr).toBe("taizhang boom: internal error: kaput\n");
+  });
+});
+
+describe("taizhang import", () => {
+  it("shows its help", async () => {
+    const { code, stdout } = await run(["import", "--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Usage: taizhang import FILE \[FILE…\] \[--json\] \[--id ID\]/);
+    expect((await run(["help", "import"])).stdout).toBe(stdout);
+  });
+
+  it("summarises a plan", async () => {
+    const { code, stdout, stderr } = await run(["import", CHENGDU]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^成都市法治政府建设规划\(2015-2020年\)\n/);
+    expect(stdout).toContain("id               chengdu-2015");
+    expect(stdout).toContain("文号             成府发〔2015〕20号");
+    expect(stdout).toContain("jurisdiction     成都市 (city 市级, in 四川省)");
+    expect(stdout).toMatch(/parts 3 · sections 9 · tasks 48 \(guarantees 4\) · milestones \d+ · targets \d+ · units 15/);
+    expect(stdout).toMatch(/warnings \(5\):\n {2}\[boilerplate-removed\] line 3: /);
+  });
+
+  it("prints the plan as JSON with --json, under the id given with --id", async () => {
+    const { code, stdout } = await run(["import", HOHHOT_TRADITIONAL, "--json", "--id", "hohhot-scrape"]);
+    expect(code).toBe(0);
+    const plan = PlanSchema.parse(JSON.parse(stdout));
+    expect(plan.id).toBe("hohhot-scrape");
+    expect(plan.tasks).toHaveLength(34);
+    expect(plan.provenance.sourceFiles[0]).toMatchObject({ name: "001_4e84aac5f35be19d.txt", script: "traditional" });
+    expect(plan.provenance.sourceFiles[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("reads a GB18030-encoded file", async () => {
+    const { code, stdout } = await run(["import", join(import.meta.dirname, "__fixtures__", "gb18030-plan.txt"), "--json"]);
+    expect(code).toBe(0);
+    const plan = PlanSchema.parse(JSON.parse(stdout));
+    expect(plan.title).toBe("某市人民政府关于加快建设法治政府的实施意见");
+    expect(plan.tasks.map((t) => t.title)).toEqual(["深化行政审批制度改革", "加强市场监管", "加强组织领导"]);
+  });
+
+  it("merges copies of one plan named together", async () => {
+    const simplified = join(SOURCES, "000_303cee155329faa7.txt");
+    const { code, stdout } = await run(["import", HOHHOT_TRADITIONAL, simplified, "--json"]);
+    expect(code).toBe(0);
+    const plan = PlanSchema.parse(JSON.parse(stdout));
+    expect(plan).toMatchObject({ id: "hohhot-2015", issuer: "呼和浩特市人民政府", documentNumber: "呼政发〔2015〕32号" });
+    expect(plan.provenance.sourceFiles.map((f) => f.name)).toEqual(["001_4e84aac5f35be19d.txt", "000_303cee155329faa7.txt"]);
+  });
+
+  it("refuses to merge texts that are not copies of one plan", async () => {
+    const { code, stderr } = await run(["import", CHENGDU, HOHHOT_TRADITIONAL]);
+    expect(code).toBe(4);
+    expect(stderr).toMatch(/^taizhang import: .*48 tasks but .*34: they are not copies of one plan\n$/);
+  });
+
+  it.each([
+    [["import"], 1, /missing FILE/],
+    [["import", "--bogus", "a.txt"], 1, /Unknown option '--bogus'/],
+    [["import", CHENGDU, "--id", "Not A Slug"], 1, /not a plan id/],
+    [["import", "no-such-file.txt"], 2, /no-such-file\.txt: no such file/],
+    [["import", "."], 1, /is a directory/],
+  ])("%j exits %i", async (argv, exitCode, message) => {
+    const { code, stderr, stdout } = await run(argv);
+    expect(code).toBe(exitCode);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(message);
+    expect(stderr.trimEnd().split("\n")).toHaveLength(1);
+  });
+
+  it.each([
+    ["empty.txt", /empty\.txt is empty/],
+    ["binary.bin", /binary\.bin is a binary file/],
+    ["prose.txt", /no tasks found/],
+    ["latin1.txt", /neither UTF-8 nor GB18030|no Chinese text/],
+    ["plan.pdf", /plan\.pdf is a PDF: extract its text first/],
+    ["plan.docx", /plan\.docx is a zip or Word \(\.docx\) file/],
+  ])("rejects %s as invalid input (exit 4)", async (name, message) => {
+    const { code, stderr } = await run(["import", name], scratch);
+    expect(code).toBe(4);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("the built taizhang bin", () => {
+  const bin = join(REPO, "apps", "tui", "bin", "taizhang.js");
+  beforeAll(() => {
+    // The bin runs dist/: build the TUI and every workspace package it depends on.
+    execFileSync("pnpm", ["turbo", "run", "build", "--filter=@taizhang/tui", "--output-logs=errors-only"], { cwd: REPO, stdio: "pipe" });
+  }, 180_000);
+
+  it("imports a plan in a real process", () => {
+    const ok = spawnSync(process.execPath, [bin, "import", CHENGDU], { cwd: REPO, encoding: "utf8" });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain("tasks 48 (guarantees 4)");
+  });
+
+  it("exits 2 with one line and no stack trace for a missing file", () => {
+    const missing = spawnSync(process.execPath, [bin, "import", "missing.txt"], { cwd: REPO, encoding: "utf8" });
+    expect(missing.status).toBe(2);
+    expect(missing.stdout).toBe("");
+    expect(missing.stderr).toBe("taizhang import: missing.txt: no such file\n");
+  });
+});

@@ -1,0 +1,95 @@
+import type {
+  ChecklistItemId,
+  HistoryEntry,
+  Plan,
+  PlanId,
+  PlanSummary,
+  Progress,
+  ProgressPatch,
+  ProgressStatus,
+  Task,
+  TaskId,
+  Unit,
+  UnitId,
+  UnitRole,
+} from "@taizhang/core";
+import type { DataResult } from "./data-result.js";
+
+/** One (checklist item, unit) line with what a ledger line shows. */
+export interface ProgressRow {
+  itemId: ChecklistItemId;
+  planId: PlanId;
+  taskId: TaskId;
+  kind: "task" | "milestone";
+  milestoneIndex: number | null;
+  label: string;
+  due: string;
+  unitId: UnitId;
+  role: UnitRole;
+  progress: Progress;
+  taskNumber: number;
+  taskTitle: string;
+}
+
+/** Filters for task lists; every field narrows the list. */
+export interface TaskQuery {
+  planId?: PlanId;
+  partNumber?: number;
+  sectionNumber?: number;
+  /** A unit id or a name/alias; resolved by the data source. */
+  unit?: string;
+  status?: ProgressStatus;
+  /** Only tasks with an overdue (item, unit) row as of the data source's `asOf`. */
+  overdue?: boolean;
+  /** Free text. */
+  text?: string;
+}
+
+export interface TaskDetail {
+  task: Task;
+  plan: Pick<Plan, "id" | "title" | "period" | "parts" | "units">;
+  rows: ProgressRow[];
+  /** Most recent first. */
+  history: HistoryEntry[];
+}
+
+export interface Identity {
+  /** Shown in history as who made the change. */
+  name: string;
+  role: "admin" | "office" | "viewer" | "anonymous";
+  unitId: UnitId | null;
+  /** Where the data comes from: a directory or a URL. */
+  location: string;
+  kind: "local" | "remote";
+  canWrite: boolean;
+}
+
+export interface ProgressChange {
+  itemId: ChecklistItemId;
+  unitId: UnitId;
+  /** The version the writer last saw; omit to write over the version stored now. */
+  expectedVersion?: number;
+  patch: ProgressPatch;
+  comment?: string | null;
+}
+
+/**
+ * Everything the screens and the subcommands read and write. Implemented
+ * over the embedded store (`LocalDataSource`) and over the HTTP API
+ * (`RemoteDataSource`). Methods never throw: failures are `DataResult`s.
+ */
+export interface DataSource {
+  whoami(): Promise<DataResult<Identity>>;
+  listPlans(): Promise<DataResult<PlanSummary[]>>;
+  getPlan(planId: PlanId): Promise<DataResult<Plan>>;
+  listTasks(query: TaskQuery, asOf: Date): Promise<DataResult<Task[]>>;
+  getTask(taskId: TaskId, historyLimit?: number): Promise<DataResult<TaskDetail>>;
+  /** Checklist rows: of a plan, of a task, of a unit (id or name), or all. */
+  progressRows(filter: { planId?: PlanId; taskId?: TaskId; unit?: string }): Promise<DataResult<ProgressRow[]>>;
+  /** Finds exactly one unit by id, name or alias; several matches are an `invalid` result listing them. */
+  resolveUnit(nameOrId: string): Promise<DataResult<Unit>>;
+  /** Tasks whose text matches, best first. */
+  search(text: string, filter?: { planId?: PlanId }): Promise<DataResult<Task[]>>;
+  updateProgress(change: ProgressChange): Promise<DataResult<Progress>>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,163 @@
+import { createSearchIndex, type PlanId, type Plan, type PlanSummary, type Progress, type SearchIndex, type Task, type TaskId, type Unit } from "@taizhang/core";
+import type { Actor, Ledger, TaskFilter } from "@taizhang/store";
+import { fail, ok, type DataResult } from "./data-result.js";
+import type { DataSource, Identity, ProgressChange, ProgressRow, TaskDetail, TaskQuery } from "./data-source.js";
+import { fromLedgerError } from "./ledger-errors.js";
+import { toProgressRow } from "./progress-row.js";
+
+const PAGE = 200;
+
+/**
+ * The data source over the embedded store, opened directly (SQLite in WAL
+ * mode is safe beside a running server). Local use is trusted: it writes as
+ * an admin named after where the change came from ("tui" or "cli").
+ */
+export class LocalDataSource implements DataSource {
+  private searchIndex: SearchIndex | null = null;
+  private readonly plans = new Map<PlanId, Plan>();
+
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly location: string,
+    private readonly actor: Actor,
+  ) {}
+
+  private async run<T>(work: () => Promise<T>): Promise<DataResult<T>> {
+    try {
+      return ok(await work());
+    } catch (error) {
+      return fromLedgerError(error);
+    }
+  }
+
+  private async plan(planId: PlanId): Promise<Plan> {
+    const cached = this.plans.get(planId);
+    if (cached) return cached;
+    const plan = await this.ledger.getPlan(planId);
+    this.plans.set(planId, plan);
+    return plan;
+  }
+
+  private async unitId(nameOrId: string | undefined): Promise<DataResult<Unit | null>> {
+    if (nameOrId === undefined) return ok(null);
+    return this.resolveUnit(nameOrId);
+  }
+
+  whoami(): Promise<DataResult<Identity>> {
+    return Promise.resolve(
+      ok({ name: this.actor.name, role: this.actor.role, unitId: this.actor.unitId, location: this.location, kind: "local", canWrite: this.actor.role !== "viewer" }),
+    );
+  }
+
+  listPlans(): Promise<DataResult<PlanSummary[]>> {
+    return this.run(() => this.ledger.listPlans());
+  }
+
+  getPlan(planId: PlanId): Promise<DataResult<Plan>> {
+    return this.run(() => this.plan(planId));
+  }
+
+  async listTasks(query: TaskQuery, asOf: Date): Promise<DataResult<Task[]>> {
+    const unit = await this.unitId(query.unit);
+    if (!unit.ok) return unit;
+    const filter: TaskFilter = {
+      ...(query.planId !== undefined ? { planId: query.planId } : {}),
+      ...(query.partNumber !== undefined ? { partNumber: query.partNumber } : {}),
+      ...(query.sectionNumber !== undefined ? { sectionNumber: query.sectionNumber } : {}),
+      ...(unit.value ? { unitId: unit.value.id } : {}),
+      ...(query.status !== undefined ? { status: query.status } : {}),
+      ...(query.overdue ? { overdueAsOf: asOf } : {}),
+    };
+    const listed = await this.run(async () => {
+      const tasks: Task[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await this.ledger.listTasks(filter, { limit: PAGE, cursor });
+        tasks.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      return tasks;
+    });
+    if (!listed.ok || !query.text) return listed;
+    // Free text goes through core's search, so the list matches what `/` finds; the order stays by number.
+    const found = await this.search(query.text, query.planId ? { planId: query.planId } : {});
+    if (!found.ok) return found;
+    const hits = new Set(found.value.map((t) => t.id));
+    return ok(listed.value.filter((t) => hits.has(t.id)));
+  }
+
+  async getTask(taskId: TaskId, historyLimit = 10): Promise<DataResult<TaskDetail>> {
+    return this.run(async () => {
+      const task = await this.ledger.getTask(taskId);
+      const plan = await this.plan(task.planId);
+      const rows = (await this.ledger.checklist({ taskId })).map(toProgressRow);
+      const itemIds = [...new Set(rows.map((r) => r.itemId))];
+      const pages = await Promise.all(itemIds.map((itemId) => this.ledger.history({ itemId, limit: historyLimit })));
+      const history = pages
+        .flatMap((p) => p.items)
+        .sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id)
+        .slice(0, historyLimit);
+      return { task, plan, rows, history };
+    });
+  }
+
+  async progressRows(filter: { planId?: PlanId; taskId?: TaskId; unit?: string }): Promise<DataResult<ProgressRow[]>> {
+    const unit = await this.unitId(filter.unit);
+    if (!unit.ok) return unit;
+    return this.run(async () =>
+      (
+        await this.ledger.checklist({
+          ...(filter.planId !== undefined ? { planId: filter.planId } : {}),
+          ...(filter.taskId !== undefined ? { taskId: filter.taskId } : {}),
+          ...(unit.value ? { unitId: unit.value.id } : {}),
+        })
+      ).map(toProgressRow),
+    );
+  }
+
+  async resolveUnit(nameOrId: string): Promise<DataResult<Unit>> {
+    const found = await this.run(() => this.ledger.resolveUnit(nameOrId));
+    if (!found.ok) return found;
+    const [first, ...rest] = found.value;
+    if (!first) return fail("not_found", `no unit named ${nameOrId}`);
+    if (rest.length > 0) {
+      const candidates = found.value.map((u) => u.id);
+      return fail("invalid", `${nameOrId} names ${candidates.length} units: ${candidates.join(", ")}; give one of these ids`, { candidates });
+    }
+    return ok(first);
+  }
+
+  async search(text: string, filter: { planId?: PlanId } = {}): Promise<DataResult<Task[]>> {
+    return this.run(async () => {
+      if (!this.searchIndex) {
+        const summaries = await this.ledger.listPlans();
+        const plans = await Promise.all(summaries.map((s) => this.plan(s.id)));
+        this.searchIndex = createSearchIndex(plans);
+      }
+      const tasks = new Map<TaskId, Task>();
+      for (const plan of this.plans.values()) for (const task of plan.tasks) tasks.set(task.id, task);
+      const result = this.searchIndex.search(text, { ...(filter.planId ? { planIds: [filter.planId] } : {}), limit: 500 });
+      return result.hits.flatMap((hit) => {
+        const task = tasks.get(hit.taskId);
+        return task ? [task] : [];
+      });
+    });
+  }
+
+  async updateProgress(change: ProgressChange): Promise<DataResult<Progress>> {
+    return this.run(async () => {
+      const expectedVersion = change.expectedVersion ?? (await this.ledger.getProgress(change.itemId, change.unitId)).version;
+      return this.ledger.updateProgress(this.actor, {
+        itemId: change.itemId,
+        unitId: change.unitId,
+        expectedVersion,
+        patch: change.patch,
+        comment: change.comment ?? null,
+      });
+    });
+  }
+
+  close(): Promise<void> {
+    return this.ledger.close();
+  }
+}

@@ -1,0 +1,29 @@
+import { PROGRESS_STATUSES, type PlanId, type PlanSummary, type ProgressStatus } from "@taizhang/core";
+import type { ProgressRow, TaskQuery } from "../../data/data-source.js";
+
+/** What is drawn over the current screen and takes the keys while open. */
+export type Overlay =
+  | { kind: "help" }
+  | { kind: "search"; value: string }
+  | { kind: "note"; target: ProgressRow; value: string }
+  | { kind: "status"; target: ProgressRow; cursor: number }
+  | { kind: "filter"; draft: TaskQuery; cursor: number; editing: FilterEditing | null };
+
+export type FilterEditing =
+  | { field: "plan"; cursor: number }
+  | { field: "status"; cursor: number }
+  | { field: "unit"; value: string };
+
+export const FILTER_FIELDS = ["plan", "unit", "status", "overdue", "apply", "clear"] as const;
+export type FilterField = (typeof FILTER_FIELDS)[number];
+
+/** The status picker offers the five statuses in the order of work. */
+export const STATUS_CHOICES: readonly ProgressStatus[] = PROGRESS_STATUSES;
+
+/** The plan picker: "any plan" first, then each plan. */
+export function planChoices(plans: readonly PlanSummary[]): Array<PlanId | null> {
+  return [null, ...plans.map((p) => p.id)];
+}
+
+/** The status filter picker: "any status" first. */
+export const STATUS_FILTER_CHOICES: ReadonlyArray<ProgressStatus | null> = [null, ...PROGRESS_STATUSES];
