@@ -162,7 +162,15 @@ export async function launchBrowser(options: { width?: number; height?: number; 
   };
 }
 
+/**
+ * Where the e2e run saves its screenshots: docs/screenshots when
+ * TAIZHANG_SCREENSHOTS=1 (to refresh the pictures in the docs), otherwise a
+ * temporary directory, so a test run never dirties the work tree.
+ */
 export async function screenshotDir(): Promise<string> {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  return SCREENSHOTS;
+  if (process.env.TAIZHANG_SCREENSHOTS === "1") {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    return SCREENSHOTS;
+  }
+  return mkdtemp(join(tmpdir(), "taizhang-shots-"));
 }
