@@ -13,9 +13,10 @@ import { sha256Hex } from "./sha256.js";
 import { parseStructure, type ParsedTask } from "./structure.js";
 import { extractTargets } from "./targets.js";
 import { parseUnitName, splitUnitAnnotation } from "./units.js";
+import { withThemes } from "../themes/classify-plan.js";
 
 /** Bumped whenever the importer's output for the same text changes. */
-export const IMPORTER_VERSION = "1.1.0";
+export const IMPORTER_VERSION = "1.2.0";
 
 export interface ImportOptions {
   /** Plan id to use instead of `<jurisdiction slug>-<start year>`. */
@@ -181,7 +182,8 @@ function importUnchecked(raw: string, options: ImportOptions): ImportResult {
     },
   };
 
-  const parsed = PlanSchema.safeParse(candidate);
+  // Every task carries its themes from the classifier (docs/search.md, Themes).
+  const parsed = PlanSchema.safeParse(withThemes(candidate));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue === undefined ? "" : ` at ${issue.path.join(".")}: ${issue.message}`;

@@ -91,3 +91,11 @@ describe("coverageMatrix of the built-in plans", () => {
     expect(row("oversight")?.[column("chengdu-2015")]).toBeGreaterThanOrEqual(5 + 6);
   });
 });
+
+describe("themes carried by the plan data", () => {
+  it("stores each built-in task's classified themes in the plan itself (the importer fills them)", () => {
+    for (const plan of builtInPlans) {
+      for (const task of plan.tasks) expect(task.themes, task.id).toEqual(themesOf(task.id));
+    }
+  });
+});
