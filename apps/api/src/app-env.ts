@@ -1,4 +1,5 @@
 import type { Actor, Ledger, TokenRecord } from "@taizhang/store";
+import type { PlanCatalog } from "./catalog.js";
 import type { ApiConfig } from "./env.js";
 import type { Logger } from "./logger.js";
 
@@ -13,6 +14,8 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     ledger: Ledger;
+    /** The stored plans in memory with their search index (one per app). */
+    catalog: PlanCatalog;
     config: ApiConfig;
     clock: () => Date;
     logger: Logger;

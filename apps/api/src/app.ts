@@ -7,6 +7,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./app-env.js";
 import { authenticate } from "./auth.js";
+import { PlanCatalog } from "./catalog.js";
 import type { ApiConfig } from "./env.js";
 import { createLogger, type Logger } from "./logger.js";
 import { notFound, onError, validationHook } from "./on-error.js";
@@ -18,6 +19,7 @@ import { importRoutes } from "./routes/import.js";
 import { planRoutes } from "./routes/plans.js";
 import { progressRoutes } from "./routes/progress.js";
 import { reportRoutes } from "./routes/reports.js";
+import { searchRoutes } from "./routes/search.js";
 import { sessionRoutes } from "./routes/session.js";
 import { taskRoutes } from "./routes/tasks.js";
 import { tokenRoutes } from "./routes/tokens.js";
@@ -61,6 +63,7 @@ export function createApp(deps: AppDeps) {
   const clock = deps.clock ?? (() => new Date());
   const logger = deps.logger ?? createLogger(deps.config.logLevel);
   const { config, ledger } = deps;
+  const catalog = new PlanCatalog(ledger);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(onError);
@@ -69,6 +72,7 @@ export function createApp(deps: AppDeps) {
   app.use(
     createMiddleware<AppEnv>(async (c, next) => {
       c.set("ledger", ledger);
+      c.set("catalog", catalog);
       c.set("config", config);
       c.set("clock", clock);
       c.set("logger", logger);
@@ -125,7 +129,8 @@ export function createApp(deps: AppDeps) {
     .route("/reports", reportRoutes)
     .route("/import", importRoutes)
     .route("/tokens", tokenRoutes)
-    .route("/session", sessionRoutes);
+    .route("/session", sessionRoutes)
+    .route("/", searchRoutes);
   const routes = app.route("/api", api).route("/", healthRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {

@@ -34,6 +34,7 @@ import {
   type ChecklistRow,
   type HistoryFilter,
   type Ledger,
+  type PlanRevision,
   type Page,
   type PlanLoadResult,
   type ProgressUpdate,
@@ -114,6 +115,13 @@ export class KyselyLedger implements Ledger {
       return writePlan(trx, plan, canonical, hash, this.now());
     });
     return { planId: plan.id, action };
+  }
+
+  planRevisions(): Promise<PlanRevision[]> {
+    return this.read(async (db) => {
+      const rows = await db.selectFrom("plans").select(["id", "content_hash", "updated_at"]).orderBy("id").execute();
+      return rows.map((r) => ({ planId: r.id as PlanId, revision: `${r.content_hash}@${r.updated_at}` }));
+    });
   }
 
   listPlans(): Promise<PlanSummary[]> {
@@ -543,6 +551,8 @@ export class KyselyLedger implements Ledger {
       await writeTaskUnits(trx, [assigned]);
       await writePlanUnitsAdding(trx, task.planId, [...assigned.lead, ...assigned.responsible]);
       await syncChecklist(trx, { taskIds: [task.id] }, [assigned], taskChecklist(assigned, plan.end_year));
+      // The plan changed (its tasks' units): readers that cache plans see a new revision.
+      await trx.updateTable("plans").set({ updated_at: this.now() }).where("id", "=", task.planId).execute();
     });
     return this.getTask(taskId);
   }

@@ -164,8 +164,9 @@ describe.each(backends)("plans and reads on $name", (backend) => {
     expect(await numbers({ text: "行政審批" })).toEqual([1]);
     expect(await numbers({ text: "９０％" })).toEqual([1]);
     expect(await numbers({ dueBefore: "2017-01-01" })).toEqual([1]);
-    expect(await numbers({ dueAfter: "2017-01-01", dueBefore: "2018-12-31" })).toEqual([1]);
-    expect(await numbers({ dueAfter: "2020-12-31" })).toEqual([1, 2, 4]);
+    // Task 3's items have no unit yet; a due-date window alone still finds it.
+    expect(await numbers({ dueAfter: "2017-01-01", dueBefore: "2018-12-31" })).toEqual([1, 3]);
+    expect(await numbers({ dueAfter: "2020-12-31" })).toEqual([1, 2, 3, 4]);
     // Task 3 has items but no units, hence no (item, unit) rows.
     expect(await numbers({ status: "not_started" })).toEqual([1, 2, 4]);
     expect(await numbers({ overdueAsOf: new Date("2017-01-01T00:00:00Z") })).toEqual([1]);
@@ -263,5 +264,37 @@ describe.each(backends)("plans and reads on $name", (backend) => {
     await ledger.loadPlan(fixturePlan((p) => { p.provenance.importerVersion = "1.0.1"; }));
     expect((await ledger.getTask(task(3))).lead).toEqual([UNIT_LEGAL]);
     expect(await ledger.checklist({ taskId: task(3) })).toHaveLength(4);
+  });
+
+  it("lists tasks by theme, and refuses what is not a theme id", async () => {
+    ledger = await backend.open();
+    await ledger.loadPlan(
+      fixturePlan((p) => {
+        p.tasks[0]!.themes = ["government-functions", "oversight"];
+        p.tasks[1]!.themes = ["oversight"];
+        p.tasks[3]!.themes = ["leadership", "leadership-organisation"];
+      }),
+    );
+    const numbers = async (theme: string) => (await ledger.listTasks({ theme }, { limit: 100 })).items.map((t) => t.number);
+    expect(await numbers("oversight")).toEqual([1, 2]);
+    expect(await numbers("leadership")).toEqual([4]);
+    expect(await numbers("leadership-capacity")).toEqual([]);
+    await expect(ledger.listTasks({ theme: "x%" }, { limit: 10 })).rejects.toMatchObject({ code: "invalid" });
+  });
+
+  it("gives each plan a revision that changes when its text changes or units are assigned, and only then", async () => {
+    let now = Date.parse("2026-01-01T00:00:00Z");
+    ledger = await backend.open({ clock: () => new Date((now += 1000)) });
+    await ledger.loadPlan(fixturePlan());
+    const [first] = await ledger.planRevisions();
+    expect(first?.planId).toBe(PLAN);
+    await ledger.loadPlan(fixturePlan());
+    expect(await ledger.planRevisions()).toEqual([first]);
+    await ledger.assignUnits(ADMIN, task(3), { lead: ["市法制办"], responsible: [] });
+    const [assigned] = await ledger.planRevisions();
+    expect(assigned?.revision).not.toBe(first?.revision);
+    await ledger.loadPlan(fixturePlan((p) => { p.title = `${p.title}(修订)`; }));
+    const [retitled] = await ledger.planRevisions();
+    expect(retitled?.revision).not.toBe(assigned?.revision);
   });
 });

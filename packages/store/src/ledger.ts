@@ -70,8 +70,15 @@ export interface TaskFilter {
   dueBefore?: string;
   dueAfter?: string;
   guarantee?: boolean;
+  /** Tasks classified under this theme id (core's THEMES), e.g. "oversight". */
+  theme?: string;
   /** Free text; matched by core's search once it lands, substring before. */
   text?: string;
+}
+
+export interface PlanRevision {
+  planId: PlanId;
+  revision: string;
 }
 
 export interface Page<T> {
@@ -134,6 +141,12 @@ export interface Ledger {
   /** Insert or update a plan from the importer; progress is never touched. */
   loadPlan(plan: Plan): Promise<PlanLoadResult>;
   listPlans(): Promise<PlanSummary[]>;
+  /**
+   * One short revision string per plan, changing whenever the plan as
+   * getPlan returns it changes (new text, assigned units): lets a reader
+   * cache plans (e.g. a search index) and refresh only what changed.
+   */
+  planRevisions(): Promise<PlanRevision[]>;
   getPlan(planId: PlanId): Promise<Plan>;
   getTask(taskId: TaskId): Promise<Task>;
   listTasks(filter: TaskFilter, page: { limit: number; cursor?: string | null; sort?: "number" | "due" }): Promise<Page<Task>>;

@@ -2,7 +2,7 @@ import { chinaDate, CLOSED_STATUSES, normalizeForSearch, type Task } from "@taiz
 import { sql, type Kysely, type Selectable } from "kysely";
 import { chunks } from "./chunks.js";
 import type { Database, MilestonesTable, TargetsTable, TasksTable } from "./database.js";
-import type { TaskFilter } from "./ledger.js";
+import { LedgerError, type TaskFilter } from "./ledger.js";
 import { toTask } from "./row-mapping.js";
 
 type Db = Kysely<Database>;
@@ -68,6 +68,11 @@ export function filteredTasks(db: Db, filter: TaskFilter) {
   if (partNumber !== undefined) q = q.where("t.part_number", "=", partNumber);
   if (sectionNumber !== undefined) q = q.where("t.section_number", "=", sectionNumber);
   if (guarantee !== undefined) q = q.where("t.guarantee", "=", guarantee ? 1 : 0);
+  if (filter.theme !== undefined) {
+    // themes_json is a JSON array of theme ids ([a-z-]+, no LIKE wildcards): match one quoted element.
+    if (!/^[a-z-]+$/.test(filter.theme)) throw new LedgerError("invalid", `"${filter.theme}" is not a theme id`);
+    q = q.where("t.themes_json", "like", `%"${filter.theme}"%`);
+  }
   if (text) {
     // Folded the same way as search_text: script, width and case do not matter.
     const pattern = likePattern(normalizeForSearch(text));
@@ -84,7 +89,8 @@ export function filteredTasks(db: Db, filter: TaskFilter) {
     if (today !== undefined) items = items.where("ci.due", "<", today);
     if (dueBefore !== undefined) items = items.where("ci.due", "<=", dueBefore);
     if (dueAfter !== undefined) items = items.where("ci.due", ">=", dueAfter);
-    items = items.where((eb) => {
+    // A due-date window alone asks about items, not rows: an item with no unit yet still counts.
+    if (role !== undefined || status !== undefined || today !== undefined) items = items.where((eb) => {
       let rows = eb.selectFrom("progress as p").select("p.item_id").whereRef("p.item_id", "=", "ci.id").where("p.orphaned", "=", 0);
       if (role !== undefined) rows = rows.where("p.role", "=", role);
       if (status !== undefined) rows = rows.where("p.status", "=", status);

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { TaskIdSchema, type Unit } from "@taizhang/core";
+import { TaskIdSchema, ThemeIdSchema, type Unit } from "@taizhang/core";
 import type { TaskFilter } from "@taizhang/store";
 import { actorOf, type AppEnv } from "../app-env.js";
 import { validationHook } from "../on-error.js";
@@ -36,7 +36,14 @@ const TaskListQuery = z.object({
   dueBefore: IsoDateSchema.optional().openapi({ description: "tasks with an item due on or before this date" }),
   dueAfter: IsoDateSchema.optional().openapi({ description: "tasks with an item due on or after this date" }),
   guarantee: BooleanQuery.optional().openapi({ description: "true: only guarantee measures (保障措施); false: only main tasks" }),
-  q: z.string().trim().min(1).max(200).optional().openapi({ description: "free text over titles and text" }),
+  theme: ThemeIdSchema.optional().openapi({ description: "only tasks under this theme (GET /api/themes lists them)" }),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ description: "a substring of title or text (script, width and case folded); GET /api/search ranks, reads pinyin and aliases" }),
   sort: z.enum(["number", "due"]).default("number").openapi({ description: "number: plan then task number; due: earliest due date first" }),
   limit: z.coerce.number().int().min(1).max(500).default(50).openapi({ type: "integer" }),
   cursor: z.string().min(1).max(500).optional().openapi({ description: "nextCursor of the previous page" }),
@@ -71,6 +78,7 @@ export const taskRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
         dueBefore: q.dueBefore,
         dueAfter: q.dueAfter,
         guarantee: q.guarantee,
+        theme: q.theme,
         text: q.q,
       };
       const defined = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as TaskFilter;
