@@ -1,5 +1,5 @@
 import type { Actor, Ledger, TokenRecord } from "@taizhang/store";
-import type { PlanCatalog } from "./catalog.js";
+import type { PlanCatalog } from "@taizhang/store";
 import type { ApiConfig } from "./env.js";
 import type { Logger } from "./logger.js";
 

@@ -7,7 +7,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./app-env.js";
 import { authenticate } from "./auth.js";
-import { PlanCatalog } from "./catalog.js";
+import { PlanCatalog } from "@taizhang/store";
 import type { ApiConfig } from "./env.js";
 import { createLogger, type Logger } from "./logger.js";
 import { notFound, onError, validationHook } from "./on-error.js";

@@ -4,3 +4,4 @@ export { openLedger, SQLITE_FILE_NAME, type OpenLedgerOptions } from "./open-led
 export { loadBuiltInPlans } from "./built-in-plans.js";
 export type { SqliteSynchronous } from "./sqlite-dialect.js";
 export type { StoreDialect } from "./store-dialect.js";
+export { PlanCatalog, type CatalogView } from "./plan-catalog.js";

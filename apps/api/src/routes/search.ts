@@ -2,18 +2,16 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import {
   counterparts,
   CounterpartSchema,
-  coverageMatrix,
-  CoverageMatrixSchema,
   OUTLINE_2015_AREAS,
   regionalReport,
   RegionalReportSchema,
-  rollUp,
   SearchHitSchema,
   TaskIdSchema,
   THEMES,
+  themeCoverage,
+  ThemeCoverageSchema,
   ThemeIdSchema,
   type PlanId,
-  type RollupRow,
   type TaskId,
 } from "@taizhang/core";
 import type { AppEnv } from "../app-env.js";
@@ -21,7 +19,7 @@ import { resolveAsOf } from "../as-of.js";
 import { DUE_SOON_DAYS } from "../checklist-entry.js";
 import { validationHook } from "../on-error.js";
 import { ApiError, problemResponses } from "../problem.js";
-import { AsOfQuery, PlanIdParam, PlanIdSchema, RollupSchema, TaskNumberParam } from "../schemas.js";
+import { AsOfQuery, PlanIdParam, PlanIdSchema, TaskNumberParam } from "../schemas.js";
 import { withOpenApi } from "../with-openapi.js";
 
 /** What a list needs to show a task found elsewhere without fetching it. */
@@ -64,15 +62,11 @@ const ThemesResponse = z
   })
   .openapi("Themes");
 
-const MatrixResponse = withOpenApi(CoverageMatrixSchema, "CoverageMatrix")
+const MatrixResponse = withOpenApi(ThemeCoverageSchema, "ThemeCoverage")
   .and(
     z.object({
       asOf: z.string(),
       plans: z.array(z.object({ id: PlanIdSchema, title: z.string() })).describe("the columns, in planIds order"),
-      completion: z
-        .array(z.array(RollupSchema))
-        .describe("进展 completion of each cell's (item, unit) rows: completion[row][column], same order as rows[].cells"),
-      themeTotals: z.array(RollupSchema).describe("completion of each theme across all plans, same order as rows"),
     }),
   )
   .openapi("ThemeMatrix");
@@ -162,19 +156,15 @@ export const searchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     async (c) => {
       const asOf = resolveAsOf(c.req.valid("query").asOf, c.var.clock);
       const view = await c.var.catalog.view();
-      const matrix = coverageMatrix(view.plans);
-      // Every (item, unit) row of every plan, grouped by task: a cell's completion is core's roll-up of its tasks' rows.
-      const rowsByTask = new Map<TaskId, RollupRow[]>();
-      for (const row of await c.var.ledger.checklist({})) {
-        const list = rowsByTask.get(row.item.taskId) ?? [];
-        list.push({ status: row.progress.status, percent: row.progress.percent, due: row.item.due });
-        rowsByTask.set(row.item.taskId, list);
-      }
-      const rowsOf = (taskIds: readonly TaskId[]) => taskIds.flatMap((id) => rowsByTask.get(id) ?? []);
-      const completion = matrix.rows.map((r) => r.cells.map((cell) => rollUp(rowsOf(cell.taskIds), asOf, DUE_SOON_DAYS)));
-      const themeTotals = matrix.rows.map((r) => rollUp(rowsOf(r.cells.flatMap((cell) => cell.taskIds)), asOf, DUE_SOON_DAYS));
+      const rows = (await c.var.ledger.checklist({})).map((row) => ({
+        taskId: row.item.taskId,
+        status: row.progress.status,
+        percent: row.progress.percent,
+        due: row.item.due,
+      }));
+      const coverage = themeCoverage(view.plans, rows, asOf, { dueSoonDays: DUE_SOON_DAYS });
       const plans = view.plans.map((p) => ({ id: p.id, title: p.title }));
-      return c.json({ ...matrix, asOf: asOf.toISOString(), plans, completion, themeTotals }, 200);
+      return c.json({ ...coverage, asOf: asOf.toISOString(), plans }, 200);
     },
   )
   .openapi(

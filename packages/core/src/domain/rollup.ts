@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { PROGRESS_STATUSES, type ProgressStatus } from "../model/progress.js";
 import { isDueSoon, isOverdue } from "./deadlines.js";
 
@@ -16,6 +17,18 @@ export interface Rollup {
   overdue: number;
   dueSoon: number;
 }
+
+export const RollupSchema = z
+  .object({
+    total: z.number().int().min(0).describe("总数 (item, unit) rows"),
+    byStatus: z
+      .object(Object.fromEntries(PROGRESS_STATUSES.map((s) => [s, z.number().int().min(0)])) as Record<ProgressStatus, z.ZodNumber>)
+      .describe("按状态 rows per status"),
+    percentComplete: z.number().min(0).max(100).describe("完成率 0..100, one decimal: done counts 100, not_applicable is left out"),
+    overdue: z.number().int().min(0).describe("逾期 open rows past their due date"),
+    dueSoon: z.number().int().min(0).describe("即将到期 open rows due within the due-soon window"),
+  })
+  .describe("汇总 a roll-up of (item, unit) rows");
 
 /**
  * Rolls (item, unit) rows up into counts and a completion percentage.

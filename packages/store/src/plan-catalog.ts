@@ -1,5 +1,5 @@
 import { createSearchIndex, type Plan, type PlanId, type SearchIndex, type Task, type TaskId } from "@taizhang/core";
-import type { Ledger } from "@taizhang/store";
+import type { Ledger } from "./ledger.js";
 
 /** What the catalog holds at one moment: the plans, their search index, and task lookup. */
 export interface CatalogView {
