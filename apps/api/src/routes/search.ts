@@ -23,7 +23,7 @@ import { AsOfQuery, PlanIdParam, PlanIdSchema, TaskNumberParam } from "../schema
 import { withOpenApi } from "../with-openapi.js";
 
 /** What a list needs to show a task found elsewhere without fetching it. */
-const TaskRefSchema = z
+export const TaskRefSchema = z
   .object({
     number: z.number().int(),
     ordinal: z.string().describe("序号 as printed"),
@@ -32,7 +32,7 @@ const TaskRefSchema = z
   })
   .openapi("TaskRef");
 
-const SearchResponse = z
+export const SearchResponse = z
   .object({
     query: z.string(),
     total: z.number().int().describe("tasks matching, before paging"),
@@ -53,7 +53,7 @@ const ThemeSchema = z
   })
   .openapi("Theme");
 
-const ThemesResponse = z
+export const ThemesResponse = z
   .object({
     themes: z.array(ThemeSchema),
     outline2015: z
@@ -62,7 +62,7 @@ const ThemesResponse = z
   })
   .openapi("Themes");
 
-const MatrixResponse = withOpenApi(ThemeCoverageSchema, "ThemeCoverage")
+export const MatrixResponse = withOpenApi(ThemeCoverageSchema, "ThemeCoverage")
   .and(
     z.object({
       asOf: z.string(),
@@ -71,7 +71,7 @@ const MatrixResponse = withOpenApi(ThemeCoverageSchema, "ThemeCoverage")
   )
   .openapi("ThemeMatrix");
 
-const CounterpartsResponse = z
+export const CounterpartsResponse = z
   .object({
     taskId: TaskIdSchema,
     counterparts: z.array(withOpenApi(CounterpartSchema, "Counterpart").and(z.object({ task: TaskRefSchema }))),

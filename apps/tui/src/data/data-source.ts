@@ -1,5 +1,9 @@
 import type {
   ChecklistItemId,
+  Counterpart,
+  SearchHit,
+  ThemeCoverage,
+  ThemeId,
   HistoryEntry,
   Plan,
   PlanId,
@@ -41,9 +45,37 @@ export interface TaskQuery {
   status?: ProgressStatus;
   /** Only tasks with an overdue (item, unit) row as of the data source's `asOf`. */
   overdue?: boolean;
+  /** Only tasks classified under this theme. */
+  theme?: ThemeId;
   /** Free text. */
   text?: string;
 }
+
+/** What a list shows of a task found elsewhere. */
+export interface TaskRef {
+  number: number;
+  ordinal: string;
+  title: string;
+  planTitle: string;
+}
+
+/** One page of ranked search hits (core's search), each with its task's title. */
+export interface SearchPage {
+  total: number;
+  hits: Array<SearchHit & { task: TaskRef }>;
+}
+
+export interface SearchPageOptions {
+  planId?: PlanId;
+  theme?: ThemeId;
+  limit?: number;
+  offset?: number;
+}
+
+export type CounterpartRef = Counterpart & { task: TaskRef };
+
+/** The themes × plans matrix with completion, and the plans' titles (its columns). */
+export type ThemeCoverageView = ThemeCoverage & { plans: Array<{ id: PlanId; title: string }> };
 
 export interface TaskDetail {
   task: Task;
@@ -90,6 +122,12 @@ export interface DataSource {
   resolveUnit(nameOrId: string): Promise<DataResult<Unit>>;
   /** Tasks whose text matches, best first. */
   search(text: string, filter?: { planId?: PlanId }): Promise<DataResult<Task[]>>;
+  /** A page of ranked hits with snippets (core's search: scripts, pinyin, aliases, query syntax). */
+  searchTasks(query: string, options?: SearchPageOptions): Promise<DataResult<SearchPage>>;
+  /** Themes × plans: task counts and completion as of `asOf`. */
+  themeCoverage(asOf: Date): Promise<DataResult<ThemeCoverageView>>;
+  /** The task's closest tasks in the other plans, best first. */
+  counterparts(taskId: TaskId, options?: { limit?: number; perPlan?: number }): Promise<DataResult<CounterpartRef[]>>;
   updateProgress(change: ProgressChange): Promise<DataResult<Progress>>;
   close(): Promise<void>;
 }

@@ -1,7 +1,19 @@
-import { createSearchIndex, type PlanId, type Plan, type PlanSummary, type Progress, type SearchIndex, type Task, type TaskId, type Unit } from "@taizhang/core";
-import type { Actor, Ledger, TaskFilter } from "@taizhang/store";
+import { themeCoverage, type PlanId, type Plan, type PlanSummary, type Progress, type Task, type TaskId, type Unit } from "@taizhang/core";
+import { PlanCatalog, type Actor, type Ledger, type TaskFilter } from "@taizhang/store";
 import { fail, ok, type DataResult } from "./data-result.js";
-import type { DataSource, Identity, ProgressChange, ProgressRow, TaskDetail, TaskQuery } from "./data-source.js";
+import type {
+  CounterpartRef,
+  DataSource,
+  Identity,
+  ProgressChange,
+  ProgressRow,
+  SearchPage,
+  SearchPageOptions,
+  TaskDetail,
+  TaskQuery,
+  ThemeCoverageView,
+} from "./data-source.js";
+import { counterpartRefsOf, searchPageOf } from "./engines.js";
 import { fromLedgerError } from "./ledger-errors.js";
 import { toProgressRow } from "./progress-row.js";
 
@@ -13,14 +25,17 @@ const PAGE = 200;
  * an admin named after where the change came from ("tui" or "cli").
  */
 export class LocalDataSource implements DataSource {
-  private searchIndex: SearchIndex | null = null;
   private readonly plans = new Map<PlanId, Plan>();
+  /** The stored plans with core's search index, kept current with the store (another process may import). */
+  private readonly catalog: PlanCatalog;
 
   constructor(
     private readonly ledger: Ledger,
     private readonly location: string,
     private readonly actor: Actor,
-  ) {}
+  ) {
+    this.catalog = new PlanCatalog(ledger);
+  }
 
   private async run<T>(work: () => Promise<T>): Promise<DataResult<T>> {
     try {
@@ -67,6 +82,7 @@ export class LocalDataSource implements DataSource {
       ...(unit.value ? { unitId: unit.value.id } : {}),
       ...(query.status !== undefined ? { status: query.status } : {}),
       ...(query.overdue ? { overdueAsOf: asOf } : {}),
+      ...(query.theme !== undefined ? { theme: query.theme } : {}),
     };
     const listed = await this.run(async () => {
       const tasks: Task[] = [];
@@ -129,19 +145,31 @@ export class LocalDataSource implements DataSource {
 
   async search(text: string, filter: { planId?: PlanId } = {}): Promise<DataResult<Task[]>> {
     return this.run(async () => {
-      if (!this.searchIndex) {
-        const summaries = await this.ledger.listPlans();
-        const plans = await Promise.all(summaries.map((s) => this.plan(s.id)));
-        this.searchIndex = createSearchIndex(plans);
-      }
-      const tasks = new Map<TaskId, Task>();
-      for (const plan of this.plans.values()) for (const task of plan.tasks) tasks.set(task.id, task);
-      const result = this.searchIndex.search(text, { ...(filter.planId ? { planIds: [filter.planId] } : {}), limit: 500 });
-      return result.hits.flatMap((hit) => {
-        const task = tasks.get(hit.taskId);
-        return task ? [task] : [];
-      });
+      const view = await this.catalog.view();
+      const result = view.index.search(text, { ...(filter.planId ? { planIds: [filter.planId] } : {}), limit: 500 });
+      return result.hits.flatMap((hit) => view.task(hit.taskId) ?? []);
     });
+  }
+
+  searchTasks(query: string, options: SearchPageOptions = {}): Promise<DataResult<SearchPage>> {
+    return this.run(async () => {
+      const view = await this.catalog.view();
+      return searchPageOf(view.index, view.plans, query, options);
+    });
+  }
+
+  themeCoverage(asOf: Date): Promise<DataResult<ThemeCoverageView>> {
+    return this.run(async () => {
+      const view = await this.catalog.view();
+      const rows = (await this.ledger.checklist({})).map((r) => ({ taskId: r.item.taskId, status: r.progress.status, percent: r.progress.percent, due: r.item.due }));
+      return { ...themeCoverage(view.plans, rows, asOf), plans: view.plans.map((p) => ({ id: p.id, title: p.title })) };
+    });
+  }
+
+  async counterparts(taskId: TaskId, options: { limit?: number; perPlan?: number } = {}): Promise<DataResult<CounterpartRef[]>> {
+    const found = await this.run(async () => counterpartRefsOf((await this.catalog.view()).plans, taskId, options));
+    if (!found.ok) return found;
+    return found.value === null ? fail("not_found", `no task ${taskId}`) : ok(found.value);
   }
 
   async updateProgress(change: ProgressChange): Promise<DataResult<Progress>> {

@@ -11,6 +11,9 @@ import {
   TaskResponse,
   UnitResponse,
   CallerSchema,
+  CounterpartsResponse,
+  MatrixResponse,
+  SearchResponse,
   type ChecklistEntry,
   type Client,
 } from "@taizhang/api";
@@ -27,7 +30,18 @@ import {
 } from "@taizhang/core";
 import { z } from "zod";
 import { fail, ok, type DataErrorKind, type DataResult } from "./data-result.js";
-import type { DataSource, Identity, ProgressChange, ProgressRow, TaskDetail, TaskQuery } from "./data-source.js";
+import type {
+  CounterpartRef,
+  DataSource,
+  Identity,
+  ProgressChange,
+  ProgressRow,
+  SearchPage,
+  SearchPageOptions,
+  TaskDetail,
+  TaskQuery,
+  ThemeCoverageView,
+} from "./data-source.js";
 
 const PAGE = 500;
 
@@ -153,6 +167,7 @@ export class RemoteDataSource implements DataSource {
         ...(query.sectionNumber !== undefined ? { section: String(query.sectionNumber) } : {}),
         ...(unitId ? { unitId } : {}),
         ...(query.status ? { status: query.status } : {}),
+        ...(query.theme ? { theme: query.theme } : {}),
         ...(query.overdue ? { overdue: "true" as const, asOf: asOf.toISOString() } : {}),
         ...(cursor ? { cursor } : {}),
       };
@@ -276,6 +291,39 @@ export class RemoteDataSource implements DataSource {
     for (const plan of this.plans.values()) for (const task of plan.tasks) tasks.set(task.id, task);
     const result = this.searchIndex.search(text, { ...(filter.planId ? { planIds: [filter.planId] } : {}), limit: 500 });
     return ok(result.hits.flatMap((hit) => tasks.get(hit.taskId) ?? []));
+  }
+
+  async searchTasks(query: string, options: SearchPageOptions = {}): Promise<DataResult<SearchPage>> {
+    const q = {
+      q: query,
+      limit: String(options.limit ?? 20),
+      offset: String(options.offset ?? 0),
+      ...(options.planId ? { planId: options.planId } : {}),
+      ...(options.theme ? { theme: options.theme } : {}),
+    };
+    const page = await this.call(SearchResponse, () => this.client.api.search.$get({ query: q }, { headers: this.headers }));
+    if (!page.ok) return page;
+    return ok({ total: page.value.total, hits: page.value.hits });
+  }
+
+  async themeCoverage(asOf: Date): Promise<DataResult<ThemeCoverageView>> {
+    const body = await this.call(MatrixResponse, () => this.client.api.themes.matrix.$get({ query: { asOf: asOf.toISOString() } }, { headers: this.headers }));
+    if (!body.ok) return body;
+    const { asOf: _asOf, ...coverage } = body.value;
+    return ok(coverage);
+  }
+
+  async counterparts(taskId: TaskId, options: { limit?: number; perPlan?: number } = {}): Promise<DataResult<CounterpartRef[]>> {
+    const { planId, number } = itemParams(`${taskId}#task`);
+    const query = {
+      ...(options.limit !== undefined ? { limit: String(options.limit) } : {}),
+      ...(options.perPlan !== undefined ? { perPlan: String(options.perPlan) } : {}),
+    };
+    const body = await this.call(CounterpartsResponse, () =>
+      this.client.api.tasks[":planId"][":number"].counterparts.$get({ param: { planId, number }, query }, { headers: this.headers }),
+    );
+    if (!body.ok) return body;
+    return ok(body.value.counterparts);
   }
 
   async updateProgress(change: ProgressChange): Promise<DataResult<Progress>> {

@@ -1,5 +1,7 @@
 import {
+  createSearchIndex,
   deriveChecklist,
+  themeCoverage,
   EMPTY_PROGRESS,
   isOverdue,
   ProgressPatchSchema,
@@ -13,7 +15,19 @@ import {
   type Unit,
 } from "@taizhang/core";
 import { fail, ok, type DataResult } from "../data/data-result.js";
-import type { DataSource, Identity, ProgressChange, ProgressRow, TaskDetail, TaskQuery } from "../data/data-source.js";
+import type {
+  CounterpartRef,
+  DataSource,
+  Identity,
+  ProgressChange,
+  ProgressRow,
+  SearchPage,
+  SearchPageOptions,
+  TaskDetail,
+  TaskQuery,
+  ThemeCoverageView,
+} from "../data/data-source.js";
+import { counterpartRefsOf, searchPageOf } from "../data/engines.js";
 
 /**
  * An in-memory data source over fixture plans, for screen tests that should
@@ -137,6 +151,7 @@ export class MemoryDataSource implements DataSource {
           if (query.partNumber !== undefined && t.partNumber !== query.partNumber) return false;
           if (query.sectionNumber !== undefined && t.sectionNumber !== query.sectionNumber) return false;
           if (query.text && !t.text.includes(query.text) && !t.title.includes(query.text)) return false;
+          if (query.theme && !t.themes.includes(query.theme)) return false;
           const mine = rows.filter((r) => r.taskId === t.id && (unitId === null || r.unitId === unitId));
           if (unitId !== null && mine.length === 0) return false;
           if (query.status && !mine.some((r) => r.progress.status === query.status)) return false;
@@ -192,6 +207,24 @@ export class MemoryDataSource implements DataSource {
           .filter((t) => (!filter.planId || t.planId === filter.planId) && (t.text.includes(text) || t.title.includes(text))),
       ),
     );
+  }
+
+  searchTasks(query: string, options: SearchPageOptions = {}): Promise<DataResult<SearchPage>> {
+    return this.guard(() => ok(searchPageOf(createSearchIndex(this.plans), this.plans, query, options)));
+  }
+
+  themeCoverage(asOf: Date): Promise<DataResult<ThemeCoverageView>> {
+    return this.guard(() => {
+      const rows = this.allRows().map((r) => ({ taskId: r.taskId, status: r.progress.status, percent: r.progress.percent, due: r.due }));
+      return ok({ ...themeCoverage(this.plans, rows, asOf), plans: this.plans.map((p) => ({ id: p.id, title: p.title })) });
+    });
+  }
+
+  counterparts(taskId: TaskId, options: { limit?: number; perPlan?: number } = {}): Promise<DataResult<CounterpartRef[]>> {
+    return this.guard(() => {
+      const found = counterpartRefsOf(this.plans, taskId, options);
+      return found === null ? fail("not_found", `no task ${taskId}`) : ok(found);
+    });
   }
 
   updateProgress(change: ProgressChange): Promise<DataResult<Progress>> {

@@ -1,13 +1,16 @@
 import type { Command } from "../command.js";
 import { importCommand } from "./import.js";
 import { checklistCommand } from "./checklist.js";
+import { counterpartsCommand } from "./counterparts.js";
 import { overdueCommand } from "./overdue.js";
 import { plansCommand } from "./plans.js";
+import { searchCommand } from "./search.js";
 import { setCommand } from "./set.js";
 import { taskCommand } from "./task.js";
+import { themesCommand } from "./themes.js";
 import { tasksCommand } from "./tasks.js";
 import { tokenCommand } from "./token.js";
 import { uiCommand } from "./ui.js";
 
 /** Every subcommand of `taizhang`. To add one, write commands/<name>.ts and list it here. */
-export const commands: readonly Command[] = [importCommand, plansCommand, tasksCommand, taskCommand, checklistCommand, overdueCommand, setCommand, tokenCommand, uiCommand];
+export const commands: readonly Command[] = [importCommand, plansCommand, tasksCommand, taskCommand, checklistCommand, overdueCommand, searchCommand, themesCommand, counterpartsCommand, setCommand, tokenCommand, uiCommand];

@@ -9,6 +9,9 @@ import { captureIo } from "../../test-support/temp-store.js";
 import { setCommand } from "./set.js";
 import { taskCommand } from "./task.js";
 import { plansCommand } from "./plans.js";
+import { counterpartsCommand } from "./counterparts.js";
+import { searchCommand } from "./search.js";
+import { themesCommand } from "./themes.js";
 
 // The API app on a real port (a minimal node:http adapter), so the CLI goes through fetch as it does in use.
 let ledger: KyselyLedger;
@@ -75,5 +78,21 @@ describe("subcommands against a server", () => {
     expect(down.code).toBe(6);
     expect(down.err).toMatch(/^taizhang: the server at http:\/\/127\.0\.0\.1:9 does not answer/);
     expect(down.err).not.toMatch(/\n\s+at /);
+  });
+
+  it("search, themes and counterparts answer from the server's endpoints", async () => {
+    const found = await run(searchCommand, "--api", api, "--json", "行政復議");
+    expect(found.code, found.err).toBe(0);
+    const hits = (JSON.parse(found.out) as { hits: Array<{ taskId: string; task: { title: string } }> }).hits;
+    expect(hits.map((h) => h.taskId)).toContain("chengdu-2015/3");
+    expect(hits.find((h) => h.taskId === "chengdu-2015/3")?.task.title).toContain("行政复议");
+    const themes = await run(themesCommand, "--api", api, "--json", "--as-of", "2021-01-05");
+    expect(themes.code, themes.err).toBe(0);
+    expect((JSON.parse(themes.out) as { plans: Array<{ id: string }> }).plans.map((p) => p.id)).toEqual(["chengdu-2015"]);
+    // One plan on the server: nothing to compare with.
+    const alone = await run(counterpartsCommand, "--api", api, "--json", "chengdu-2015/1");
+    expect(alone.code, alone.err).toBe(0);
+    expect((JSON.parse(alone.out) as { counterparts: unknown[] }).counterparts).toEqual([]);
+    expect((await run(counterpartsCommand, "--api", api, "chengdu-2015/99")).code).toBe(2);
   });
 });
