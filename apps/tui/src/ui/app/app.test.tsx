@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { cleanup } from "ink-testing-library";
+import { builtInPlans } from "@taizhang/core";
 import { chengduPlan, hohhotPlan } from "../../test-support/fixture-plans.js";
 import { MemoryDataSource } from "../../test-support/memory-data-source.js";
 import { KEYS, renderApp, selectedLine } from "../../test-support/render-app.js";
@@ -145,8 +146,8 @@ describe("filter", () => {
     await app.press("f");
     await app.until((f) => expect(f).toContain("[应用]"));
     expect(app.frame()).toContain("成都市法治政府建设规划"); // the plan filter starts as the current plan
-    // plan, unit, status, overdue: toggle overdue, then apply.
-    await app.press("j", "j", "j", KEYS.enter);
+    // plan, unit, status, theme, overdue: toggle overdue, then apply.
+    await app.press("j", "j", "j", "j", KEYS.enter);
     await app.until((f) => expect(selectedLine(f)).toContain("是"));
     await app.press("j", KEYS.enter);
     await app.until((f) => expect(f).toContain("仅逾期"));
@@ -159,7 +160,7 @@ describe("filter", () => {
     await app.until((f2) => expect(f2).toContain("[应用]"));
     await app.press("j", KEYS.enter, "市财政局", KEYS.enter);
     await app.until((f2) => expect(f2).toContain("市财政局"));
-    await app.press("j", "j", KEYS.enter, "j", KEYS.enter);
+    await app.press("j", "j", "j", KEYS.enter, "j", KEYS.enter);
     await app.until((f2) => expect(f2).toContain("单位:市财政局"));
     f = app.frame();
     expect(f).toContain("推进政府购买服务");
@@ -180,10 +181,47 @@ describe("filter", () => {
     await app.until((f) => expect(f).toContain("受阻 Blocked"));
     await app.press("j", "j", "j", "j", KEYS.enter);
     await app.until((f) => expect(selectedLine(f)).toMatch(/^>状态\s+受阻$/));
-    await app.press("j", "j", KEYS.enter);
+    await app.press("j", "j", "j", KEYS.enter);
     await app.until((f) => expect(f).toContain("状态:受阻"));
     expect(app.frame()).toContain("chengdu-2015/4");
     expect(app.frame()).not.toContain("chengdu-2015/1 ");
+  });
+});
+
+describe("themes and counterparts (the four built-in plans)", () => {
+  const builtIn = () => new MemoryDataSource([...builtInPlans]);
+
+  it("filters tasks by a theme of the outline with the picker", async () => {
+    const app = renderApp({ ds: builtIn() }, { columns: 100, rows: 30 });
+    await app.until((f) => expect(f).toContain("成都市法治政府建设规划"));
+    await app.press("f");
+    await app.until((f) => expect(f).toContain("[应用]"));
+    await app.press("j", "j", "j", KEYS.enter);
+    await app.until((f) => expect(f).toContain("突发事件应对体系"));
+    // any, 政府机构职能体系, 依法行政制度体系, 行政决策制度体系, 行政执法工作体系, 突发事件应对体系
+    await app.press("j", "j", "j", "j", "j", KEYS.enter);
+    await app.until((f) => expect(selectedLine(f)).toMatch(/^>主题\s+突发事件应对体系$/));
+    await app.press("j", "j", KEYS.enter);
+    await app.until((f) => expect(f).toContain("主题:突发事件应对体系"));
+    const expected = builtInPlans.flatMap((p) => p.tasks).filter((t) => t.themes.includes("emergency-response"));
+    expect(expected.length).toBeGreaterThan(0);
+    for (const task of expected) expect(app.frame()).toContain(task.id);
+    expect(app.frame()).not.toContain("chengdu-2015/");
+  });
+
+  it("shows a task's counterparts in the other plans, and Enter opens one", async () => {
+    const app = renderApp({ ds: builtIn(), root: { kind: "task", taskId: "chengdu-2015/9" as never } }, { columns: 100, rows: 40 });
+    await app.until((f) => expect(f).toContain("chengdu-2015/9  全面落实重大行政决策法定程序"));
+    await app.press("G");
+    await app.until((f) => expect(f).toContain("其他规划中的对应任务"));
+    expect(app.frame()).toMatch(/0\.94  baotou-2016\/10  全面落实重大行政决策法定程序/);
+    expect(app.frame()).toContain("共同关键词: 重大行政决策程序");
+    for (let i = 0; i < 60 && !selectedLine(app.frame())?.includes("baotou-2016/10"); i++) await app.press("k");
+    expect(selectedLine(app.frame())).toContain("baotou-2016/10");
+    await app.press(KEYS.enter);
+    await app.until((f) => expect(f).toContain("包头市“十三五”法治政府建设专项规划 › 10."));
+    await app.press(KEYS.escape);
+    await app.until((f) => expect(selectedLine(f)).toContain("baotou-2016/10"));
   });
 });
 

@@ -1,4 +1,4 @@
-import { PROGRESS_STATUSES, type PlanId, type PlanSummary, type ProgressStatus } from "@taizhang/core";
+import { PROGRESS_STATUSES, THEMES, type PlanId, type PlanSummary, type ProgressStatus, type ThemeId } from "@taizhang/core";
 import type { ProgressRow, TaskQuery } from "../../data/data-source.js";
 
 /** What is drawn over the current screen and takes the keys while open. */
@@ -12,9 +12,10 @@ export type Overlay =
 export type FilterEditing =
   | { field: "plan"; cursor: number }
   | { field: "status"; cursor: number }
+  | { field: "theme"; cursor: number }
   | { field: "unit"; value: string };
 
-export const FILTER_FIELDS = ["plan", "unit", "status", "overdue", "apply", "clear"] as const;
+export const FILTER_FIELDS = ["plan", "unit", "status", "theme", "overdue", "apply", "clear"] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
 /** The status picker offers the five statuses in the order of work. */
@@ -27,3 +28,6 @@ export function planChoices(plans: readonly PlanSummary[]): Array<PlanId | null>
 
 /** The status filter picker: "any status" first. */
 export const STATUS_FILTER_CHOICES: ReadonlyArray<ProgressStatus | null> = [null, ...PROGRESS_STATUSES];
+
+/** The theme filter picker: "any theme" first, then the outline's themes (sub-themes after their parent). */
+export const THEME_FILTER_CHOICES: ReadonlyArray<ThemeId | null> = [null, ...THEMES.map((t) => t.id)];

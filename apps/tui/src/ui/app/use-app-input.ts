@@ -6,7 +6,7 @@ import type { Translate } from "../i18n.js";
 import type { Row, ScreenContent } from "../screens/screen-types.js";
 import { appReducer, type AppAction, type AppState } from "./app-state.js";
 import { placeCursor, settle, top, type NavEntry } from "./navigation.js";
-import { FILTER_FIELDS, planChoices, STATUS_CHOICES, STATUS_FILTER_CHOICES, type Overlay } from "./overlay.js";
+import { FILTER_FIELDS, planChoices, STATUS_CHOICES, STATUS_FILTER_CHOICES, THEME_FILTER_CHOICES, type Overlay } from "./overlay.js";
 import { editText } from "./text-input.js";
 
 export interface AppInputDeps {
@@ -216,19 +216,32 @@ function filterKey(overlay: Extract<Overlay, { kind: "filter" }>, input: string,
     return;
   }
   if (editing) {
-    const choices = editing.field === "plan" ? planChoices(deps.plans) : STATUS_FILTER_CHOICES;
+    const choices = editing.field === "plan" ? planChoices(deps.plans) : editing.field === "theme" ? THEME_FILTER_CHOICES : STATUS_FILTER_CHOICES;
     const n = choices.length;
     if (key.escape) return set({ editing: null });
     if (isUp(input, key)) return set({ editing: { ...editing, cursor: (editing.cursor + n - 1) % n } });
     if (isDown(input, key)) return set({ editing: { ...editing, cursor: (editing.cursor + 1) % n } });
     if (key.return) {
-      const { planId: _planId, status: _status, ...rest } = draft;
+      const { planId: _planId, status: _status, theme: _theme, ...rest } = draft;
+      const keep = {
+        ...rest,
+        ...(draft.planId ? { planId: draft.planId } : {}),
+        ...(draft.status ? { status: draft.status } : {}),
+        ...(draft.theme ? { theme: draft.theme } : {}),
+      };
       if (editing.field === "plan") {
+        const { planId: _old, ...others } = keep;
         const planId = planChoices(deps.plans)[editing.cursor] ?? null;
-        return set({ editing: null, draft: { ...rest, ...(draft.status ? { status: draft.status } : {}), ...(planId ? { planId } : {}) } });
+        return set({ editing: null, draft: { ...others, ...(planId ? { planId } : {}) } });
       }
+      if (editing.field === "theme") {
+        const { theme: _old, ...others } = keep;
+        const theme = THEME_FILTER_CHOICES[editing.cursor] ?? null;
+        return set({ editing: null, draft: { ...others, ...(theme ? { theme } : {}) } });
+      }
+      const { status: _old, ...others } = keep;
       const status = STATUS_FILTER_CHOICES[editing.cursor] ?? null;
-      return set({ editing: null, draft: { ...rest, ...(draft.planId ? { planId: draft.planId } : {}), ...(status ? { status } : {}) } });
+      return set({ editing: null, draft: { ...others, ...(status ? { status } : {}) } });
     }
     return;
   }
@@ -242,6 +255,8 @@ function filterKey(overlay: Extract<Overlay, { kind: "filter" }>, input: string,
       return set({ editing: { field: "plan", cursor: Math.max(0, planChoices(deps.plans).indexOf(draft.planId ?? null)) } });
     case "status":
       return set({ editing: { field: "status", cursor: Math.max(0, STATUS_FILTER_CHOICES.indexOf(draft.status ?? null)) } });
+    case "theme":
+      return set({ editing: { field: "theme", cursor: Math.max(0, THEME_FILTER_CHOICES.indexOf(draft.theme ?? null)) } });
     case "unit":
       return set({ editing: { field: "unit", value: draft.unit ?? "" } });
     case "overdue": {

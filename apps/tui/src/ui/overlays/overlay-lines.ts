@@ -1,5 +1,5 @@
-import type { PlanSummary } from "@taizhang/core";
-import { planChoices, FILTER_FIELDS, STATUS_CHOICES, STATUS_FILTER_CHOICES, type Overlay } from "../app/overlay.js";
+import { themeById, type PlanSummary, type ThemeId } from "@taizhang/core";
+import { planChoices, FILTER_FIELDS, STATUS_CHOICES, STATUS_FILTER_CHOICES, THEME_FILTER_CHOICES, type Overlay } from "../app/overlay.js";
 import { statusLabel, type Lang, type LabelKey, type Translate } from "../i18n.js";
 import { unitName } from "../screens/format.js";
 import type { Segment } from "../screens/screen-types.js";
@@ -60,6 +60,12 @@ export function noteTitle(overlay: Extract<Overlay, { kind: "note" }>, t: Transl
   return `${t("addNote")} · ${targetLabel(overlay)}`;
 }
 
+/** A theme's name in the chosen language: 行政执法工作体系 / Administrative law enforcement. */
+export function themeName(id: ThemeId, lang: Lang): string {
+  const theme = themeById(id);
+  return lang === "zh" ? theme.zh : theme.en;
+}
+
 /** The filter panel, and below it the choices of the field being edited. */
 export function filterLines(
   overlay: Extract<Overlay, { kind: "filter" }>,
@@ -74,6 +80,7 @@ export function filterLines(
     plan: planTitle(draft.planId ?? null),
     unit: editing?.field === "unit" ? `${editing.value}▏` : (draft.unit ?? t("any")),
     status: draft.status ? statusLabel(draft.status, lang) : t("any"),
+    theme: draft.theme ? themeName(draft.theme, lang) : t("any"),
     overdue: draft.overdue ? t("yes") : t("no"),
     apply: "",
     clear: "",
@@ -82,6 +89,7 @@ export function filterLines(
     plan: t("filterPlan"),
     unit: t("filterUnit"),
     status: t("filterStatus"),
+    theme: t("filterTheme"),
     overdue: t("filterOverdue"),
     apply: `[${t("filterApply")}]`,
     clear: `[${t("filterClear")}]`,
@@ -95,7 +103,9 @@ export function filterLines(
     const choices =
       editing.field === "plan"
         ? planChoices(plans).map((id) => planTitle(id))
-        : STATUS_FILTER_CHOICES.map((s) => (s === null ? t("any") : `${statusLabel(s, "zh")} ${statusLabel(s, "en")}`));
+        : editing.field === "theme"
+          ? THEME_FILTER_CHOICES.map((id) => (id === null ? t("any") : `${themeById(id).parent ? "  " : ""}${themeName(id, lang)}`))
+          : STATUS_FILTER_CHOICES.map((s) => (s === null ? t("any") : `${statusLabel(s, "zh")} ${statusLabel(s, "en")}`));
     choices.forEach((c, i) => out.push(plain(`choice-${i}`, line(`  ${c}`, width), i === editing.cursor)));
   }
   return out;

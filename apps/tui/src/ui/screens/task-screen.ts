@@ -1,6 +1,6 @@
 import { deadlineState, type TaskId } from "@taizhang/core";
 import { ok, type DataResult } from "../../data/data-result.js";
-import type { TaskDetail } from "../../data/data-source.js";
+import type { CounterpartRef, TaskDetail } from "../../data/data-source.js";
 import { statusLabel } from "../i18n.js";
 import { displayWidth, truncate, wrap } from "../text/index.js";
 import { daysText, stateColor, unitName, worstState } from "./format.js";
@@ -15,12 +15,13 @@ const COMPARATOR_SIGNS = { gte: "≥", lte: "≤", gt: ">", lt: "<", eq: "=", wi
  * targets, the full text wrapped to the width, and recent history.
  */
 export async function loadTaskScreen(taskId: TaskId, ctx: ScreenContext): Promise<DataResult<ScreenContent>> {
-  const detail = await ctx.ds.getTask(taskId);
+  const [detail, related] = await Promise.all([ctx.ds.getTask(taskId), ctx.ds.counterparts(taskId, { limit: 6, perPlan: 2 })]);
   if (!detail.ok) return detail;
-  return ok(taskContent(detail.value, ctx));
+  // Counterparts are a help, not the task: when they cannot be had (an older server), the screen goes on without them.
+  return ok(taskContent(detail.value, related.ok ? related.value : null, ctx));
 }
 
-function taskContent(detail: TaskDetail, ctx: ScreenContext): ScreenContent {
+function taskContent(detail: TaskDetail, counterparts: CounterpartRef[] | null, ctx: ScreenContext): ScreenContent {
   const { task, plan, rows, history } = detail;
   const { t, lang, asOf, dueSoonDays } = ctx;
   const part = plan.parts.find((p) => p.number === task.partNumber);
@@ -110,6 +111,17 @@ function taskContent(detail: TaskDetail, ctx: ScreenContext): ScreenContent {
       heading(t("text"));
       indentWrapped(task.text, 2);
       blank();
+
+      if (counterparts !== null) {
+        heading(`${t("counterparts")} (${counterparts.length})`);
+        if (counterparts.length === 0) push(line(`  ${t("none")}`, width, { dim: true }));
+        for (const c of counterparts) {
+          const head = `  ${c.score.toFixed(2)}  ${c.taskId}  ${c.task.title}`;
+          push(line(truncate(head, width), width), { open: { kind: "task", taskId: c.taskId }, key: `c:${c.taskId}` });
+          if (c.sharedTerms.length > 0) indentWrapped(`${t("sharedTerms")}: ${c.sharedTerms.join("、")}`, 8, { dim: true });
+        }
+        blank();
+      }
 
       heading(t("history"));
       if (history.length === 0) push(line(`  ${t("none")}`, width, { dim: true }));

@@ -8,7 +8,7 @@ import type { Row, ScreenContent, ScreenContext } from "./screen-types.js";
 import { columnWidths, tableRow, type ColumnSpec } from "./table.js";
 
 const onlyText = (q: TaskQuery): boolean =>
-  q.text !== undefined && q.unit === undefined && q.status === undefined && !q.overdue && q.partNumber === undefined && q.sectionNumber === undefined;
+  q.text !== undefined && q.unit === undefined && q.status === undefined && q.theme === undefined && !q.overdue && q.partNumber === undefined && q.sectionNumber === undefined;
 
 /** Tasks matching a query (search, filters, a part or a section of a plan), with their lead units and roll-ups. */
 export async function loadTasksScreen(query: TaskQuery, ctx: ScreenContext): Promise<DataResult<ScreenContent>> {
@@ -35,10 +35,11 @@ export async function loadTasksScreen(query: TaskQuery, ctx: ScreenContext): Pro
   const section = plan?.parts.flatMap((p) => p.sections).find((s) => s.number === query.sectionNumber);
   const part = plan?.parts.find((p) => p.number === query.partNumber);
   const scope = section ? `${section.ordinal}${section.title}` : part ? `${part.ordinal}、${part.title}` : null;
-  const label = scope && !query.text && !query.unit && !query.status && !query.overdue ? scope : queryLabel(query, t, lang);
+  const label = scope && !query.text && !query.unit && !query.status && !query.overdue && !query.theme ? scope : queryLabel(query, t, lang);
   const crossPlan = !query.planId;
   const specs: ColumnSpec[] = [
-    { width: crossPlan ? 16 : 4, align: crossPlan ? "left" : "right" },
+    // Across plans the id names the plan too: wide enough for the longest (inner-mongolia-2021/14), within reason.
+    { width: crossPlan ? Math.min(24, Math.max(16, ...tasks.map((task) => task.id.length + 1))) : 4, align: crossPlan ? "left" : "right" },
     { min: 10 },
     { width: 14 },
     { width: 6, align: "right" },
