@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { AdminPage } from "./admin/admin-page.js";
 import { useApp } from "./app-context.js";
 import { MyTasksPage } from "./checklist/my-tasks-page.js";
@@ -8,8 +8,10 @@ import { PlanPage } from "./plans/plan-page.js";
 import { PlansPage } from "./plans/plans-page.js";
 import { Link, useRouter } from "./router/router.js";
 import { matchRoute, paths, type Route } from "./router/routes.js";
+import { SearchPage } from "./search/search-page.js";
 import { SignInPage } from "./session/sign-in-page.js";
 import { TaskPage } from "./tasks/task-page.js";
+import { ThemesPage } from "./themes/themes-page.js";
 import { unitName } from "./ui/unit-name.js";
 
 function Page({ route }: { route: Route }): ReactNode {
@@ -31,6 +33,10 @@ function Page({ route }: { route: Route }): ReactNode {
       return <TaskPage taskId={route.taskId} />;
     case "dashboard":
       return <DashboardPage />;
+    case "search":
+      return <SearchPage />;
+    case "themes":
+      return <ThemesPage />;
     case "admin":
       return <AdminPage />;
     case "not-found":
@@ -41,6 +47,29 @@ function Page({ route }: { route: Route }): ReactNode {
         </section>
       );
   }
+}
+
+/** The search box of the header: Enter opens the search page with the query in the URL. */
+function HeaderSearch() {
+  const { m } = useI18n();
+  const { navigate } = useRouter();
+  const [q, setQ] = useState("");
+  return (
+    <form
+      role="search"
+      className="header-search"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (q.trim()) navigate(paths.search({ q: q.trim() }));
+      }}
+    >
+      <label htmlFor="header-q" className="visually-hidden">
+        {m.search.label}
+      </label>
+      <input id="header-q" type="search" value={q} placeholder={m.search.placeholder} maxLength={200} onChange={(e) => setQ(e.target.value)} />
+      <button type="submit">{m.search.submit}</button>
+    </form>
+  );
 }
 
 /** The shell: header, navigation, language switch, session, and the current page. */
@@ -94,6 +123,11 @@ export function App() {
                 {m.nav.dashboard}
               </Link>
             </li>
+            <li>
+              <Link href={paths.themes()} aria-current={current("themes")}>
+                {m.nav.themes}
+              </Link>
+            </li>
             {session.status === "signed-in" && session.info.role === "admin" && (
               <li>
                 <Link href={paths.admin()} aria-current={current("admin")}>
@@ -103,6 +137,7 @@ export function App() {
             )}
           </ul>
         </nav>
+        {route.page !== "search" && <HeaderSearch />}
         <div className="header-tools">
           <button type="button" lang={lang === "en" ? "zh-CN" : "en"} aria-label={m.app.switchLanguageLabel} onClick={() => setLang(lang === "en" ? "zh-CN" : "en")}>
             {m.app.switchLanguage}

@@ -3,6 +3,7 @@ import { ApiError, toApiError } from "./api-error.js";
 import type {
   BulkResult,
   Checklist,
+  Counterparts,
   DeadlineReport,
   HistoryEntry,
   ImportResult,
@@ -12,9 +13,12 @@ import type {
   Progress,
   ProgressUpdateRequest,
   ReportRow,
+  SearchResults,
   SessionInfo,
   Task,
   TaskDetail,
+  ThemeMatrix,
+  ThemesInfo,
   Unit,
 } from "./types.js";
 
@@ -90,6 +94,14 @@ export function createApiClient(options: ApiClientOptions = {}) {
         request<Page<Task>>("GET", "/tasks", { query }),
       assignUnits: (taskId: TaskId | string, assignment: { lead: string[]; responsible: string[] }) =>
         request<Task>("PUT", `/tasks/${taskPath(taskId)}/units`, { body: assignment }),
+      counterparts: (taskId: TaskId | string, query: { limit?: number; perPlan?: number } = {}) =>
+        request<Counterparts>("GET", `/tasks/${taskPath(taskId)}/counterparts`, { query }),
+    },
+    /** Core's search over every plan: scripts, widths, pinyin, unit aliases, "phrases" and -exclusions. */
+    search: (query: { q: string; planId?: string; theme?: string; limit?: number; offset?: number }) => request<SearchResults>("GET", "/search", { query }),
+    themes: {
+      list: () => request<ThemesInfo>("GET", "/themes"),
+      matrix: () => request<ThemeMatrix>("GET", "/themes/matrix"),
     },
     units: {
       list: async (query: { planId?: string } = {}) => (await request<{ items: Unit[] }>("GET", "/units", { query })).items,

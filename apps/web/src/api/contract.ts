@@ -1,5 +1,23 @@
 import type { Client } from "@taizhang/api";
-import type { BulkResult, Checklist, DeadlineReport, HistoryEntry, ImportResult, Page, Plan, PlanSummary, Progress, ReportRow, SessionInfo, TaskDetail, Unit } from "./types.js";
+import type {
+  BulkResult,
+  Checklist,
+  Counterparts,
+  DeadlineReport,
+  HistoryEntry,
+  ImportResult,
+  Page,
+  Plan,
+  PlanSummary,
+  Progress,
+  ReportRow,
+  SearchResults,
+  SessionInfo,
+  TaskDetail,
+  ThemeMatrix,
+  ThemesInfo,
+  Unit,
+} from "./types.js";
 
 /*
  * Compile-time contract: the JSON the API's routes declare (through its typed
@@ -35,4 +53,8 @@ export type Contract = [
   Fits<Defined<Ok<Api["reports"]["progress"]["$get"]>>, { asOf: string; rows: ReportRow[] }>,
   Fits<Defined<Ok<Api["reports"]["deadlines"]["$get"]>>, DeadlineReport>,
   Fits<Defined<Ok<Api["import"]["$post"]>>, ImportResult>,
+  Fits<Defined<Ok<Api["search"]["$get"]>>, SearchResults>,
+  Fits<Defined<Ok<Api["themes"]["$get"]>>, ThemesInfo>,
+  Fits<Defined<Ok<Api["themes"]["matrix"]["$get"]>>, ThemeMatrix>,
+  Fits<Defined<Ok<Api["tasks"][":planId"][":number"]["counterparts"]["$get"]>>, Counterparts>,
 ];

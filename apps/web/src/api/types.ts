@@ -1,5 +1,10 @@
 import type {
   ChecklistItem,
+  Counterpart,
+  PlanId,
+  SearchHit,
+  ThemeCoverage,
+  ThemeId,
   DeadlineState,
   HistoryEntry,
   ImportWarning,
@@ -122,3 +127,35 @@ export interface Problem {
 }
 
 export type { HistoryEntry, Plan, PlanSummary, Progress, Task, Unit };
+
+/** What a list shows of a task found elsewhere (search hits, counterparts). */
+export interface TaskRef {
+  number: number;
+  ordinal: string;
+  title: string;
+  planTitle: string;
+}
+
+/** A page of `GET /api/search`. */
+export interface SearchResults {
+  query: string;
+  total: number;
+  offset: number;
+  limit: number;
+  hits: Array<SearchHit & { task: TaskRef }>;
+}
+
+/** `GET /api/themes`. */
+export interface ThemesInfo {
+  themes: Array<{ id: ThemeId; zh: string; en: string; outlineChapter: string; parent: ThemeId | null; taskCount: number }>;
+  outline2015: Array<{ zh: string; themeId: ThemeId }>;
+}
+
+/** `GET /api/themes/matrix`: themes × plans with counts and completion. */
+export type ThemeMatrix = ThemeCoverage & { asOf: string; plans: Array<{ id: PlanId; title: string }> };
+
+/** `GET /api/tasks/{planId}/{number}/counterparts`. */
+export interface Counterparts {
+  taskId: string;
+  counterparts: Array<Counterpart & { task: TaskRef }>;
+}

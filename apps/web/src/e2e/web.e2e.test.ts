@@ -149,6 +149,38 @@ describe.runIf(runs)("web app end to end (Chromium, built server)", { timeout: 6
     }
   });
 
+  it("searches from the header (traditional script, pinyin), opens a hit and its counterparts, and shows the theme matrix", async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`${server.baseUrl}/plans`);
+      await page.getByRole("searchbox").fill("行政復議");
+      await page.getByRole("searchbox").press("Enter");
+      await page.getByRole("heading", { level: 1, name: "搜索任务" }).waitFor();
+      const results = page.getByRole("list", { name: "搜索结果" });
+      await results.waitFor();
+      expect(await results.locator("mark").first().textContent()).toBe("行政复议");
+      expect(new URL(page.url()).searchParams.get("q")).toBe("行政復議");
+      await page.screenshot({ path: join(shots, "search.png") });
+      await page.goto(`${server.baseUrl}/search?q=xzfy&plan=chengdu-2015`);
+      await page.getByText(/^共 2 条结果/).waitFor();
+      await page.locator('a[href="/tasks/chengdu-2015/38"]').click();
+      await page.getByRole("heading", { level: 1, name: /加强行政复议工作/ }).waitFor();
+      const counterparts = page.getByRole("heading", { level: 2, name: "其他规划中的对应任务" });
+      await counterparts.waitFor();
+      expect(await page.locator('section.counterparts a[href="/tasks/baotou-2016/39"]').count()).toBe(1);
+
+      await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "主题覆盖" }).click();
+      const matrix = page.getByRole("table", { name: "主题 × 规划：任务数与完成率" });
+      await matrix.waitFor();
+      expect(await matrix.getByRole("rowheader").count()).toBe(12);
+      expect(await matrix.getByRole("row", { name: /突发事件应对体系/ }).getByText("3 项").count()).toBeGreaterThan(0);
+      await page.screenshot({ path: join(shots, "themes.png"), fullPage: true });
+    } finally {
+      await browser.close();
+    }
+  });
+
   it("switches to English", async () => {
     const page = await browserA.context.newPage();
     await page.goto(`${server.baseUrl}/my`);

@@ -7,6 +7,8 @@ export type Route =
   | { page: "plan"; planId: string }
   | { page: "task"; taskId: string }
   | { page: "dashboard" }
+  | { page: "search" }
+  | { page: "themes" }
   | { page: "admin" }
   | { page: "not-found" };
 
@@ -18,6 +20,8 @@ export function matchRoute(pathname: string): Route {
   if (path === "/my") return { page: "my-tasks" };
   if (path === "/plans") return { page: "plans" };
   if (path === "/dashboard") return { page: "dashboard" };
+  if (path === "/search") return { page: "search" };
+  if (path === "/themes") return { page: "themes" };
   if (path === "/admin") return { page: "admin" };
   const plan = /^\/plans\/([a-z0-9-]+)$/.exec(path);
   if (plan?.[1]) return { page: "plan", planId: plan[1] };
@@ -35,5 +39,15 @@ export const paths = {
   /** Task ids are `<planId>/<number>`, both URL-safe, so the slash stays a path separator. */
   task: (taskId: string) => `/tasks/${taskId}`,
   dashboard: () => "/dashboard",
+  search: (query: { q?: string; plan?: string; theme?: string; page?: number } = {}) => {
+    const params = new URLSearchParams();
+    if (query.q) params.set("q", query.q);
+    if (query.plan) params.set("plan", query.plan);
+    if (query.theme) params.set("theme", query.theme);
+    if (query.page && query.page > 1) params.set("page", String(query.page));
+    const s = params.toString();
+    return s ? `/search?${s}` : "/search";
+  },
+  themes: () => "/themes",
   admin: () => "/admin",
 };

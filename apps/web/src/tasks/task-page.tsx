@@ -141,6 +141,7 @@ export function TaskView({ detail, history }: { detail: TaskDetail; history: rea
           ))}
         </section>
       )}
+      <CounterpartsSection taskId={task.id} />
       <section>
         <h2>{m.task.progress}</h2>
         {checklist.length === 0 ? (
@@ -196,5 +197,50 @@ export function TaskView({ detail, history }: { detail: TaskDetail; history: rea
         <HistoryTable entries={history} labels={labels} />
       </section>
     </article>
+  );
+}
+
+/** The task's closest tasks in the other plans; loaded on its own so the page never waits for or fails on it. */
+function CounterpartsSection({ taskId }: { taskId: string }) {
+  const { api } = useApp();
+  const { m } = useI18n();
+  const found = useAsync(() => api.tasks.counterparts(taskId, { limit: 6 }), [api, taskId]);
+  if (found.status !== "ready") return null;
+  const list = found.data.counterparts;
+  return (
+    <section className="counterparts no-print">
+      <h2>{m.task.counterparts}</h2>
+      <p className="muted">{m.task.counterpartsIntro}</p>
+      {list.length === 0 ? (
+        <p className="muted">{m.task.noCounterparts}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{m.task.similarity}</th>
+                <th scope="col">{m.task.title}</th>
+                <th scope="col">{m.task.plan}</th>
+                <th scope="col">{m.task.sharedTerms}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((c) => (
+                <tr key={c.taskId}>
+                  <td>{c.score.toFixed(2)}</td>
+                  <td>
+                    <Link href={paths.task(c.taskId)}>
+                      <span className="task-number">{c.task.ordinal}</span> {c.task.title}
+                    </Link>
+                  </td>
+                  <td>{c.task.planTitle}</td>
+                  <td>{c.sharedTerms.join("、") || "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }

@@ -1,5 +1,10 @@
 import {
+  counterparts,
+  createSearchIndex,
   EMPTY_PROGRESS,
+  OUTLINE_2015_AREAS,
+  THEMES,
+  themeCoverage,
   ProgressPatchSchema,
   daysLeft,
   deadlineState,
@@ -42,6 +47,13 @@ export class FakeApi {
     readonly plans: Plan[],
     readonly tokens: TokenInfo[],
   ) {}
+
+  taskRef(taskId: string): { number: number; ordinal: string; title: string; planTitle: string } {
+    const plan = this.plans.find((p) => p.tasks.some((t) => t.id === taskId));
+    const task = plan?.tasks.find((t) => t.id === taskId);
+    if (!plan || !task) throw new Error(`fake api: no task ${taskId}`);
+    return { number: task.number, ordinal: task.ordinal, title: task.title, planTitle: plan.title };
+  }
 
   rows(filter: { unitId?: string } = {}): ChecklistRow[] {
     return this.plans.flatMap((plan) =>
@@ -181,6 +193,37 @@ export class FakeApi {
       const dryRun = url.searchParams.get("dryRun") === "true";
       if (!dryRun) this.plans.push(plan);
       return json(dryRun ? 200 : 201, { plan, warnings, stored: !dryRun, action: dryRun ? null : "inserted" });
+    }
+    if (route === "GET search") {
+      // Core's search over the fake's plans, shaped as the API answers.
+      const q = url.searchParams.get("q") ?? "";
+      if (!q.trim()) return problem(400, "Validation failed");
+      const planId = url.searchParams.get("planId");
+      const theme = url.searchParams.get("theme");
+      const limit = Number(url.searchParams.get("limit") ?? 20);
+      const offset = Number(url.searchParams.get("offset") ?? 0);
+      const result = createSearchIndex(this.plans).search(q, {
+        limit,
+        offset,
+        ...(planId ? { planIds: [planId as never] } : {}),
+        ...(theme ? { filter: (t) => t.themes.includes(theme as never) } : {}),
+      });
+      return json(200, { query: q, total: result.total, offset, limit, hits: result.hits.map((h) => ({ ...h, task: this.taskRef(h.taskId) })) });
+    }
+    if (route === "GET themes") {
+      const count = (id: string) => this.plans.flatMap((p) => p.tasks).filter((t) => t.themes.includes(id as never)).length;
+      return json(200, { themes: THEMES.map((t) => ({ ...t, taskCount: count(t.id) })), outline2015: OUTLINE_2015_AREAS });
+    }
+    if (route === "GET themes/matrix") {
+      const rows = this.rows().map((r) => ({ taskId: r.item.taskId, status: r.progress.status, percent: r.progress.percent, due: r.item.due }));
+      return json(200, { ...themeCoverage(this.plans, rows, this.now), asOf: this.now.toISOString(), plans: this.plans.map((p) => ({ id: p.id, title: p.title })) });
+    }
+    const counterpartsMatch = /^GET tasks\/([^/]+)\/(\d+)\/counterparts$/.exec(route);
+    if (counterpartsMatch) {
+      const id = `${arg(counterpartsMatch[1])}/${counterpartsMatch[2]}`;
+      if (!this.plans.some((p) => p.tasks.some((t) => t.id === id))) return problem(404, "Not Found");
+      const found = counterparts({ id: id as never }, this.plans, { limit: Number(url.searchParams.get("limit") ?? 5) });
+      return json(200, { taskId: id, counterparts: found.map((c) => ({ ...c, task: this.taskRef(c.taskId) })) });
     }
     if (route === "GET tasks") {
       // Core's search normalisation, as the API's search uses it: traditional input finds simplified text.

@@ -106,4 +106,14 @@ describe("search on the built-in plans", () => {
       { numRuns: 300 },
     );
   });
+
+  it("never cuts a match in two at a snippet's edge: every highlight is a whole match", () => {
+    for (const q of ["行政复议", "依法行政", "重大行政决策"]) {
+      for (const hit of all(q).hits) {
+        for (const snippet of hit.snippets) {
+          for (const h of snippet.highlights) expect(snippet.text.slice(h.start, h.end), `${hit.taskId} ${snippet.field}`).toBe(q);
+        }
+      }
+    }
+  });
 });

@@ -2,7 +2,7 @@ import type { CharRange } from "./pinyin.js";
 import { ITEM_SEPARATOR } from "./search-document.js";
 import type { SearchField, Snippet } from "./search-result.js";
 
-/** Longest excerpt of a field; a title up to this length is shown whole. */
+/** Longest excerpt of a field (plus at most the rest of a match at its edge); a title up to this length is shown whole. */
 export const SNIPPET_LENGTH = 80;
 /** Characters of context kept before the first match. */
 export const SNIPPET_LEAD = 20;
@@ -20,6 +20,11 @@ export function makeSnippet(field: SearchField, text: string, ranges: readonly C
     start = Math.max(0, (first?.start ?? 0) - SNIPPET_LEAD);
     end = Math.min(text.length, start + SNIPPET_LENGTH);
     start = Math.max(0, end - SNIPPET_LENGTH);
+    // Never cut a match in two: a window edge inside a match moves out to the match's edge.
+    for (const r of ranges) {
+      if (r.start < end && r.end > end) end = r.end;
+      if (r.start < start && r.end > start) start = r.start;
+    }
   }
   const highlights = ranges
     .filter((r) => r.end > start && r.start < end)

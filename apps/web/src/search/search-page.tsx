@@ -1,0 +1,118 @@
+import { THEMES } from "@taizhang/core";
+import { useEffect, useState, type FormEvent } from "react";
+import { useApp } from "../app-context.js";
+import { useI18n } from "../i18n/i18n.js";
+import { Link, useRouter } from "../router/router.js";
+import { paths } from "../router/routes.js";
+import { AsyncView } from "../ui/async-view.js";
+import { useAsync } from "../use-async.js";
+import { Highlighted } from "./highlighted.js";
+
+const PAGE_SIZE = 20;
+
+/** The search state lives in the URL (q, plan, theme, page), so a search can be bookmarked and shared. */
+export function readSearchParams(search: string): { q: string; plan: string; theme: string; page: number } {
+  const params = new URLSearchParams(search);
+  const page = Number(params.get("page") ?? "1");
+  return { q: params.get("q") ?? "", plan: params.get("plan") ?? "", theme: params.get("theme") ?? "", page: Number.isInteger(page) && page > 0 ? page : 1 };
+}
+
+/** Search across every plan (core's search through the API), filtered by plan and theme, with highlighted snippets. */
+export function SearchPage() {
+  const { api } = useApp();
+  const { m, lang } = useI18n();
+  const { location, navigate } = useRouter();
+  const current = readSearchParams(location.search);
+  const [draft, setDraft] = useState(current.q);
+  useEffect(() => setDraft(current.q), [current.q]);
+  const plans = useAsync(() => api.plans.list(), [api]);
+  const results = useAsync(
+    async () =>
+      current.q.trim() === ""
+        ? null
+        : api.search({ q: current.q, planId: current.plan || undefined, theme: current.theme || undefined, limit: PAGE_SIZE, offset: (current.page - 1) * PAGE_SIZE }),
+    [api, current.q, current.plan, current.theme, current.page],
+  );
+  const go = (next: Partial<typeof current>) => navigate(paths.search({ ...current, ...next }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    go({ q: draft.trim(), page: 1 });
+  };
+  const themeName = (t: (typeof THEMES)[number]) => (lang === "en" ? t.en : t.zh);
+  return (
+    <section className="search-page">
+      <h1>{m.search.title}</h1>
+      <form role="search" onSubmit={submit} className="search-form">
+        <label htmlFor="search-q">{m.search.label}</label>
+        <input id="search-q" type="search" value={draft} placeholder={m.search.placeholder} onChange={(e) => setDraft(e.target.value)} aria-describedby="search-help" maxLength={200} />
+        <label htmlFor="search-plan">{m.search.plan}</label>
+        <select id="search-plan" value={current.plan} onChange={(e) => go({ plan: e.target.value, page: 1 })}>
+          <option value="">{m.search.any}</option>
+          {plans.status === "ready" && plans.data.map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
+        </select>
+        <label htmlFor="search-theme">{m.search.theme}</label>
+        <select id="search-theme" value={current.theme} onChange={(e) => go({ theme: e.target.value, page: 1 })}>
+          <option value="">{m.search.any}</option>
+          {THEMES.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.parent ? "　" : ""}
+              {themeName(t)}
+            </option>
+          ))}
+        </select>
+        <button type="submit">{m.search.submit}</button>
+      </form>
+      <p id="search-help" className="muted">
+        {m.search.help}
+      </p>
+      <AsyncView state={results} reload={results.reload}>
+        {(page) =>
+          page === null ? null : (
+            <>
+              <p role="status">
+                {m.search.results(page.total)}
+                {page.hits.length > 0 && ` · ${m.search.range(page.offset + 1, page.offset + page.hits.length)}`}
+              </p>
+              {page.total === 0 ? (
+                <p className="muted">{m.search.none}</p>
+              ) : (
+                <ol className="search-results" start={page.offset + 1} aria-label={m.search.resultsLabel}>
+                  {page.hits.map((hit) => {
+                    const title = hit.snippets.find((s) => s.field === "title");
+                    return (
+                      <li key={hit.taskId}>
+                        <Link href={paths.task(hit.taskId)} className="search-hit-title">
+                          <span className="task-number">{hit.task.ordinal}</span> {title ? <Highlighted snippet={title} /> : hit.task.title}
+                        </Link>
+                        <div className="muted">
+                          {m.search.inPlan(hit.task.planTitle)} · {hit.taskId}
+                        </div>
+                        {hit.snippets
+                          .filter((s) => s.field !== "title")
+                          .map((s, i) => (
+                            <p key={i} className="snippet">
+                              <Highlighted snippet={s} />
+                            </p>
+                          ))}
+                      </li>
+                    );
+                  })}
+                </ol>
+              )}
+              {page.total > PAGE_SIZE && (
+                <nav aria-label={m.search.title} className="pager">
+                  <button type="button" disabled={current.page <= 1} onClick={() => go({ page: current.page - 1 })}>
+                    {m.search.prev}
+                  </button>
+                  <button type="button" disabled={page.offset + page.hits.length >= page.total} onClick={() => go({ page: current.page + 1 })}>
+                    {m.search.next}
+                  </button>
+                </nav>
+              )}
+            </>
+          )
+        }
+      </AsyncView>
+    </section>
+  );
+}
