@@ -270,9 +270,8 @@ describe.each(backends)("plans and reads on $name", (backend) => {
     ledger = await backend.open();
     await ledger.loadPlan(
       fixturePlan((p) => {
-        p.tasks[0]!.themes = ["government-functions", "oversight"];
-        p.tasks[1]!.themes = ["oversight"];
-        p.tasks[3]!.themes = ["leadership", "leadership-organisation"];
+        const themes: Record<number, string[]> = { 1: ["government-functions", "oversight"], 2: ["oversight"], 4: ["leadership", "leadership-organisation"] };
+        for (const t of p.tasks) t.themes = (themes[t.number] ?? []) as typeof t.themes;
       }),
     );
     const numbers = async (theme: string) => (await ledger.listTasks({ theme }, { limit: 100 })).items.map((t) => t.number);

@@ -74,8 +74,10 @@ describe("counterparts on the task page", () => {
   it("lists Chengdu 9's counterparts in the other plans with similarity and shared terms", async () => {
     renderApp({ api: realPlans(), url: "/tasks/chengdu-2015/9" });
     expect(await screen.findByRole("heading", { level: 2, name: "其他规划中的对应任务" })).toBeTruthy();
-    const section = screen.getByRole("heading", { level: 2, name: "其他规划中的对应任务" }).closest("section")!;
-    const first = within(section).getAllByRole("row")[1]!;
+    const section = screen.getByRole("heading", { level: 2, name: "其他规划中的对应任务" }).closest("section");
+    if (!section) throw new Error("the counterparts heading is not in a section");
+    const first = within(section).getAllByRole("row")[1];
+    if (!first) throw new Error("no counterpart rows");
     expect(within(first).getByRole("link").getAttribute("href")).toBe("/tasks/baotou-2016/10");
     expect(first.textContent).toContain("0.94");
     expect(first.textContent).toContain("重大行政决策程序");

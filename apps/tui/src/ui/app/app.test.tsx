@@ -214,7 +214,7 @@ describe("themes and counterparts (the four built-in plans)", () => {
     await app.until((f) => expect(f).toContain("chengdu-2015/9  全面落实重大行政决策法定程序"));
     await app.press("G");
     await app.until((f) => expect(f).toContain("其他规划中的对应任务"));
-    expect(app.frame()).toMatch(/0\.94  baotou-2016\/10  全面落实重大行政决策法定程序/);
+    expect(app.frame()).toMatch(/0\.94 {2}baotou-2016\/10 {2}全面落实重大行政决策法定程序/);
     expect(app.frame()).toContain("共同关键词: 重大行政决策程序");
     for (let i = 0; i < 60 && !selectedLine(app.frame())?.includes("baotou-2016/10"); i++) await app.press("k");
     expect(selectedLine(app.frame())).toContain("baotou-2016/10");
