@@ -29,6 +29,8 @@ import { hasWebApp, serveWebApp } from "./web-app.js";
 /** What the app is built from; tests pass an in-memory ledger and a fixed clock. */
 export interface AppDeps {
   ledger: Ledger;
+  /** The stored plans in memory with their search index; one is made when absent (startServer passes one it warms). */
+  catalog?: PlanCatalog;
   config: ApiConfig;
   clock?: () => Date;
   logger?: Logger;
@@ -63,7 +65,7 @@ export function createApp(deps: AppDeps) {
   const clock = deps.clock ?? (() => new Date());
   const logger = deps.logger ?? createLogger(deps.config.logLevel);
   const { config, ledger } = deps;
-  const catalog = new PlanCatalog(ledger);
+  const catalog = deps.catalog ?? new PlanCatalog(ledger);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(onError);

@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
-import { loadBuiltInPlans, openLedger, type Ledger } from "@taizhang/store";
+import { loadBuiltInPlans, openLedger, PlanCatalog, type Ledger } from "@taizhang/store";
 import { createApp } from "./app.js";
 import type { ApiConfig } from "./env.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -49,7 +49,8 @@ export async function startServer(
       say("");
     }
 
-    const app = createApp({ ledger, config, logger });
+    const catalog = new PlanCatalog(ledger);
+    const app = createApp({ ledger, config, logger, catalog });
     server = await new Promise<ServerType>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
       s.once("error", reject);
@@ -59,6 +60,12 @@ export async function startServer(
     const url = `http://${host}:${address.port}/`;
     if (!hasWebApp(config.webDist)) logger.warn("no built web app; only the API is served", { webDist: config.webDist });
     say(`Taizhang is running at ${url} (API: /api, docs: /docs)`);
+    // Build the search index now, not on the first search; requests that come meanwhile wait for it.
+    const warming = performance.now();
+    const warmed = catalog.view().then(
+      (view) => logger.info("search index ready", { plans: view.plans.length, ms: Math.round(performance.now() - warming) }),
+      (error: unknown) => logger.warn("search index not built; it is built on the first search", { error: error instanceof Error ? error.message : String(error) }),
+    );
 
     const running = server;
     let closing: Promise<void> | undefined;
@@ -68,6 +75,7 @@ export async function startServer(
       close: () =>
         (closing ??= (async () => {
           await new Promise<void>((resolve) => running.close(() => resolve()));
+          await warmed;
           await ledger.close();
         })()),
     };

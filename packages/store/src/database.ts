@@ -14,6 +14,8 @@ export interface Database {
   unit_aliases: UnitAliasesTable;
   plan_units: PlanUnitsTable;
   task_units: TaskUnitsTable;
+  /** One row per theme of a task (migration 0003), for the theme filter. */
+  task_themes: TaskThemesTable;
   milestones: MilestonesTable;
   targets: TargetsTable;
   checklist_items: ChecklistItemsTable;
@@ -184,4 +186,9 @@ export interface TokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+}
+
+export interface TaskThemesTable {
+  task_id: string;
+  theme: string;
 }

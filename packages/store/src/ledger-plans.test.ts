@@ -5,6 +5,7 @@ import { fixturePlan, UNIT_DEVREFORM, UNIT_DISTRICTS, UNIT_FINANCE, UNIT_LEGAL }
 import type { KyselyLedger } from "./kysely-ledger.js";
 import { LedgerError } from "./ledger.js";
 import { taskSearchTextMigration } from "./migrations/0002-task-search-text.js";
+import { taskThemesMigration } from "./migrations/0003-task-themes.js";
 import { testBackends } from "./test-support/backends.js";
 import { ADMIN, item, officeOf, PLAN, task, unit } from "./test-support/ids.js";
 
@@ -19,7 +20,7 @@ describe.each(backends)("plans and reads on $name", (backend) => {
   it("migrates an empty store to every table, and migrating again changes nothing", async () => {
     ledger = await backend.open();
     const tables = (await ledger.db.introspection.getTables()).map((t) => t.name);
-    for (const name of ["plans", "parts", "sections", "tasks", "units", "unit_aliases", "task_units", "milestones", "targets", "checklist_items", "progress", "history", "tokens"]) {
+    for (const name of ["plans", "parts", "sections", "tasks", "units", "unit_aliases", "task_units", "task_themes", "milestones", "targets", "checklist_items", "progress", "history", "tokens"]) {
       expect(tables).toContain(name);
     }
     if (backend.shareable) {
@@ -134,6 +135,20 @@ describe.each(backends)("plans and reads on $name", (backend) => {
     const rows = await ledger.db.selectFrom("tasks").select(["number", "search_text"]).orderBy("number").execute();
     expect(rows[0]?.search_text).toContain("深化行政审批制度改革\n2016年年底前");
     expect((await ledger.listTasks({ text: "組織領導" }, { limit: 10 })).items.map((t) => t.number)).toEqual([4]);
+  });
+
+  it("fills task_themes from the themes of tasks stored before it existed (migration 0003)", async () => {
+    ledger = await backend.open();
+    await ledger.loadPlan(
+      fixturePlan((p) => {
+        for (const t of p.tasks) t.themes = (t.number === 2 ? ["oversight"] : ["leadership"]) as typeof t.themes;
+      }),
+    );
+    // As a database migrated to 0002 only would be.
+    await ledger.db.schema.dropTable("task_themes").execute();
+    await taskThemesMigration.up(ledger.db as unknown as Kysely<unknown>);
+    expect((await ledger.listTasks({ theme: "oversight" }, { limit: 10 })).items.map((t) => t.number)).toEqual([2]);
+    expect((await ledger.listTasks({ theme: "leadership" }, { limit: 10 })).items.map((t) => t.number)).toEqual([1, 3, 4]);
   });
 
   it("refuses a plan that does not match the model", async () => {
@@ -279,6 +294,10 @@ describe.each(backends)("plans and reads on $name", (backend) => {
     expect(await numbers("leadership")).toEqual([4]);
     expect(await numbers("leadership-capacity")).toEqual([]);
     await expect(ledger.listTasks({ theme: "x%" }, { limit: 10 })).rejects.toMatchObject({ code: "invalid" });
+    // A newer text of the plan with other themes replaces them.
+    await ledger.loadPlan(fixturePlan((p) => { for (const t of p.tasks) t.themes = ["rule-making"] as typeof t.themes; }));
+    expect(await numbers("oversight")).toEqual([]);
+    expect(await numbers("rule-making")).toEqual([1, 2, 3, 4]);
   });
 
   it("gives each plan a revision that changes when its text changes or units are assigned, and only then", async () => {

@@ -1,6 +1,9 @@
 import { createSearchIndex, type Plan, type PlanId, type SearchIndex, type Task, type TaskId } from "@taizhang/core";
 import type { Ledger } from "./ledger.js";
 
+/** More changed plans than this at once are indexed by one build instead of one by one. */
+const REBUILD_AT = 8;
+
 /** What the catalog holds at one moment: the plans, their search index, and task lookup. */
 export interface CatalogView {
   /** Every stored plan, ordered by id; a new array whenever any plan changed (core caches concordance per array). */
@@ -25,7 +28,7 @@ export class PlanCatalog {
   private readonly revisions = new Map<PlanId, string>();
   private readonly byId = new Map<PlanId, Plan>();
   private readonly tasks = new Map<TaskId, Task>();
-  private readonly index = createSearchIndex();
+  private index = createSearchIndex();
   private plans: readonly Plan[] = [];
   private refreshing: Promise<CatalogView> | null = null;
 
@@ -44,14 +47,16 @@ export class PlanCatalog {
     const current = await this.ledger.planRevisions();
     let changed = false;
     const seen = new Set<PlanId>();
-    for (const { planId, revision } of current) {
-      seen.add(planId);
-      if (this.revisions.get(planId) === revision) continue;
+    const fresh = current.filter(({ planId, revision }) => (seen.add(planId), this.revisions.get(planId) !== revision));
+    // Many new plans (the first view, a bulk import) are indexed in one build: adding them one by one
+    // would make and merge many small segments.
+    const rebuild = fresh.length > REBUILD_AT;
+    for (const { planId, revision } of fresh) {
       const plan = await this.ledger.getPlan(planId);
       this.forgetTasks(planId);
       this.byId.set(planId, plan);
       for (const task of plan.tasks) this.tasks.set(task.id, task);
-      this.index.add(plan);
+      if (!rebuild) this.index.add(plan);
       this.revisions.set(planId, revision);
       changed = true;
     }
@@ -64,6 +69,7 @@ export class PlanCatalog {
       changed = true;
     }
     if (changed) this.plans = [...this.byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (rebuild) this.index = createSearchIndex(this.plans);
     const { plans, index, tasks, byId } = this;
     return { plans, index, task: (id) => tasks.get(id), plan: (id) => byId.get(id) };
   }

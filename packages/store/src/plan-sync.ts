@@ -197,7 +197,10 @@ async function writeTasks(trx: Db, planId: string, tasks: Task[], items: Checkli
   for (const batch of chunks(ids)) {
     await trx.deleteFrom("milestones").where("task_id", "in", batch).execute();
     await trx.deleteFrom("targets").where("task_id", "in", batch).execute();
+    await trx.deleteFrom("task_themes").where("task_id", "in", batch).execute();
   }
+  const themeRows = tasks.flatMap((t) => t.themes.map((theme) => ({ task_id: t.id as string, theme })));
+  for (const batch of chunks(themeRows)) await trx.insertInto("task_themes").values(batch).execute();
   await writeTaskUnits(trx, tasks);
   const milestones = tasks.flatMap((t) =>
     t.milestones.map((m) => ({

@@ -69,9 +69,9 @@ export function filteredTasks(db: Db, filter: TaskFilter) {
   if (sectionNumber !== undefined) q = q.where("t.section_number", "=", sectionNumber);
   if (guarantee !== undefined) q = q.where("t.guarantee", "=", guarantee ? 1 : 0);
   if (filter.theme !== undefined) {
-    // themes_json is a JSON array of theme ids ([a-z-]+, no LIKE wildcards): match one quoted element.
     if (!/^[a-z-]+$/.test(filter.theme)) throw new LedgerError("invalid", `"${filter.theme}" is not a theme id`);
-    q = q.where("t.themes_json", "like", `%"${filter.theme}"%`);
+    // task_themes is indexed by (theme, task_id) (migration 0003).
+    q = q.where("t.id", "in", db.selectFrom("task_themes as th").select("th.task_id").where("th.theme", "=", filter.theme));
   }
   if (text) {
     // Folded the same way as search_text: script, width and case do not matter.

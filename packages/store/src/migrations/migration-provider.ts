@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from "kysely";
 import type { StoreDialect } from "../store-dialect.js";
 import { initialMigration } from "./0001-initial.js";
 import { taskSearchTextMigration } from "./0002-task-search-text.js";
+import { taskThemesMigration } from "./0003-task-themes.js";
 
 /**
  * The migrations, in code (no file-system scan, so a bundled or compiled
@@ -14,6 +15,7 @@ export class StoreMigrationProvider implements MigrationProvider {
     return Promise.resolve({
       "0001-initial": initialMigration(this.dialect),
       "0002-task-search-text": taskSearchTextMigration,
+      "0003-task-themes": taskThemesMigration,
     });
   }
 }
