@@ -33,3 +33,4 @@ export { THEME_RULES, TITLE_MIN_WEIGHT, GUARANTEE_HEADING_TERMS, type ThemeRule 
 export * from "./concordance/concordance.js";
 export * from "./concordance/regional-report.js";
 export { DOMAIN_TERMS, sharedTerms } from "./concordance/domain-terms.js";
+export * from "./schema/json-schemas.js";

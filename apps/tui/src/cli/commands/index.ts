@@ -11,6 +11,7 @@ import { themesCommand } from "./themes.js";
 import { tasksCommand } from "./tasks.js";
 import { tokenCommand } from "./token.js";
 import { uiCommand } from "./ui.js";
+import { validateCommand } from "./validate.js";
 
 /** Every subcommand of `taizhang`. To add one, write commands/<name>.ts and list it here. */
-export const commands: readonly Command[] = [importCommand, plansCommand, tasksCommand, taskCommand, checklistCommand, overdueCommand, searchCommand, themesCommand, counterpartsCommand, setCommand, tokenCommand, uiCommand];
+export const commands: readonly Command[] = [importCommand, plansCommand, tasksCommand, taskCommand, checklistCommand, overdueCommand, searchCommand, themesCommand, counterpartsCommand, setCommand, tokenCommand, validateCommand, uiCommand];
