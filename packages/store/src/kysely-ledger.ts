@@ -181,7 +181,9 @@ export class KyselyLedger implements Ledger {
     const sort = page.sort ?? "number";
     const limit = clampLimit(page.limit, 50);
     return this.read(async (db) => {
-      let q = filteredTasks(db, filter).selectAll("t");
+      // Order and page on the narrow key columns, then read the page's full rows: sorting whole rows
+      // (with their text) of a large match, as a theme across every plan is, cost most of the query.
+      let q = filteredTasks(db, filter).select(["t.id", "t.plan_id", "t.number", "t.first_due"]);
       if (sort === "number") {
         if (page.cursor) {
           const [planId, number] = decodeCursor(page.cursor, sort, ["string", "number"]);
@@ -198,8 +200,11 @@ export class KyselyLedger implements Ledger {
         q = q.orderBy("t.first_due").orderBy("t.plan_id").orderBy("t.number");
       }
       const rows = await q.limit(limit + 1).execute();
-      const pageRows = rows.slice(0, limit);
-      const last = pageRows.at(-1);
+      const pageKeys = rows.slice(0, limit);
+      const full = pageKeys.length === 0 ? [] : await db.selectFrom("tasks").selectAll().where("id", "in", pageKeys.map((k) => k.id)).execute();
+      const byId = new Map(full.map((r) => [r.id, r]));
+      const pageRows = pageKeys.flatMap((k) => byId.get(k.id) ?? []);
+      const last = pageKeys.at(-1);
       const nextCursor =
         rows.length > limit && last
           ? sort === "number"
