@@ -102,8 +102,13 @@ describe("我的任务", () => {
     renderApp({ url: "/my?role=lead", signedInAs: "sj" });
     await screen.findByRole("group", { name: "公布行政审批事项目录" });
     expect(screen.queryByRole("table")).toBeNull();
-    act(() => {
-      window.dispatchEvent(new Event("beforeprint"));
+    // React runs the effect that listens for printing after the list paints; under load that can come later
+    // than the list itself, so the event is sent until the page answers it.
+    await waitFor(() => {
+      act(() => {
+        window.dispatchEvent(new Event("beforeprint"));
+      });
+      expect(screen.getByRole("table")).toBeTruthy();
     });
     const table = screen.getByRole("table");
     expect(within(table).getByText("我的任务 · 市司法局")).toBeTruthy();
