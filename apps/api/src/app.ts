@@ -10,6 +10,7 @@ import { authenticate } from "./auth.js";
 import { PlanCatalog } from "@taizhang/store";
 import type { ApiConfig } from "./env.js";
 import { createLogger, type Logger } from "./logger.js";
+import { limitByAddress, limitByToken, RateLimiter } from "./rate-limit.js";
 import { notFound, onError, validationHook } from "./on-error.js";
 import { ApiError } from "./problem.js";
 import { docsRoutes } from "./routes/docs.js";
@@ -120,7 +121,10 @@ export function createApp(deps: AppDeps) {
     import: bodyLimit({ maxSize: config.importBodyLimit, onError: () => tooLarge(config.importBodyLimit) }),
   };
   app.use("/api/*", (c, next) => (c.req.path === "/api/import" ? limits.import(c, next) : limits.normal(c, next)));
+  // Rate limits (docs/api.md): per address before authentication, per token after it.
+  app.use("/api/*", limitByAddress(config.rateLimitAddress > 0 ? new RateLimiter(config.rateLimitAddress) : null, config.trustProxy));
   app.use("/api/*", authenticate);
+  app.use("/api/*", limitByToken(config.rateLimitToken > 0 ? new RateLimiter(config.rateLimitToken) : null));
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .route("/plans", planRoutes)

@@ -29,6 +29,9 @@ describe("parseConfig", () => {
       TAIZHANG_CORS_ORIGINS: "https://a.example.cn, http://localhost:5173",
       TAIZHANG_BODY_LIMIT: "512kb",
       TAIZHANG_IMPORT_BODY_LIMIT: "10MiB",
+      TAIZHANG_RATE_LIMIT_ADDRESS: "300",
+      TAIZHANG_RATE_LIMIT_TOKEN: "0",
+      TAIZHANG_TRUST_PROXY: "yes",
       LOG_LEVEL: "warn",
       TAIZHANG_WEB_DIST: "/srv/web",
     });
@@ -41,6 +44,9 @@ describe("parseConfig", () => {
       corsOrigins: ["https://a.example.cn", "http://localhost:5173"],
       bodyLimit: 512 * 1024,
       importBodyLimit: 10 * 1024 * 1024,
+      rateLimitAddress: 300,
+      rateLimitToken: 0,
+      trustProxy: true,
       logLevel: "warn",
       webDist: "/srv/web",
     });
@@ -60,6 +66,8 @@ describe("parseConfig", () => {
     ["TAIZHANG_BODY_LIMIT", "lots"],
     ["TAIZHANG_BODY_LIMIT", "0"],
     ["LOG_LEVEL", "verbose"],
+    ["TAIZHANG_RATE_LIMIT_ADDRESS", "-1"],
+    ["TAIZHANG_RATE_LIMIT_TOKEN", "lots"],
   ])("a bad %s=%s is an error naming the variable", (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));

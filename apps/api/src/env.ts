@@ -74,6 +74,9 @@ const EnvSchema = z.object({
   TAIZHANG_CORS_ORIGINS: originsSchema.default([]),
   TAIZHANG_BODY_LIMIT: sizeSchema.default(1024 * 1024),
   TAIZHANG_IMPORT_BODY_LIMIT: sizeSchema.default(5 * 1024 * 1024),
+  TAIZHANG_RATE_LIMIT_ADDRESS: z.string().regex(/^\d+$/, "must be a whole number (requests a minute; 0 turns it off)").transform(Number).default(1200),
+  TAIZHANG_RATE_LIMIT_TOKEN: z.string().regex(/^\d+$/, "must be a whole number (requests a minute; 0 turns it off)").transform(Number).default(600),
+  TAIZHANG_TRUST_PROXY: booleanSchema.default(false),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   TAIZHANG_WEB_DIST: z.string().trim().min(1).default(DEFAULT_WEB_DIST),
 });
@@ -90,6 +93,12 @@ export interface ApiConfig {
   bodyLimit: number;
   /** Largest plan import body in bytes. */
   importBodyLimit: number;
+  /** Requests a minute from one client address (every request, before authentication); 0: no limit. */
+  rateLimitAddress: number;
+  /** Requests a minute with one token; 0: no limit. */
+  rateLimitToken: number;
+  /** Take the client's address from X-Forwarded-For's first hop (only behind a proxy that sets it). */
+  trustProxy: boolean;
   logLevel: LogLevel;
   webDist: string;
 }
@@ -128,6 +137,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     corsOrigins: e.TAIZHANG_CORS_ORIGINS,
     bodyLimit: e.TAIZHANG_BODY_LIMIT,
     importBodyLimit: e.TAIZHANG_IMPORT_BODY_LIMIT,
+    rateLimitAddress: e.TAIZHANG_RATE_LIMIT_ADDRESS,
+    rateLimitToken: e.TAIZHANG_RATE_LIMIT_TOKEN,
+    trustProxy: e.TAIZHANG_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     webDist: e.TAIZHANG_WEB_DIST,
   };

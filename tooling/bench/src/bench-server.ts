@@ -20,7 +20,7 @@ if ((await ledger.listPlans()).length < 4 + corpusPlans) {
     if (++n % 100 === 0) process.stderr.write(`loaded ${n}/${corpusPlans} corpus plans\n`);
   }
 }
-const app = createApp({ ledger, config: parseConfig({ TAIZHANG_WEB_DIST: "/nonexistent", LOG_LEVEL: "silent" }) });
+const app = createApp({ ledger, config: parseConfig({ TAIZHANG_WEB_DIST: "/nonexistent", LOG_LEVEL: "silent", TAIZHANG_RATE_LIMIT_ADDRESS: "0", TAIZHANG_RATE_LIMIT_TOKEN: "0" }) });
 const fixed = { ok: true, service: "taizhang", items: [{ id: "chengdu-2015/1", title: "深化行政审批制度改革" }] };
 app.get("/bench/fixed", (c) => c.json(fixed));
 const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => {
