@@ -1,0 +1,77 @@
+import type { AddressInfo } from "node:net";
+import { serve, type ServerType } from "@hono/node-server";
+import { createApp, parseConfig } from "@taizhang/api";
+import { loadBuiltInPlans, openLedger, type KyselyLedger } from "@taizhang/store";
+import type { UnitId } from "@taizhang/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConflictError, createTaizhangClient, TaizhangApiError, TaizhangNetworkError } from "./index.js";
+
+// The real app on a real port, as a service would reach it.
+let ledger: KyselyLedger;
+let server: ServerType;
+let baseUrl = "";
+const tokens = { office: "", other: "" };
+const UNIT = "成都市:市政府法制办";
+const ITEM = "chengdu-2015/1#task";
+
+beforeAll(async () => {
+  ledger = await openLedger({ memory: true });
+  await loadBuiltInPlans(ledger);
+  tokens.office = (await ledger.createToken({ name: "法制办 service", role: "office", unitId: UNIT as UnitId })).token;
+  tokens.other = (await ledger.createToken({ name: "编办 service", role: "office", unitId: "成都市:市委编办" as UnitId })).token;
+  const app = createApp({ ledger, config: parseConfig({ TAIZHANG_WEB_DIST: "/nonexistent", LOG_LEVEL: "silent" }) });
+  server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+  });
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+}, 60_000);
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await ledger.close();
+});
+
+describe("@taizhang/client", () => {
+  it("reads plans, a plan, pages of tasks (and all of them), a task, and searches", async () => {
+    const client = createTaizhangClient({ baseUrl });
+    expect((await client.plans()).map((p) => p.id)).toContain("chengdu-2015");
+    expect((await client.plan("chengdu-2015")).tasks.length).toBeGreaterThan(40);
+    const page = await client.tasks({ planId: "chengdu-2015", theme: "oversight" }, { limit: 5 });
+    expect(page.items).toHaveLength(5);
+    expect(page.nextCursor).not.toBeNull();
+    const all = [];
+    for await (const task of client.allTasks({ planId: "chengdu-2015", theme: "oversight" })) all.push(task.id);
+    expect(all).toHaveLength(page.total);
+    expect((await client.task("chengdu-2015/1")).task.title).toBe("深化行政审批制度改革");
+    const found = await client.search("行政復議", { planId: "chengdu-2015" });
+    expect(found.hits.map((h) => h.taskId)).toContain("chengdu-2015/38");
+  });
+
+  it("updates progress with version handling: reads the version itself, and a stale version is a ConflictError with what is stored", async () => {
+    const client = createTaizhangClient({ baseUrl, token: tokens.office });
+    const first = await client.updateProgress(ITEM, UNIT, { status: "in_progress", percent: 30 }, { comment: "季度填报" });
+    expect(first).toMatchObject({ status: "in_progress", percent: 30, version: 1 });
+    const second = await client.updateProgress(ITEM, UNIT, { percent: 40 }, { version: first.version });
+    expect(second.version).toBe(2);
+    const stale = await client.updateProgress(ITEM, UNIT, { percent: 99 }, { version: first.version }).catch((e: unknown) => e);
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect((stale as ConflictError).current).toMatchObject({ percent: 40, version: 2 });
+    expect((stale as ConflictError).kind).toBe("stale-version");
+    const history = await client.history({ itemId: ITEM });
+    expect(history.items.map((h) => h.version)).toEqual([2, 1]);
+  });
+
+  it("throws TaizhangApiError with the problem for refusals and bad input, and TaizhangNetworkError when nobody answers", async () => {
+    const other = createTaizhangClient({ baseUrl, token: tokens.other });
+    const forbidden = await other.updateProgress(ITEM, UNIT, { percent: 1 }).catch((e: unknown) => e);
+    expect(forbidden).toBeInstanceOf(TaizhangApiError);
+    expect((forbidden as TaizhangApiError).status).toBe(403);
+    expect((forbidden as TaizhangApiError).kind).toBe("forbidden");
+    const invalid = await createTaizhangClient({ baseUrl, token: tokens.office })
+      .updateProgress(ITEM, UNIT, { percent: 101 })
+      .catch((e: unknown) => e);
+    expect((invalid as TaizhangApiError).problem.errors?.[0]?.path).toBe("body.percent");
+    await expect(createTaizhangClient({ baseUrl }).task("chengdu-2015/999")).rejects.toMatchObject({ status: 404, kind: "not-found" });
+    await expect(createTaizhangClient({ baseUrl: "http://127.0.0.1:9" }).plans()).rejects.toBeInstanceOf(TaizhangNetworkError);
+    await expect(createTaizhangClient({ baseUrl }).progress("not-an-item", UNIT)).rejects.toThrow(/not a checklist item id/);
+  });
+});
