@@ -155,6 +155,9 @@ export interface ProgressTable {
   note: string;
   evidence_json: string;
   measured_value_json: string | null;
+  /** Migration 0004: the 责任人 as JSON, null when none is named. */
+  responsible_person_json: string | null;
+  responsible_person_name: string | null;
   version: number;
   updated_by: string | null;
   updated_at: string | null;

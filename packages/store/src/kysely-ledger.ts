@@ -274,6 +274,7 @@ export class KyselyLedger implements Ledger {
     unitId?: UnitId;
     role?: UnitRole;
     status?: ProgressStatus;
+    responsiblePerson?: string;
   }): Promise<ChecklistRow[]> {
     return this.read(async (db) => {
       let q = db
@@ -306,6 +307,7 @@ export class KyselyLedger implements Ledger {
       if (filter.unitId !== undefined) q = q.where("p.unit_id", "=", filter.unitId);
       if (filter.role !== undefined) q = q.where("p.role", "=", filter.role);
       if (filter.status !== undefined) q = q.where("p.status", "=", filter.status);
+      if (filter.responsiblePerson !== undefined) q = q.where("p.responsible_person_name", "=", filter.responsiblePerson.trim());
       const rows = await q.orderBy("ci.plan_id").orderBy("ci.position").orderBy("tu.position").orderBy("p.unit_id").execute();
 
       // One query for the assignments of every task in the result.
@@ -468,6 +470,8 @@ export class KyselyLedger implements Ledger {
         note: after.note,
         evidence_json: JSON.stringify(after.evidence),
         measured_value_json: after.measuredValue === null ? null : JSON.stringify(after.measuredValue),
+        responsible_person_json: after.responsiblePerson === null ? null : JSON.stringify(after.responsiblePerson),
+        responsible_person_name: after.responsiblePerson?.name ?? null,
         version: update.expectedVersion + 1,
         updated_by: actor.name,
         updated_at: at,
@@ -633,7 +637,7 @@ function instant(value: string, name: string): string {
 }
 
 function progressFields(p: Progress): ProgressFields {
-  return { status: p.status, percent: p.percent, note: p.note, evidence: p.evidence, measuredValue: p.measuredValue };
+  return { status: p.status, percent: p.percent, note: p.note, evidence: p.evidence, measuredValue: p.measuredValue, responsiblePerson: p.responsiblePerson };
 }
 
 function toTokenRecord(row: Selectable<TokensTable>): TokenRecord {

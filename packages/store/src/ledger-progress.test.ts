@@ -30,6 +30,37 @@ describe.each(backends)("progress, history and reports on $name", (backend) => {
   const set = (itemId: ProgressUpdate["itemId"], unitId: UnitId, expectedVersion: number, patch: ProgressPatch) =>
     ledger.updateProgress(officeOf(unitId), { itemId, unitId, expectedVersion, patch });
 
+  it("names a 责任人 for an (item, unit), changes and clears it, carries it in history, and lists rows by that person", async () => {
+    await openLoaded();
+    const zhang = { name: "张伟", post: "法规科科长", contact: "0471-1234567" };
+    const named = await set(item(1, "m1"), LEGAL, 0, { responsiblePerson: zhang });
+    expect(named).toMatchObject({ responsiblePerson: zhang, version: 1, status: "not_started" });
+    // A change of another field keeps the person.
+    const kept = await set(item(1, "m1"), LEGAL, 1, { percent: 40 });
+    expect(kept.responsiblePerson).toEqual(zhang);
+    await set(item(1, "m2"), LEGAL, 0, { responsiblePerson: { ...zhang, contact: null } });
+    const mine = await ledger.checklist({ responsiblePerson: "张伟" });
+    expect(mine.map((r) => `${r.item.id} ${r.unitId}`)).toEqual([`${item(1, "m1")} ${LEGAL}`, `${item(1, "m2")} ${LEGAL}`]);
+    expect(await ledger.checklist({ responsiblePerson: "李娜" })).toEqual([]);
+    // Another person takes over, then no one: history has each step.
+    const li = { name: "李娜", post: null, contact: null };
+    await set(item(1, "m1"), LEGAL, 2, { responsiblePerson: li });
+    const cleared = await set(item(1, "m1"), LEGAL, 3, { responsiblePerson: null });
+    expect(cleared.responsiblePerson).toBeNull();
+    const history = (await ledger.history({ itemId: item(1, "m1"), limit: 10 })).items;
+    expect(history.map((h) => [h.version, h.before.responsiblePerson?.name ?? null, h.after.responsiblePerson?.name ?? null])).toEqual([
+      [4, "李娜", null],
+      [3, "张伟", "李娜"],
+      [2, "张伟", "张伟"],
+      [1, null, "张伟"],
+    ]);
+    expect((await ledger.checklist({ responsiblePerson: "张伟" })).map((r) => r.item.id)).toEqual([item(1, "m2")]);
+    // Only the unit's own office (or an admin) may name one, as for any progress change.
+    await expect(
+      ledger.updateProgress(officeOf(FINANCE), { itemId: item(1, "m2"), unitId: LEGAL, expectedVersion: 1, patch: { responsiblePerson: li } }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+  });
+
   it("applies a write at the right version and refuses a stale one with the current state", async () => {
     await openLoaded();
     const first = await ledger.updateProgress(officeOf(LEGAL), {
@@ -47,6 +78,7 @@ describe.each(backends)("progress, history and reports on $name", (backend) => {
       note: "",
       evidence: [{ description: "收费目录清单", url: "https://example.gov.cn/list" }],
       measuredValue: null,
+      responsiblePerson: null,
       version: 1,
       updatedBy: `${LEGAL} office`,
       updatedAt: "2017-01-05T01:00:00.000Z",

@@ -153,7 +153,8 @@ export interface Ledger {
   listUnits(filter?: { planId?: PlanId; jurisdiction?: string }): Promise<Unit[]>;
   /** Finds a unit by id, canonical name or alias (optionally within a jurisdiction). */
   resolveUnit(nameOrId: string, jurisdiction?: string): Promise<Unit[]>;
-  checklist(filter: { planId?: PlanId; taskId?: TaskId; unitId?: UnitId; role?: UnitRole; status?: ProgressStatus }): Promise<ChecklistRow[]>;
+  /** `responsiblePerson`: only rows whose 责任人 has exactly this name. */
+  checklist(filter: { planId?: PlanId; taskId?: TaskId; unitId?: UnitId; role?: UnitRole; status?: ProgressStatus; responsiblePerson?: string }): Promise<ChecklistRow[]>;
   getProgress(itemId: ChecklistItemId, unitId: UnitId): Promise<Progress>;
   updateProgress(actor: Actor, update: ProgressUpdate): Promise<Progress>;
   /** All or nothing: if any update fails, none is applied. */

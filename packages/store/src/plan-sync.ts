@@ -331,6 +331,8 @@ export async function syncChecklist(
       note: EMPTY_PROGRESS.note,
       evidence_json: JSON.stringify(EMPTY_PROGRESS.evidence),
       measured_value_json: null,
+      responsible_person_json: null,
+      responsible_person_name: null,
       version: 0,
       updated_by: null,
       updated_at: null,

@@ -26,6 +26,7 @@ export function toProgress(row: Selectable<ProgressTable>): Progress {
     note: row.note,
     evidence: JSON.parse(row.evidence_json),
     measuredValue: row.measured_value_json === null ? null : JSON.parse(row.measured_value_json),
+    responsiblePerson: row.responsible_person_json === null ? null : JSON.parse(row.responsible_person_json),
     version: row.version,
     updatedBy: row.updated_by,
     updatedAt: row.updated_at,
@@ -41,8 +42,9 @@ export function toHistoryEntry(row: Selectable<HistoryTable>): HistoryEntry {
     actor: row.actor,
     source: row.source,
     at: row.at,
-    before: JSON.parse(row.before_json),
-    after: JSON.parse(row.after_json),
+    // Entries written before migration 0004 have no responsiblePerson: they named no one.
+    before: { responsiblePerson: null, ...JSON.parse(row.before_json) },
+    after: { responsiblePerson: null, ...JSON.parse(row.after_json) },
     note: row.note,
   });
 }

@@ -24,6 +24,7 @@ const ChecklistQuery = z.object({
   unitId: UnitIdSchema.optional(),
   role: UnitRoleSchema.optional(),
   status: ProgressStatusSchema.optional(),
+  responsiblePerson: z.string().trim().min(1).max(50).optional().openapi({ description: "only rows whose 责任人 has this name" }),
   overdue: BooleanQuery.optional().openapi({ description: "true: only overdue rows as of asOf" }),
   dueWithin: z.coerce.number().int().min(0).max(3660).optional().openapi({ description: "only open rows due within N days (overdue ones included)" }),
   asOf: AsOfQuery,
@@ -80,7 +81,7 @@ export const planRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       const query = c.req.valid("query");
       await requirePlan(c, planId);
       const asOf = resolveAsOf(query.asOf, c.var.clock);
-      const rows = await c.var.ledger.checklist({ planId, unitId: query.unitId, role: query.role, status: query.status });
+      const rows = await c.var.ledger.checklist({ planId, unitId: query.unitId, role: query.role, status: query.status, responsiblePerson: query.responsiblePerson });
       const items = rows
         .map((row) => checklistEntry(row, asOf, query.dueWithin ?? DUE_SOON_DAYS))
         .filter((e) => (query.overdue === true ? e.deadline.overdue : true))

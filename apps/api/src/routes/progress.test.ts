@@ -217,3 +217,31 @@ describe("POST progress/bulk", () => {
     expect(z.array(z.object({ path: z.string() })).parse(problem.errors)[0]?.path).toBe("body.updates");
   });
 });
+
+describe("责任人 (responsible person)", () => {
+  const zhang = { name: "张伟", post: "法规科科长", contact: "028-61881234" };
+
+  test("the office names one with a progress change; history carries it; the checklist lists 'items where I am the responsible person'", async () => {
+    const named = await expectJson(await patch(t.tokens.officeA, { responsiblePerson: zhang }), ProgressResponse);
+    expect(named).toMatchObject({ responsiblePerson: zhang, version: 1 });
+    const history = await historyOf(UNIT_A);
+    expect(history.items[0]?.after.responsiblePerson).toEqual(zhang);
+    expect(history.items[0]?.before.responsiblePerson).toBeNull();
+
+    const Checklist = z.object({ items: z.array(z.object({ item: z.object({ id: z.string() }), progress: z.object({ responsiblePerson: z.unknown() }) })) });
+    const mine = await expectJson(await t.app.request(`/api/units/${encodeURIComponent(UNIT_A)}/checklist?responsiblePerson=${encodeURIComponent("张伟")}`), Checklist);
+    expect(mine.items.map((i) => i.item.id)).toEqual(["chengdu-2015/1#task"]);
+    const inPlan = await expectJson(await t.app.request(`/api/plans/chengdu-2015/checklist?responsiblePerson=${encodeURIComponent("张伟")}`), Checklist);
+    expect(inPlan.items).toHaveLength(1);
+    const nobody = await expectJson(await t.app.request(`/api/units/${encodeURIComponent(UNIT_A)}/checklist?responsiblePerson=${encodeURIComponent("李娜")}`), Checklist);
+    expect(nobody.items).toEqual([]);
+  });
+
+  test("another unit's office may not name one; a bad person is a 400 naming the field", async () => {
+    await expectProblem(await patch(t.tokens.officeB, { responsiblePerson: zhang }), "forbidden");
+    const bad = await expectProblem(await patch(t.tokens.officeA, { responsiblePerson: { name: "", post: null, contact: null } }), "validation-failed");
+    expect(z.array(z.object({ path: z.string() })).parse(bad.errors).map((e) => e.path)).toContain("body.responsiblePerson.name");
+    const extra = await expectProblem(await patch(t.tokens.officeA, { responsiblePerson: { name: "张伟", post: null, contact: null, idNumber: "x" } }), "validation-failed");
+    expect(JSON.stringify(extra.errors)).toContain("responsiblePerson");
+  });
+});

@@ -81,6 +81,7 @@ export const unitRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
           planId: PlanIdSchema.optional(),
           role: UnitRoleSchema.optional(),
           status: ProgressStatusSchema.optional(),
+          responsiblePerson: z.string().trim().min(1).max(50).optional().openapi({ description: "only rows whose 责任人 has this name (\"the items I am responsible for\")" }),
           overdue: BooleanQuery.optional().openapi({ description: "true: only overdue rows as of asOf" }),
           dueWithin: z.coerce
             .number()
@@ -102,7 +103,7 @@ export const unitRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       const query = c.req.valid("query");
       await findUnit(c, unitId);
       const asOf = resolveAsOf(query.asOf, c.var.clock);
-      const rows = await c.var.ledger.checklist({ unitId, planId: query.planId, role: query.role, status: query.status });
+      const rows = await c.var.ledger.checklist({ unitId, planId: query.planId, role: query.role, status: query.status, responsiblePerson: query.responsiblePerson });
       const items = rows
         .map((row) => checklistEntry(row, asOf, query.dueWithin ?? DUE_SOON_DAYS))
         .filter((e) => (query.overdue === true ? e.deadline.overdue : true))

@@ -8,7 +8,7 @@ import { DeadlineBadge, StatusBadge } from "../ui/badges.js";
 import { STATUSES, isProgressStatus } from "../ui/status.js";
 import { ConflictPanel } from "./conflict-panel.js";
 import { ProgressEditor } from "./progress-editor.js";
-import { EvidenceList } from "./progress-view.js";
+import { EvidenceList, personText } from "./progress-view.js";
 import { useProgressSave } from "./use-progress-save.js";
 
 export interface ChecklistItemRowProps {
@@ -107,6 +107,11 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ row, task, asOf
             </span>
           )}
         </p>
+        {progress.responsiblePerson && (
+          <p className="item-person">
+            <span className="muted">{m.item.responsiblePerson}:</span> {personText(progress.responsiblePerson)}
+          </p>
+        )}
         {progress.note && <p className="item-note">{progress.note}</p>}
         {progress.evidence.length > 0 && (
           <div className="item-evidence">

@@ -36,6 +36,25 @@ describe("inline edit", () => {
     expect(within(row).getByRole("link", { name: "清理台账" }).getAttribute("href")).toBe("https://example.gov.cn/a");
   });
 
+  it("names a 责任人 (name, post, contact), shows it on the line, and clears it with an empty name", async () => {
+    const { api } = renderApp({ url: "/my", signedInAs: "sj" });
+    const { user, row, form } = await openEditor("完成清理工作");
+    await user.type(within(form).getByLabelText("姓名（留空表示未指定）"), "张伟");
+    await user.type(within(form).getByLabelText("职务"), "法规科科长");
+    await user.click(within(form).getByRole("button", { name: "保存" }));
+    await waitFor(() => expect(api.current(M2, UNIT_SJ).version).toBe(1));
+    expect(api.requests.find((r) => r.method === "PATCH")?.body).toEqual({ responsiblePerson: { name: "张伟", post: "法规科科长", contact: null } });
+    expect(within(row).getByText("张伟（法规科科长）")).toBeTruthy();
+
+    await user.click(within(row).getByRole("button", { name: "编辑：完成清理工作" }));
+    const again = within(row).getByRole("form", { name: "编辑：完成清理工作" });
+    await user.clear(within(again).getByLabelText("姓名（留空表示未指定）"));
+    await user.click(within(again).getByRole("button", { name: "保存" }));
+    await waitFor(() => expect(api.current(M2, UNIT_SJ).version).toBe(2));
+    expect(api.current(M2, UNIT_SJ).responsiblePerson).toBeNull();
+    expect(within(row).queryByText("张伟（法规科科长）")).toBeNull();
+  });
+
   it("records a measured value against the item's target", async () => {
     const { api } = renderApp({ url: "/my", signedInAs: "sj" });
     await screen.findByText(/目标: 出庭应诉率不低于90%/);

@@ -12,6 +12,9 @@ interface Draft {
   measuredValue: string;
   measuredUnit: string;
   measuredAsOf: string;
+  personName: string;
+  personPost: string;
+  personContact: string;
 }
 
 function draftOf(progress: Progress, targets: readonly Target[]): Draft {
@@ -23,6 +26,9 @@ function draftOf(progress: Progress, targets: readonly Target[]): Draft {
     measuredValue: progress.measuredValue ? String(progress.measuredValue.value) : "",
     measuredUnit: progress.measuredValue?.unit ?? targets[0]?.unit ?? "",
     measuredAsOf: progress.measuredValue?.asOf ?? "",
+    personName: progress.responsiblePerson?.name ?? "",
+    personPost: progress.responsiblePerson?.post ?? "",
+    personContact: progress.responsiblePerson?.contact ?? "",
   };
 }
 
@@ -38,6 +44,11 @@ export function patchFromDraft(progress: Progress, draft: Draft, measures: boole
     .filter((e) => e.description.trim() !== "")
     .map((e) => ({ description: e.description.trim(), url: e.url.trim() === "" ? null : e.url.trim() }));
   if (JSON.stringify(evidence) !== JSON.stringify(progress.evidence)) patch.evidence = evidence;
+  // 责任人: a name makes one; an empty name names no one (post and contact go with the name).
+  const name = draft.personName.trim();
+  const person: Progress["responsiblePerson"] =
+    name === "" ? null : { name, post: draft.personPost.trim() === "" ? null : draft.personPost.trim(), contact: draft.personContact.trim() === "" ? null : draft.personContact.trim() };
+  if (JSON.stringify(person) !== JSON.stringify(progress.responsiblePerson ?? null)) patch.responsiblePerson = person;
   if (measures) {
     const raw = draft.measuredValue.trim();
     let measured: Progress["measuredValue"] = null;
@@ -102,6 +113,15 @@ export function ProgressEditor({
         <label htmlFor={`${id}-note`}>{m.item.note}</label>
         <textarea id={`${id}-note`} rows={3} maxLength={4000} value={draft.note} onChange={(e) => set("note", e.target.value)} />
       </div>
+      <fieldset className="person">
+        <legend>{m.item.responsiblePerson}</legend>
+        <label htmlFor={`${id}-person-name`}>{m.item.personName}</label>
+        <input id={`${id}-person-name`} maxLength={50} value={draft.personName} onChange={(e) => set("personName", e.target.value)} />
+        <label htmlFor={`${id}-person-post`}>{m.item.personPost}</label>
+        <input id={`${id}-person-post`} maxLength={50} value={draft.personPost} onChange={(e) => set("personPost", e.target.value)} />
+        <label htmlFor={`${id}-person-contact`}>{m.item.personContact}</label>
+        <input id={`${id}-person-contact`} maxLength={100} value={draft.personContact} onChange={(e) => set("personContact", e.target.value)} />
+      </fieldset>
       <fieldset>
         <legend>{m.item.evidence}</legend>
         {draft.evidence.map((e, i) => (

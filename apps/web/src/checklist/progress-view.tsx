@@ -41,6 +41,12 @@ export function ProgressFieldsView({ fields }: { fields: ProgressPatch | Progres
           </dd>
         </>
       )}
+      {fields.responsiblePerson !== undefined && (
+        <>
+          <dt>{m.item.responsiblePerson}</dt>
+          <dd>{fields.responsiblePerson ? personText(fields.responsiblePerson) : "—"}</dd>
+        </>
+      )}
       {fields.measuredValue !== undefined && (
         <>
           <dt>{m.item.measured}</dt>
@@ -49,6 +55,12 @@ export function ProgressFieldsView({ fields }: { fields: ProgressPatch | Progres
       )}
     </dl>
   );
+}
+
+/** 张伟（法规科科长，028-61881234） */
+export function personText(person: NonNullable<Progress["responsiblePerson"]>): string {
+  const extra = [person.post, person.contact].filter(Boolean).join("，");
+  return extra ? `${person.name}（${extra}）` : person.name;
 }
 
 export function EvidenceList({ evidence }: { evidence: Progress["evidence"] }) {

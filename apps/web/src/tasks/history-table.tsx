@@ -1,5 +1,6 @@
 import type { ProgressFields } from "@taizhang/core";
 import type { HistoryEntry } from "../api/types.js";
+import { personText } from "../checklist/progress-view.js";
 import { unitName } from "../ui/unit-name.js";
 import { useI18n } from "../i18n/i18n.js";
 import type { Messages } from "../i18n/messages-zh.js";
@@ -9,6 +10,7 @@ function describe(m: Messages, key: keyof ProgressFields, value: ProgressFields[
   if (key === "percent") return `${String(value)}%`;
   if (key === "evidence" && Array.isArray(value)) return value.map((e) => e.description).join("、") || "—";
   if (key === "measuredValue") return value && typeof value === "object" && "value" in value ? `${value.value}${value.unit}` : "—";
+  if (key === "responsiblePerson") return value && typeof value === "object" && "name" in value ? personText(value) : "—";
   return typeof value === "string" && value !== "" ? value : "—";
 }
 
@@ -18,6 +20,7 @@ const LABELS = (m: Messages): Record<keyof ProgressFields, string> => ({
   note: m.item.note,
   evidence: m.item.evidence,
   measuredValue: m.item.measured,
+  responsiblePerson: m.item.responsiblePerson,
 });
 
 /** What changed in one history entry, field by field. */

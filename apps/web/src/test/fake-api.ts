@@ -96,7 +96,7 @@ export class FakeApi {
     const before = this.current(itemId, unitId);
     const after: Progress = { ...before, ...patch, version: before.version + 1, updatedBy: actor, updatedAt: new Date(Date.UTC(2016, 5, 15, 3, this.history.length)).toISOString() };
     this.progress.set(`${itemId}|${unitId}`, after);
-    const fields = (p: Progress): ProgressFields => ({ status: p.status, percent: p.percent, note: p.note, evidence: p.evidence, measuredValue: p.measuredValue });
+    const fields = (p: Progress): ProgressFields => ({ status: p.status, percent: p.percent, note: p.note, evidence: p.evidence, measuredValue: p.measuredValue, responsiblePerson: p.responsiblePerson });
     this.history.push({
       id: this.history.length + 1,
       itemId: after.itemId,

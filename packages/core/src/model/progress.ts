@@ -33,6 +33,16 @@ export const MeasuredValueSchema = z
   .describe("实测值 measured value of a target");
 export type MeasuredValue = z.infer<typeof MeasuredValueSchema>;
 
+export const ResponsiblePersonSchema = z
+  .object({
+    name: z.string().trim().min(1).max(50).describe("姓名 the person's name"),
+    post: z.string().trim().max(50).nullable().describe("职务 post or title, e.g. 科长; null when not given"),
+    contact: z.string().trim().max(100).nullable().describe("联系方式 telephone or e-mail; null when not given"),
+  })
+  .strict()
+  .describe("责任人 the person answerable for one (item, unit), as the task ledger names them (责任单位、责任人和完成时限)");
+export type ResponsiblePerson = z.infer<typeof ResponsiblePersonSchema>;
+
 /** The fields an office can change on one (item, unit). */
 export const ProgressFieldsSchema = z.object({
   status: ProgressStatusSchema,
@@ -40,6 +50,7 @@ export const ProgressFieldsSchema = z.object({
   note: z.string().max(4000).describe("进展说明 progress note"),
   evidence: z.array(EvidenceSchema).max(50).describe("佐证材料 evidence"),
   measuredValue: MeasuredValueSchema.nullable().describe("实测值 for items that measure a target"),
+  responsiblePerson: ResponsiblePersonSchema.nullable().describe("责任人 who answers for this item in this unit; null when none is named"),
 });
 export type ProgressFields = z.infer<typeof ProgressFieldsSchema>;
 
@@ -64,6 +75,7 @@ export const EMPTY_PROGRESS: ProgressFields = {
   note: "",
   evidence: [],
   measuredValue: null,
+  responsiblePerson: null,
 };
 
 export const HistoryEntrySchema = z

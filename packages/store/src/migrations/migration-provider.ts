@@ -3,6 +3,7 @@ import type { StoreDialect } from "../store-dialect.js";
 import { initialMigration } from "./0001-initial.js";
 import { taskSearchTextMigration } from "./0002-task-search-text.js";
 import { taskThemesMigration } from "./0003-task-themes.js";
+import { responsiblePersonMigration } from "./0004-responsible-person.js";
 
 /**
  * The migrations, in code (no file-system scan, so a bundled or compiled
@@ -16,6 +17,7 @@ export class StoreMigrationProvider implements MigrationProvider {
       "0001-initial": initialMigration(this.dialect),
       "0002-task-search-text": taskSearchTextMigration,
       "0003-task-themes": taskThemesMigration,
+      "0004-responsible-person": responsiblePersonMigration,
     });
   }
 }
