@@ -246,7 +246,7 @@ export class MemoryDataSource implements DataSource {
         updatedAt: new Date(Date.UTC(2016, 10, 1, 4, this.historyRows.length)).toISOString(),
       };
       this.progress.set(`${change.itemId}|${change.unitId}`, next);
-      const { status, percent, note, evidence, measuredValue } = current;
+      const { status, percent, note, evidence, measuredValue, responsiblePerson } = current;
       this.historyRows.push({
         id: this.historyRows.length + 1,
         itemId: change.itemId,
@@ -255,8 +255,8 @@ export class MemoryDataSource implements DataSource {
         actor: this.identity.name,
         source: "tui",
         at: next.updatedAt ?? "",
-        before: { status, percent, note, evidence, measuredValue },
-        after: { status: next.status, percent: next.percent, note: next.note, evidence: next.evidence, measuredValue: next.measuredValue },
+        before: { status, percent, note, evidence, measuredValue, responsiblePerson },
+        after: { status: next.status, percent: next.percent, note: next.note, evidence: next.evidence, measuredValue: next.measuredValue, responsiblePerson: next.responsiblePerson },
         note: change.comment ?? null,
       });
       return ok(next);

@@ -85,6 +85,17 @@ describe("taizhang task", () => {
 });
 
 describe("taizhang set", () => {
+  it("names, changes and clears the 责任人 with --person, --post and --contact", async () => {
+    const named = await run(setCommand, "chengdu-2015/5#task", "--unit", "市政府法制办", "--person", "张伟", "--post", "科长", "--contact", "028-61881234");
+    expect(named.code, named.err).toBe(0);
+    expect(named.out).toContain("张伟 · 科长 · 028-61881234");
+    const json = await run(setCommand, "chengdu-2015/5#task", "--unit", "市政府法制办", "--person", "", "--json");
+    expect(JSON.parse(json.out)).toMatchObject({ responsiblePerson: null });
+    const lonely = await run(setCommand, "chengdu-2015/5#task", "--unit", "市政府法制办", "--post", "科长");
+    expect(lonely.code).toBe(1);
+    expect(lonely.err).toContain("--post and --contact go with --person");
+  });
+
   it("writes with the current version, shows up in task --json and history, and accepts Chinese status names", async () => {
     const first = await run(setCommand, "chengdu-2015/2#m1", "--unit", "市财政局", "--status", "进行中", "--percent", "40", "--note", "已制定指导目录");
     expect(first.code).toBe(0);

@@ -12,10 +12,13 @@ const OPTIONS = {
   status: { type: "string" },
   note: { type: "string" },
   percent: { type: "string" },
+  person: { type: "string" },
+  post: { type: "string" },
+  contact: { type: "string" },
   comment: { type: "string" },
 } as const;
 
-const HELP = `Usage: taizhang set ITEM --unit NAME [--status S] [--note TEXT] [--percent N] [options]
+const HELP = `Usage: taizhang set ITEM --unit NAME [--status S] [--note TEXT] [--percent N] [--person NAME [--post P] [--contact C]] [options]
 
 Records progress on one checklist item for one unit. Reads the current
 version and writes with it, so a change made in between is reported as a
@@ -27,8 +30,11 @@ the change is recorded as made by "cli".
   --status S       ${STATUS_CHOICES_TEXT}
   --note TEXT      the progress note (进展说明)
   --percent N      percent complete, 0-100
+  --person NAME    the responsible person (责任人) for this item in this unit; --person "" names no one
+  --post P         their post (职务), with --person
+  --contact C      their telephone or e-mail (联系方式), with --person
   --comment TEXT   a remark on this change, kept in history
-At least one of --status, --note and --percent is needed.
+At least one of --status, --note, --percent and --person is needed.
 
 ${SOURCE_HELP}
 `;
@@ -55,8 +61,11 @@ export const setCommand: Command = {
     }
     if (positionals.length !== 1) return usageError(io, "give exactly one item id", "set");
     if (!values.unit) return usageError(io, "--unit NAME is required", "set");
-    if (values.status === undefined && values.note === undefined && values.percent === undefined) {
-      return usageError(io, "give at least one of --status, --note and --percent", "set");
+    if ((values.post !== undefined || values.contact !== undefined) && values.person === undefined) {
+      return usageError(io, "--post and --contact go with --person", "set");
+    }
+    if (values.status === undefined && values.note === undefined && values.percent === undefined && values.person === undefined) {
+      return usageError(io, "give at least one of --status, --note, --percent and --person", "set");
     }
     const lang = cliLang(values.lang);
     if (!lang) return usageError(io, "--lang must be zh or en", "set");
@@ -83,6 +92,10 @@ export const setCommand: Command = {
       }
       patch.percent = percent;
     }
+    if (values.person !== undefined) {
+      const name = values.person.trim();
+      patch.responsiblePerson = name === "" ? null : { name, post: values.post?.trim() || null, contact: values.contact?.trim() || null };
+    }
     const checked = ProgressPatchSchema.safeParse(patch);
     if (!checked.success) {
       io.stderr(`taizhang set: ${checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}\n`);
@@ -100,7 +113,10 @@ export const setCommand: Command = {
       }
       const pr = written.value;
       if (values.json) printJson(io, pr);
-      else io.stdout(`${pr.itemId}  ${unit.value.name}  ${statusLabel(pr.status, lang)}  ${pr.percent}%  v${pr.version}${pr.note ? `  ${pr.note}` : ""}\n`);
+      else {
+        const person = pr.responsiblePerson ? `  ${[pr.responsiblePerson.name, pr.responsiblePerson.post, pr.responsiblePerson.contact].filter(Boolean).join(" · ")}` : "";
+        io.stdout(`${pr.itemId}  ${unit.value.name}  ${statusLabel(pr.status, lang)}  ${pr.percent}%  v${pr.version}${person}${pr.note ? `  ${pr.note}` : ""}\n`);
+      }
       return 0;
     });
   },

@@ -268,6 +268,26 @@ describe("set status and notes", () => {
     expect(ds.historyRows[0]?.after.note).toBe("已在3个区试点");
   });
 
+  it("names the 责任人 of the progress row with p, shows it under the row, and clears it with an empty line", async () => {
+    const ds = fixture();
+    const app = renderApp({ ds });
+    await openTask3(app);
+    let guard = 0;
+    while (!/m1 .*各区\(市\)县政府/.test(selectedLine(app.frame()) ?? "") && guard++ < 20) await app.press("j");
+    await app.press("p");
+    await app.until((f) => expect(f).toContain("责任人(姓名,职务,联系方式;留空表示未指定) · chengdu-2015/3#m1 · 各区(市)县政府: ▏"));
+    await app.press("张伟，法规科科长，028-61881234", KEYS.enter);
+    await app.until((f) => expect(f).toContain("└ 责任人: 张伟 · 法规科科长 · 028-61881234"));
+    expect(ds.historyRows[0]?.after.responsiblePerson).toEqual({ name: "张伟", post: "法规科科长", contact: "028-61881234" });
+    // The prompt starts from the person named, so a change is an edit; all erased names no one.
+    await app.press("p");
+    await app.until((f) => expect(f).toContain(": 张伟，法规科科长，028-61881234▏"));
+    for (let i = 0; i < 25; i++) await app.press(KEYS.backspace);
+    await app.press(KEYS.enter);
+    await app.until((f) => expect(f).not.toContain("└ 责任人"));
+    expect(ds.historyRows[1]?.after.responsiblePerson).toBeNull();
+  });
+
   it("reports a stale version as a conflict and reloads", async () => {
     const ds = fixture();
     const app = renderApp({ ds });

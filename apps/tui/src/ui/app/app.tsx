@@ -2,11 +2,11 @@ import type { PlanSummary, ProgressPatch } from "@taizhang/core";
 import { useCallback, useEffect, useMemo, useReducer, useState, type ReactNode } from "react";
 import type { DataSource, Identity, ProgressRow } from "../../data/data-source.js";
 import { statusLabel, translator, type Lang } from "../i18n.js";
-import { filterLines, footerHints, helpLines, noteTitle, statusLines } from "../overlays/overlay-lines.js";
+import { filterLines, footerHints, helpLines, noteTitle, personTitle, statusLines } from "../overlays/overlay-lines.js";
 import { unitName } from "../screens/format.js";
 import type { Row, ScreenContext, ScreenRef, Segment } from "../screens/screen-types.js";
 import { line } from "../screens/table.js";
-import { fit, wrap } from "../text/index.js";
+import { fit, promptText, wrap } from "../text/index.js";
 import { appReducer, initialState } from "./app-state.js";
 import { AppView, type ViewLine } from "./app-view.js";
 import { scrollFor, settle, top } from "./navigation.js";
@@ -106,8 +106,10 @@ export function App({ ds, asOf, lang, unit, root = { kind: "plans" }, dueSoonDay
   }
 
   let footer: Segment[];
-  if (overlay?.kind === "search") footer = line(`${t("search")}: ${overlay.value}▏`, inner, { color: "cyan" });
-  else if (overlay?.kind === "note") footer = line(`${noteTitle(overlay, t)}: ${overlay.value}▏`, inner, { color: "cyan" });
+  // Prompts keep the end of what is typed in sight, cutting their title first.
+  if (overlay?.kind === "search") footer = line(promptText(t("search"), overlay.value, inner), inner, { color: "cyan" });
+  else if (overlay?.kind === "note") footer = line(promptText(noteTitle(overlay, t), overlay.value, inner), inner, { color: "cyan" });
+  else if (overlay?.kind === "person") footer = line(promptText(personTitle(overlay, t), overlay.value, inner), inner, { color: "cyan" });
   else if (load.status === "error" && content) footer = line(`${t("error")}: ${load.error.message}`, inner, { color: "red" });
   else if (state.message)
     footer = line(state.message.text, inner, { color: state.message.tone === "error" ? "red" : state.message.tone === "ok" ? "green" : "yellow" });

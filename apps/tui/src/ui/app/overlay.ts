@@ -6,6 +6,7 @@ export type Overlay =
   | { kind: "help" }
   | { kind: "search"; value: string }
   | { kind: "note"; target: ProgressRow; value: string }
+  | { kind: "person"; target: ProgressRow; value: string }
   | { kind: "status"; target: ProgressRow; cursor: number }
   | { kind: "filter"; draft: TaskQuery; cursor: number; editing: FilterEditing | null };
 
@@ -31,3 +32,16 @@ export const STATUS_FILTER_CHOICES: ReadonlyArray<ProgressStatus | null> = [null
 
 /** The theme filter picker: "any theme" first, then the outline's themes (sub-themes after their parent). */
 export const THEME_FILTER_CHOICES: ReadonlyArray<ThemeId | null> = [null, ...THEMES.map((t) => t.id)];
+
+/** The 责任人 prompt's text: "姓名，职务，联系方式" (post and contact may be left out). */
+export function personPromptText(person: ProgressRow["progress"]["responsiblePerson"]): string {
+  return person ? [person.name, person.post ?? "", person.contact ?? ""].join("，").replace(/，+$/, "") : "";
+}
+
+/** Reads the prompt back: an empty line names no one. Commas (，or ,) separate name, post and contact. */
+export function parsePersonPrompt(text: string): ProgressRow["progress"]["responsiblePerson"] {
+  const [name = "", post = "", ...rest] = text.split(/[,，]/).map((part) => part.trim());
+  const contact = rest.join("，").trim();
+  if (name === "") return null;
+  return { name, post: post === "" ? null : post, contact: contact === "" ? null : contact };
+}

@@ -6,7 +6,16 @@ import type { Translate } from "../i18n.js";
 import type { Row, ScreenContent } from "../screens/screen-types.js";
 import { appReducer, type AppAction, type AppState } from "./app-state.js";
 import { placeCursor, settle, top, type NavEntry } from "./navigation.js";
-import { FILTER_FIELDS, planChoices, STATUS_CHOICES, STATUS_FILTER_CHOICES, THEME_FILTER_CHOICES, type Overlay } from "./overlay.js";
+import {
+  FILTER_FIELDS,
+  parsePersonPrompt,
+  personPromptText,
+  planChoices,
+  STATUS_CHOICES,
+  STATUS_FILTER_CHOICES,
+  THEME_FILTER_CHOICES,
+  type Overlay,
+} from "./overlay.js";
 import { editText } from "./text-input.js";
 
 export interface AppInputDeps {
@@ -98,7 +107,7 @@ export function useAppInput(deps: AppInputDeps): void {
 }
 
 const isTextField = (overlay: Overlay | null): boolean =>
-  overlay !== null && (overlay.kind === "search" || overlay.kind === "note" || (overlay.kind === "filter" && overlay.editing?.field === "unit"));
+  overlay !== null && (overlay.kind === "search" || overlay.kind === "note" || overlay.kind === "person" || (overlay.kind === "filter" && overlay.editing?.field === "unit"));
 
 function screenKey(input: string, key: Key, deps: AppInputDeps, exit: () => void): void {
   const { dispatch, rows, bodyHeight, content, t } = deps;
@@ -116,7 +125,7 @@ function screenKey(input: string, key: Key, deps: AppInputDeps, exit: () => void
     const draft: TaskQuery = content?.query ? { ...content.query } : content?.planId ? { planId: content.planId } : {};
     return dispatch({ type: "overlay", overlay: { kind: "filter", draft, cursor: 0, editing: null } });
   }
-  if (input === "s" || input === "n") {
+  if (input === "s" || input === "n" || input === "p") {
     // Off a progress line, an office means its own unit's line; anyone else the first one.
     const own = deps.identity?.unitId ?? null;
     const target = selected?.progress ?? rows.find((r) => r.progress && r.progress.unitId === own)?.progress ?? rows.find((r) => r.progress)?.progress;
@@ -125,7 +134,9 @@ function screenKey(input: string, key: Key, deps: AppInputDeps, exit: () => void
     const overlay: Overlay =
       input === "s"
         ? { kind: "status", target, cursor: Math.max(0, STATUS_CHOICES.indexOf(target.progress.status)) }
-        : { kind: "note", target, value: "" };
+        : input === "p"
+          ? { kind: "person", target, value: personPromptText(target.progress.responsiblePerson) }
+          : { kind: "note", target, value: "" };
     return dispatch({ type: "overlay", overlay });
   }
   if (input === "r") return dispatch({ type: "reload" });
@@ -175,6 +186,17 @@ function overlayKey(overlay: Overlay, input: string, key: Key, deps: AppInputDep
       if (key.return) {
         close();
         deps.save(overlay.target, { note: overlay.value.trim() });
+        return;
+      }
+      const value = editText(overlay.value, input, key);
+      if (value !== null) dispatch({ type: "overlay", overlay: { ...overlay, value } });
+      return;
+    }
+    case "person": {
+      if (key.escape) return close();
+      if (key.return) {
+        close();
+        deps.save(overlay.target, { responsiblePerson: parsePersonPrompt(overlay.value) });
         return;
       }
       const value = editText(overlay.value, input, key);

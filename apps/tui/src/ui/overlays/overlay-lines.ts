@@ -23,6 +23,7 @@ const HELP: ReadonlyArray<[string, LabelKey]> = [
   ["f", "keyFilter"],
   ["s", "keyStatus"],
   ["n", "keyNote"],
+  ["p", "keyPerson"],
   ["1 2 3", "keyRoots"],
   ["r", "keyReload"],
   ["?", "keyHelp"],
@@ -40,7 +41,7 @@ export function helpLines(width: number, t: Translate): OverlayLine[] {
   ];
 }
 
-function targetLabel(overlay: Extract<Overlay, { kind: "status" | "note" }>): string {
+function targetLabel(overlay: Extract<Overlay, { kind: "status" | "note" | "person" }>): string {
   const { target } = overlay;
   return `${target.itemId} · ${unitName(target.unitId)}`;
 }
@@ -53,6 +54,11 @@ export function statusLines(overlay: Extract<Overlay, { kind: "status" }>, width
       plain(status, line(`${i + 1}  ${fit(statusLabel(status, "zh"), 6)}  ${statusLabel(status, "en")}`, width), i === overlay.cursor),
     ),
   ];
+}
+
+/** The 责任人 prompt's heading above the screen's footer line. */
+export function personTitle(overlay: Extract<Overlay, { kind: "person" }>, t: Translate): string {
+  return `${t("setPerson")} · ${targetLabel(overlay)}`;
 }
 
 /** The note prompt's heading above the screen's footer line. */

@@ -75,6 +75,8 @@ function taskContent(detail: TaskDetail, counterparts: CounterpartRef[] | null, 
             ),
             { progress: row, key: `p:${row.itemId}|${row.unitId}` },
           );
+          const person = row.progress.responsiblePerson;
+          if (person) indentWrapped(`└ ${t("responsiblePerson")}: ${[person.name, person.post, person.contact].filter(Boolean).join(" · ")}`, 8, { dim: true });
           if (row.progress.note) indentWrapped(`└ ${row.progress.note}`, 8, { dim: true });
         }
       }

@@ -25,3 +25,34 @@ export function truncate(text: string, budget: number): string {
   }
   return kept + ELLIPSIS;
 }
+
+/** Like {@link truncate}, but keeps the end: "…" then the last cells of `text` (for text being typed). */
+export function truncateStart(text: string, budget: number): string {
+  if (budget <= 0) return "";
+  if (displayWidth(text) <= budget) return text;
+  const room = budget - displayWidth(ELLIPSIS);
+  if (room < 0) return "";
+  let used = 0;
+  const kept: string[] = [];
+  for (const g of graphemes(text).reverse()) {
+    const w = displayWidth(g);
+    if (used + w > room) break;
+    kept.unshift(g);
+    used += w;
+  }
+  return ELLIPSIS + kept.join("");
+}
+
+/**
+ * A prompt line "title: value▏" within `width` cells. When it does not fit,
+ * the title is cut first, then the start of the value — the cursor end of
+ * what is being typed always stays in sight.
+ */
+export function promptText(title: string, value: string, width: number): string {
+  const typed = `${value}▏`;
+  const full = `${title}: ${typed}`;
+  if (displayWidth(full) <= width) return full;
+  const titleRoom = width - displayWidth(typed) - 2;
+  if (titleRoom >= 8) return `${truncate(title, titleRoom)}: ${typed}`;
+  return truncateStart(typed, width);
+}
