@@ -239,6 +239,28 @@ describe.runIf(runs)("web app end to end (Chromium, built server)", { timeout: 6
     await page.screenshot({ path: join(shots, "my-tasks-phone.png") });
     await page.close();
   });
+
+  it("an office names the 责任人 of an item; it shows on the line and the API lists the item under that person", async () => {
+    const page = await browserA.context.newPage();
+    await page.goto(`${server.baseUrl}/my`);
+    const label = "深化行政审批制度改革";
+    const row = page.getByRole("group", { name: label });
+    await row.waitFor();
+    await row.getByRole("button", { name: `编辑：${label}` }).click();
+    const form = row.getByRole("form", { name: `编辑：${label}` });
+    await form.getByLabel("姓名（留空表示未指定）").fill("张伟");
+    await form.getByLabel("职务").fill("法规科科长");
+    await form.getByRole("button", { name: "保存" }).click();
+    await row.getByText("张伟（法规科科长）").waitFor();
+    const listed = await apiCall<{ items: Array<{ item: { id: string } }> }>(
+      server,
+      "GET",
+      `/units/${encodeURIComponent(UNIT_A)}/checklist?responsiblePerson=${encodeURIComponent("张伟")}`,
+      null,
+    );
+    expect(listed.body.items.map((i) => i.item.id)).toEqual(["chengdu-2015/1#task"]);
+    await page.close();
+  });
 });
 
 describe.runIf(!runs && process.env.CI !== undefined)("web app end to end", () => {
