@@ -127,6 +127,7 @@ describe("OpenAPI and /docs", () => {
     expect(Object.keys((doc.components as { schemas: object }).schemas)).toEqual(expect.arrayContaining(["Plan", "Task", "Progress", "Problem", "ChecklistEntry"]));
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
+        "/api/exports/ledger",
         "/api/history",
         "/api/history/items/{planId}/{number}/{item}",
         "/api/history/plans/{planId}",

@@ -14,6 +14,7 @@ import { limitByAddress, limitByToken, RateLimiter } from "./rate-limit.js";
 import { notFound, onError, validationHook } from "./on-error.js";
 import { ApiError } from "./problem.js";
 import { docsRoutes } from "./routes/docs.js";
+import { exportRoutes } from "./routes/exports.js";
 import { healthRoutes } from "./routes/health.js";
 import { historyRoutes } from "./routes/history.js";
 import { importRoutes } from "./routes/import.js";
@@ -136,6 +137,7 @@ export function createApp(deps: AppDeps) {
     .route("/import", importRoutes)
     .route("/tokens", tokenRoutes)
     .route("/session", sessionRoutes)
+    .route("/exports", exportRoutes)
     .route("/", searchRoutes);
   const routes = app.route("/api", api).route("/", healthRoutes);
 

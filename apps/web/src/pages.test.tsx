@@ -101,3 +101,20 @@ describe("task page, signed in", () => {
     expect(rows.filter((t) => t.includes("节点 2") && t.includes("市司法局") && t.includes("未开始"))).toHaveLength(1);
   });
 });
+
+describe("ledger downloads", () => {
+  it("offers the unit's ledger as Excel and CSV on 我的任务, and a plan's on its page", async () => {
+    renderApp({ url: "/my", signedInAs: "sj" });
+    const xlsx = await screen.findByRole("link", { name: "下载台账（Excel）" });
+    const params = new URL(xlsx.getAttribute("href") ?? "", "http://x").searchParams;
+    expect(Object.fromEntries(params)).toEqual({ unitId: UNIT_SJ, format: "xlsx", lang: "zh" });
+    expect(xlsx.hasAttribute("download")).toBe(true);
+    expect(new URL(screen.getByRole("link", { name: "下载 CSV" }).getAttribute("href") ?? "", "http://x").searchParams.get("format")).toBe("csv");
+  });
+
+  it("on a plan's page, for the plan", async () => {
+    renderApp({ url: "/plans/testville-2016" });
+    const xlsx = await screen.findByRole("link", { name: "下载台账（Excel）" });
+    expect(new URL(xlsx.getAttribute("href") ?? "", "http://x").searchParams.get("planId")).toBe("testville-2016");
+  });
+});

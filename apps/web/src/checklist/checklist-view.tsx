@@ -15,6 +15,7 @@ import { applyFilters, parseFilters, serializeFilters, type ChecklistFilters } f
 import { groupRows, rowKey, type DisplayRow } from "./group-rows.js";
 import { PrintLedger } from "./print-ledger.js";
 import { usePlanTasks } from "./use-plan-tasks.js";
+import { DownloadLinks } from "../exports/download-links.js";
 import { useServerSearch } from "./use-server-search.js";
 
 /** One unit's checklist with filters in the URL, selection, bulk status change and the print ledger. */
@@ -161,7 +162,8 @@ export function ChecklistView({
         </p>
         <button type="button" className="no-print" onClick={() => window.print()}>
           {m.app.print}
-        </button>
+        </button>{" "}
+        <DownloadLinks unitId={unitId} {...(filters.plan ? { planId: filters.plan } : {})} />
       </header>
       <FilterBar filters={filters} plans={plans.filter((p) => planIds.includes(p.id))} onChange={setFilters} />
       {editable && filtered.length > 0 && (

@@ -166,6 +166,10 @@ export const en: Messages = {
     similarity: "Similarity",
     sharedTerms: "Shared terms",
   },
+  exports: {
+    xlsx: "Download ledger (Excel)",
+    csv: "Download CSV",
+  },
   search: {
     title: "Search tasks",
     label: "Search",

@@ -182,6 +182,10 @@ export const zh = {
     similarity: "相似度",
     sharedTerms: "共同关键词",
   },
+  exports: {
+    xlsx: "下载台账（Excel）",
+    csv: "下载 CSV",
+  },
   search: {
     title: "搜索任务",
     label: "搜索",

@@ -6,6 +6,7 @@ import { useI18n } from "../i18n/i18n.js";
 import { Link } from "../router/router.js";
 import { paths } from "../router/routes.js";
 import { AsyncView } from "../ui/async-view.js";
+import { DownloadLinks } from "../exports/download-links.js";
 import { useAsync } from "../use-async.js";
 
 /** One plan as a readable document; printed, it becomes an A4 ledger table. */
@@ -42,7 +43,8 @@ export function PlanDocument({ plan, taskDues = new Map() }: { plan: Plan; taskD
         </p>
         <button type="button" className="no-print" onClick={() => window.print()}>
           {m.app.print}
-        </button>
+        </button>{" "}
+        <DownloadLinks planId={plan.id} />
       </header>
       <div className="screen-only">
         <nav aria-label={m.plans.contents} className="toc">

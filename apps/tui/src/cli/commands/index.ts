@@ -2,6 +2,7 @@ import type { Command } from "../command.js";
 import { importCommand } from "./import.js";
 import { checklistCommand } from "./checklist.js";
 import { counterpartsCommand } from "./counterparts.js";
+import { exportCommand } from "./export.js";
 import { overdueCommand } from "./overdue.js";
 import { plansCommand } from "./plans.js";
 import { searchCommand } from "./search.js";
@@ -14,4 +15,4 @@ import { uiCommand } from "./ui.js";
 import { validateCommand } from "./validate.js";
 
 /** Every subcommand of `taizhang`. To add one, write commands/<name>.ts and list it here. */
-export const commands: readonly Command[] = [importCommand, plansCommand, tasksCommand, taskCommand, checklistCommand, overdueCommand, searchCommand, themesCommand, counterpartsCommand, setCommand, tokenCommand, validateCommand, uiCommand];
+export const commands: readonly Command[] = [importCommand, plansCommand, tasksCommand, taskCommand, checklistCommand, overdueCommand, searchCommand, themesCommand, counterpartsCommand, exportCommand, setCommand, tokenCommand, validateCommand, uiCommand];

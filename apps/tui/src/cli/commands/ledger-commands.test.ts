@@ -1,9 +1,12 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chengduPlan, hohhotPlan } from "../../test-support/fixture-plans.js";
 import { captureIo, tempStore } from "../../test-support/temp-store.js";
 import { displayWidth } from "../../ui/text/index.js";
 import { main } from "../main.js";
 import { checklistCommand } from "./checklist.js";
+import { exportCommand } from "./export.js";
 import { overdueCommand } from "./overdue.js";
 import { plansCommand } from "./plans.js";
 import { setCommand } from "./set.js";
@@ -172,5 +175,31 @@ describe("through main()", () => {
     const io = captureIo(store.dir);
     expect(await main(["ui", "--data", store.dir], io)).toBe(1);
     expect(io.err()).toContain("needs a terminal");
+  });
+});
+
+describe("taizhang export", () => {
+  it("writes a plan's ledger as CSV (BOM, Chinese headers) and a unit's checklist as JSON and xlsx", async () => {
+    const csv = await run(exportCommand, "--plan", "chengdu-2015", "-o", "ledger.csv", "--as-of", "2021-01-05");
+    expect(csv.code, csv.err).toBe(0);
+    expect(csv.err).toMatch(/rows → ledger\.csv/);
+    const text = readFileSync(join(store.dir, "ledger.csv"), "utf8");
+    expect(text.startsWith("\uFEFF序号,规划,")).toBe(true);
+    expect(text).toContain("chengdu-2015/1#task");
+    const json = await run(exportCommand, "--unit", "市财政局", "-o", "mine.json");
+    expect(json.code, json.err).toBe(0);
+    const rows = (JSON.parse(readFileSync(join(store.dir, "mine.json"), "utf8")) as { rows: Array<{ unit: string }> }).rows;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.unit === "市财政局")).toBe(true);
+    const xlsx = await run(exportCommand, "--unit", "市财政局", "-o", "mine.xlsx");
+    expect(xlsx.code, xlsx.err).toBe(0);
+    expect(readFileSync(join(store.dir, "mine.xlsx")).subarray(0, 2).toString()).toBe("PK");
+  });
+
+  it("needs a plan or a unit and a file; refuses an unknown format", async () => {
+    expect((await run(exportCommand, "-o", "x.csv")).code).toBe(1);
+    expect((await run(exportCommand, "--plan", "chengdu-2015")).code).toBe(1);
+    expect((await run(exportCommand, "--plan", "chengdu-2015", "-o", "x.pdf", "--format", "pdf")).code).toBe(1);
+    expect((await run(exportCommand, "--plan", "nowhere-2020", "-o", "x.csv")).code).toBe(2);
   });
 });

@@ -1,0 +1,71 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { chinaDate, ledgerRows, LedgerRowSchema, type PlanId } from "@taizhang/core";
+import { ledgerCsv, ledgerXlsx } from "@taizhang/exchange";
+import type { AppEnv } from "../app-env.js";
+import { resolveAsOf } from "../as-of.js";
+import { validationHook } from "../on-error.js";
+import { ApiError, problemResponses } from "../problem.js";
+import { AsOfQuery, PlanIdSchema, ProgressStatusSchema, UnitIdSchema } from "../schemas.js";
+import { withOpenApi } from "../with-openapi.js";
+
+const FORMATS = ["xlsx", "csv", "json"] as const;
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** `filename*=UTF-8''…` so Chinese file names survive. */
+const disposition = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/** Exports: a plan's ledger, a unit's checklist, or a filtered set of rows, as xlsx, CSV or JSON (docs/api.md). */
+export const exportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
+  createRoute({
+    method: "get",
+    path: "/ledger",
+    tags: ["exports"],
+    summary: "The ledger (台账) as .xlsx, CSV (UTF-8 with BOM) or JSON: one row per (checklist item, unit)",
+    request: {
+      query: z.object({
+        planId: PlanIdSchema.optional().openapi({ description: "a plan's ledger" }),
+        unitId: UnitIdSchema.optional().openapi({ description: "a unit's checklist (with planId: within that plan)" }),
+        status: ProgressStatusSchema.optional(),
+        responsiblePerson: z.string().trim().min(1).max(50).optional().openapi({ description: "only rows of this 责任人" }),
+        format: z.enum(FORMATS).default("xlsx"),
+        lang: z.enum(["zh", "en"]).default("zh").openapi({ description: "headers and labels: Chinese (default) or English" }),
+        asOf: AsOfQuery,
+      }),
+    },
+    responses: {
+      200: {
+        description: "The file (Content-Disposition: attachment)",
+        content: {
+          [XLSX_TYPE]: { schema: z.string().openapi({ format: "binary" }) },
+          "text/csv": { schema: z.string() },
+          "application/json": { schema: z.object({ asOf: z.string(), rows: z.array(withOpenApi(LedgerRowSchema, "LedgerRow")) }) },
+        },
+      },
+      ...problemResponses(400, 401, 404),
+    },
+  }),
+  async (c) => {
+    const q = c.req.valid("query");
+    if (q.planId === undefined && q.unitId === undefined) throw new ApiError("invalid-request", "name what to export: planId (a plan's ledger) and/or unitId (a unit's checklist)");
+    const asOf = resolveAsOf(q.asOf, c.var.clock);
+    const sources = await c.var.ledger.checklist({
+      ...(q.planId ? { planId: q.planId } : {}),
+      ...(q.unitId ? { unitId: q.unitId } : {}),
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.responsiblePerson ? { responsiblePerson: q.responsiblePerson } : {}),
+    });
+    const planIds = [...new Set(sources.map((s) => s.item.planId))];
+    if (q.planId !== undefined && !(await c.var.ledger.listPlans()).some((p) => p.id === q.planId)) throw new ApiError("not-found", `no plan ${q.planId}`);
+    const plans = await Promise.all(planIds.map((id) => c.var.ledger.getPlan(id as PlanId)));
+    const rows = ledgerRows(plans, sources, asOf);
+    const day = chinaDate(asOf);
+    const what = q.unitId ? q.unitId.slice(q.unitId.indexOf(":") + 1) : (plans[0]?.title ?? q.planId ?? "ledger");
+    const base = `${q.lang === "zh" ? "台账" : "ledger"}-${q.planId ?? what}-${day}`;
+    if (q.format === "json") return c.json({ asOf: asOf.toISOString(), rows }, 200, { "Content-Disposition": disposition(`${base}.json`) });
+    if (q.format === "csv") {
+      return c.body(ledgerCsv(rows, q.lang), 200, { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": disposition(`${base}.csv`) });
+    }
+    const bytes = await ledgerXlsx(rows, { lang: q.lang, title: what, asOf: day });
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { "Content-Type": XLSX_TYPE, "Content-Disposition": disposition(`${base}.xlsx`) });
+  },
+);

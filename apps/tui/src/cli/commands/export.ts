@@ -1,0 +1,98 @@
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { chinaDate, ledgerRows, PlanIdSchema, type Plan, type PlanId } from "@taizhang/core";
+import { ledgerCsv, ledgerXlsx } from "@taizhang/exchange";
+import type { Command } from "../command.js";
+import { EXIT_CODES } from "../../data/data-result.js";
+import { cliLang } from "../ledger/cli-context.js";
+import { parseAsOf, parseCommandArgs, SOURCE_HELP, SOURCE_OPTIONS } from "../ledger/parse-options.js";
+import { unwrap, usageError, withSource } from "../ledger/with-source.js";
+
+const FORMATS = ["xlsx", "csv", "json"] as const;
+type Format = (typeof FORMATS)[number];
+
+const OPTIONS = {
+  ...SOURCE_OPTIONS,
+  plan: { type: "string" },
+  unit: { type: "string" },
+  format: { type: "string" },
+  output: { type: "string", short: "o" },
+  "as-of": { type: "string" },
+} as const;
+
+const HELP = `Usage: taizhang export (--plan ID | --unit NAME) [--format xlsx|csv|json] -o FILE [options]
+
+Writes a ledger (台账): one row per (checklist item, unit) with 序号, plan, part/section,
+task, item, 牵头单位, 责任单位, 完成时限, status, percent, 进展说明, 佐证材料, measured value,
+责任人, last update, and the item id, unit id and version an edited file is matched by.
+  --plan ID        a plan's ledger (with --unit: that unit's rows of the plan)
+  --unit NAME      a unit's checklist across plans (name, alias or id)
+  --format F       xlsx (default: frozen header, real dates, status drop-down, overdue rows
+                   highlighted, a 汇总 sheet), csv (UTF-8 with BOM, for Excel) or json
+  -o, --output FILE  where to write it (the format follows from .xlsx/.csv/.json when --format is not given)
+  --as-of DATE     judge overdue as of this date (YYYY-MM-DD, China); default today
+  --lang zh|en     headers and labels in Chinese (default) or English
+
+${SOURCE_HELP}
+`;
+
+export const exportCommand: Command = {
+  name: "export",
+  summary: "write a plan's ledger or a unit's checklist as .xlsx, CSV or JSON",
+  help: HELP,
+  async run(args, io) {
+    const p = parseCommandArgs(args, OPTIONS);
+    if (!p.ok) return usageError(io, p.message, "export");
+    const { values, positionals } = p.parsed;
+    if (values.help) {
+      io.stdout(HELP);
+      return 0;
+    }
+    if (positionals.length > 0) return usageError(io, `unexpected argument ${positionals[0]}`, "export");
+    if (values.plan === undefined && values.unit === undefined) return usageError(io, "give --plan ID or --unit NAME", "export");
+    if (values.output === undefined) return usageError(io, "give the file to write with -o FILE", "export");
+    const lang = cliLang(values.lang);
+    if (!lang) return usageError(io, "--lang must be zh or en", "export");
+    const fromName = /\.(xlsx|csv|json)$/i.exec(values.output)?.[1]?.toLowerCase();
+    const format = (values.format ?? fromName ?? "xlsx") as Format;
+    if (!FORMATS.includes(format)) return usageError(io, `--format must be one of ${FORMATS.join(", ")}`, "export");
+    const asOf = parseAsOf(values["as-of"], () => new Date());
+    if (!asOf) return usageError(io, "--as-of must be a date YYYY-MM-DD", "export");
+    let planId: PlanId | undefined;
+    if (values.plan !== undefined) {
+      const parsed = PlanIdSchema.safeParse(values.plan);
+      if (!parsed.success) {
+        io.stderr(`taizhang export: ${values.plan} is not a plan id (e.g. chengdu-2015)\n`);
+        return EXIT_CODES.invalid;
+      }
+      planId = parsed.data;
+    }
+    const output = values.output;
+    return withSource(values, io, async (ds) => {
+      const found = unwrap(io, await ds.progressRows({ ...(planId ? { planId } : {}), ...(values.unit !== undefined ? { unit: values.unit } : {}) }));
+      if (!found.ok) return found.code;
+      if (planId) {
+        const plan = unwrap(io, await ds.getPlan(planId));
+        if (!plan.ok) return plan.code;
+      }
+      const plans: Plan[] = [];
+      for (const id of new Set(found.value.map((r) => r.planId))) {
+        const plan = unwrap(io, await ds.getPlan(id));
+        if (!plan.ok) return plan.code;
+        plans.push(plan.value);
+      }
+      const rows = ledgerRows(
+        plans,
+        found.value.map((r) => ({ item: { id: r.itemId, planId: r.planId, taskId: r.taskId, kind: r.kind, label: r.label, due: r.due }, unitId: r.unitId, role: r.role, progress: r.progress })),
+        asOf,
+      );
+      const day = chinaDate(asOf);
+      const title = values.unit ?? plans[0]?.title ?? planId ?? "";
+      const content =
+        format === "json" ? `${JSON.stringify({ asOf: asOf.toISOString(), rows }, null, 2)}\n` : format === "csv" ? ledgerCsv(rows, lang) : await ledgerXlsx(rows, { lang, title, asOf: day });
+      await writeFile(resolve(io.cwd, output), content);
+      io.stderr(`taizhang export: ${rows.length} rows → ${output}\n`);
+      return 0;
+    });
+  },
+};

@@ -1,0 +1,27 @@
+import { useI18n } from "../i18n/i18n.js";
+
+/** The export route's URL for a plan's ledger or a unit's checklist (docs/api.md, GET /api/exports/ledger). */
+export function exportUrl(query: { planId?: string; unitId?: string; format: "xlsx" | "csv"; lang: "zh" | "en" }): string {
+  const params = new URLSearchParams();
+  if (query.planId) params.set("planId", query.planId);
+  if (query.unitId) params.set("unitId", query.unitId);
+  params.set("format", query.format);
+  params.set("lang", query.lang);
+  return `/api/exports/ledger?${params.toString()}`;
+}
+
+/** Download buttons for the ledger shown: Excel (.xlsx) and CSV, in the page's language. */
+export function DownloadLinks({ planId, unitId }: { planId?: string; unitId?: string }) {
+  const { m, lang } = useI18n();
+  const l = lang === "en" ? "en" : "zh";
+  return (
+    <span className="downloads no-print">
+      <a className="button" href={exportUrl({ planId, unitId, format: "xlsx", lang: l })} download>
+        {m.exports.xlsx}
+      </a>{" "}
+      <a className="button" href={exportUrl({ planId, unitId, format: "csv", lang: l })} download>
+        {m.exports.csv}
+      </a>
+    </span>
+  );
+}

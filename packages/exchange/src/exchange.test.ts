@@ -1,0 +1,76 @@
+import ExcelJS from "exceljs";
+import { builtInPlans, deriveChecklist, EMPTY_PROGRESS, ledgerRows, LEDGER_COLUMNS, type LedgerSource, type Progress } from "@taizhang/core";
+import { describe, expect, it } from "vitest";
+import { ledgerCsv, ledgerXlsx } from "./index.js";
+
+const found = builtInPlans.find((p) => p.id === "chengdu-2015");
+if (!found) throw new Error("no 成都 plan");
+const chengdu = found;
+const asOf = new Date("2021-01-05T04:00:00Z");
+
+/** 成都's checklist with a little progress: task 1 in progress with a person and evidence, task 3 done. */
+function sources(): LedgerSource[] {
+  return deriveChecklist(chengdu).flatMap((item) =>
+    item.assignments.map((a) => {
+      let progress: Progress = { ...EMPTY_PROGRESS, itemId: item.id, unitId: a.unitId, version: 0, updatedBy: null, updatedAt: null };
+      if (item.id === "chengdu-2015/1#task" && a.unitId === "成都市:市政府法制办") {
+        progress = { ...progress, status: "in_progress", percent: 60, note: "已梳理目录,\n待公布", evidence: [{ description: "目录", url: "https://example.gov.cn/a" }], responsiblePerson: { name: "张伟", post: "法规科科长", contact: null }, version: 2, updatedBy: "法制办", updatedAt: "2020-12-01T02:00:00.000Z" };
+      }
+      if (item.taskId === "chengdu-2015/3") progress = { ...progress, status: "done", percent: 100, version: 1 };
+      return { item, unitId: a.unitId, role: a.role, progress };
+    }),
+  );
+}
+
+describe("ledger exports", () => {
+  const rows = ledgerRows([chengdu], sources(), asOf);
+
+  it("makes one row per (item, unit) with the task's units, deadline state and the 责任人", () => {
+    expect(rows.length).toBe(sources().length);
+    const row = rows.find((r) => r.itemId === "chengdu-2015/1#task" && r.unit === "市政府法制办");
+    expect(row).toMatchObject({ taskTitle: "深化行政审批制度改革", item: "整项任务", role: "responsible", due: "2020-12-31", overdue: true, status: "in_progress", percent: 60, version: 2 });
+    expect(row?.leadUnits).toContain("市委编办");
+    expect(row?.responsiblePerson?.name).toBe("张伟");
+    expect(rows.filter((r) => r.taskId === "chengdu-2015/3").every((r) => !r.overdue)).toBe(true);
+  });
+
+  it("writes CSV with a BOM, CRLF, quoted fields, Chinese headers (or English)", () => {
+    const csv = ledgerCsv(rows);
+    expect(csv.startsWith("\uFEFF序号,规划,")).toBe(true);
+    expect(csv).toContain("\r\n");
+    expect(csv).toContain('"已梳理目录,\n待公布"');
+    expect(csv).toContain("张伟(法规科科长)");
+    expect(csv).toContain(",进行中,60,");
+    expect(csv.split("\r\n")).toHaveLength(rows.length + 2);
+    expect(ledgerCsv(rows, "en").startsWith("\uFEFFNo.,Plan,")).toBe(true);
+  });
+
+  it("writes an xlsx that a second reader sees with frozen header, real dates, a status drop-down, highlighted overdue rows and a summary", async () => {
+    const bytes = await ledgerXlsx(rows, { title: "成都市法治政府建设规划(2015-2020年)", asOf: "2021-01-05" });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(bytes) as never);
+    const sheet = book.getWorksheet("台账");
+    if (!sheet) throw new Error("no 台账 sheet");
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(headers).toEqual(LEDGER_COLUMNS.map((c) => c.zh));
+    const col = (zh: string) => LEDGER_COLUMNS.findIndex((c) => c.zh === zh) + 1;
+    const at = rows.findIndex((r) => r.itemId === "chengdu-2015/1#task" && r.unit === "市政府法制办") + 2;
+    const line = sheet.getRow(at);
+    expect(line.getCell(col("任务名称")).value).toBe("深化行政审批制度改革");
+    expect(line.getCell(col("完成时限")).value).toBeInstanceOf(Date);
+    expect((line.getCell(col("完成时限")).value as Date).toISOString().slice(0, 10)).toBe("2020-12-31");
+    expect(line.getCell(col("状态")).value).toBe("进行中");
+    expect(line.getCell(col("状态")).dataValidation).toMatchObject({ type: "list", formulae: ['"未开始,进行中,已完成,受阻,不适用"'] });
+    expect(line.getCell(col("责任人")).value).toBe("张伟(法规科科长)");
+    expect(line.getCell(col("事项编号")).value).toBe("chengdu-2015/1#task");
+    expect(sheet.getColumn(col("事项编号")).hidden).toBe(true);
+    expect((line.getCell(1).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe("FFFDE2E2");
+    // The task name column is wide enough for its longest Chinese title.
+    expect(sheet.getColumn(col("任务名称")).width).toBeGreaterThanOrEqual(20);
+    const summary = book.getWorksheet("汇总");
+    const counts = new Map(summary?.getSheetValues().slice(5).map((r) => [(r as unknown[])[1], (r as unknown[])[2]]));
+    expect(counts.get("已完成")).toBe(rows.filter((r) => r.status === "done").length);
+    expect(counts.get("合计")).toBe(rows.length);
+  });
+});

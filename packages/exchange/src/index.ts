@@ -1,0 +1,3 @@
+export { cellText, type ExportLanguage } from "./cells.js";
+export { ledgerCsv } from "./csv.js";
+export { ledgerXlsx, type XlsxOptions } from "./xlsx.js";
