@@ -61,4 +61,17 @@ describe("validateDocument", () => {
     expect(detectDocument([])).toBeNull();
     expect(detectDocument("plan")).toBeNull();
   });
+
+  it("checks a ledger export (JSON) row by row", () => {
+    const row = {
+      seq: 1, planId: "chengdu-2015", planTitle: "成都", section: "", taskId: "chengdu-2015/1", taskNumber: 1, taskTitle: "深化行政审批制度改革",
+      itemId: "chengdu-2015/1#task", item: "整项任务", unitId: "成都市:市委编办", unit: "市委编办", role: "lead", leadUnits: "市委编办", responsibleUnits: "",
+      due: "2020-12-31", overdue: false, daysLeft: 10, status: "in_progress", percent: 40, note: "", evidence: "", measuredValue: "",
+      responsiblePerson: { name: "张伟", post: null, contact: null }, version: 2, updatedBy: null, updatedAt: null,
+    };
+    const file = { asOf: "2020-12-21T00:00:00.000Z", rows: [row, { ...row, seq: 2, status: "finished", percent: 140 }] };
+    expect(detectDocument(file)).toBe("ledger-export");
+    expect(validateDocument("ledger-export", { ...file, rows: [row] })).toEqual([]);
+    expect(validateDocument("ledger-export", file).map((v) => v.path).sort()).toEqual(["$.rows[1].percent", "$.rows[1].status"]);
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LedgerRowSchema } from "../domain/ledger-rows.js";
 import { ChecklistItemSchema } from "../model/checklist.js";
 import { MODEL_SCHEMA_VERSION, PlanSchema } from "../model/plan.js";
 import { HistoryEntrySchema, ProgressSchema } from "../model/progress.js";
@@ -15,6 +16,11 @@ export const MODEL_DOCUMENTS = {
   "checklist-item": { schema: ChecklistItemSchema, title: "ChecklistItem 清单事项", description: "One checklist item: a task as a whole or one of its milestones." },
   progress: { schema: ProgressSchema, title: "Progress 进展", description: "The progress of one (checklist item, unit)." },
   "history-entry": { schema: HistoryEntrySchema, title: "HistoryEntry 变更记录", description: "One immutable change of progress." },
+  "ledger-export": {
+    schema: z.object({ asOf: z.string().describe("截至 the instant overdue was judged at (ISO)"), rows: z.array(LedgerRowSchema) }).describe("台账导出 a ledger exported as JSON"),
+    title: "LedgerExport 台账导出",
+    description: "A ledger exported as JSON (GET /api/exports/ledger?format=json, taizhang export --format json): one row per (checklist item, unit).",
+  },
 } as const;
 
 export type ModelDocumentName = keyof typeof MODEL_DOCUMENTS;
@@ -54,8 +60,9 @@ export type DocumentKind = ModelDocumentName | "plans" | "history";
 
 /**
  * Which document a parsed JSON value is meant to be, by its shape: a plan has
- * `schemaVersion` and `tasks`; an array of plans, of history entries (with
- * `before` and `after`), or one checklist item, progress or history entry.
+ * `schemaVersion` and `tasks`; a ledger export has `asOf` and `rows`; an array
+ * of plans, of history entries (with `before` and `after`), or one checklist
+ * item, progress or history entry.
  * Null when it looks like none of them.
  */
 export function detectDocument(value: unknown): DocumentKind | null {
@@ -65,6 +72,7 @@ export function detectDocument(value: unknown): DocumentKind | null {
     if (value.length > 0 && value.every((v) => has(v, "before", "after"))) return "history";
     return null;
   }
+  if (has(value, "asOf", "rows")) return "ledger-export";
   if (has(value, "tasks") || has(value, "schemaVersion", "parts")) return "plan";
   if (has(value, "before", "after")) return "history-entry";
   if (has(value, "assignments") || has(value, "kind", "due", "taskId")) return "checklist-item";

@@ -7,6 +7,7 @@ import { displayWidth } from "../../ui/text/index.js";
 import { main } from "../main.js";
 import { checklistCommand } from "./checklist.js";
 import { exportCommand } from "./export.js";
+import { validateCommand } from "./validate.js";
 import { overdueCommand } from "./overdue.js";
 import { plansCommand } from "./plans.js";
 import { setCommand } from "./set.js";
@@ -191,6 +192,10 @@ describe("taizhang export", () => {
     const rows = (JSON.parse(readFileSync(join(store.dir, "mine.json"), "utf8")) as { rows: Array<{ unit: string }> }).rows;
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.unit === "市财政局")).toBe(true);
+    // The export is a document of the model: taizhang validate recognises and accepts it.
+    const io = captureIo(store.dir);
+    expect(await validateCommand.run(["mine.json"], io), io.err()).toBe(0);
+    expect(io.out()).toBe("mine.json: a valid ledger-export\n");
     const xlsx = await run(exportCommand, "--unit", "市财政局", "-o", "mine.xlsx");
     expect(xlsx.code, xlsx.err).toBe(0);
     expect(readFileSync(join(store.dir, "mine.xlsx")).subarray(0, 2).toString()).toBe("PK");

@@ -20,7 +20,8 @@ const HELP = `Usage: taizhang validate FILE [--kind K] [--json]
 Checks a JSON file against Taizhang's model (the schemas published in docs/schema/)
 and prints every violation with its JSON path, e.g. $.tasks[3].milestones[0].due.
   FILE             a plan (as GET /api/plans/{id} answers or \`taizhang import --json\` writes),
-                   a list of plans, a checklist item, a progress, or history entries
+                   a list of plans, a ledger export (taizhang export --format json), a checklist
+                   item, a progress, or history entries
   --kind K         what FILE should be, instead of guessing from its shape:
                    ${KINDS.join(", ")}
   --json           the result as JSON: { file, kind, valid, violations: [{ path, message }] }
