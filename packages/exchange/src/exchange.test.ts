@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { builtInPlans, deriveChecklist, EMPTY_PROGRESS, ledgerRows, LEDGER_COLUMNS, type LedgerSource, type Progress } from "@taizhang/core";
 import { describe, expect, it } from "vitest";
-import { ledgerCsv, ledgerXlsx } from "./index.js";
+import { ledgerCsv, ledgerIcs, ledgerXlsx } from "./index.js";
 
 const found = builtInPlans.find((p) => p.id === "chengdu-2015");
 if (!found) throw new Error("no 成都 plan");
@@ -72,5 +72,30 @@ describe("ledger exports", () => {
     const counts = new Map(summary?.getSheetValues().slice(5).map((r) => [(r as unknown[])[1], (r as unknown[])[2]]));
     expect(counts.get("已完成")).toBe(rows.filter((r) => r.status === "done").length);
     expect(counts.get("合计")).toBe(rows.length);
+  });
+});
+
+describe("iCalendar feed", () => {
+  it("has one all-day event per row on its due date, with stable UIDs, and parses with ical.js", async () => {
+    const ICAL = (await import("ical.js")).default;
+    const rows = ledgerRows([chengdu], sources(), asOf).slice(0, 30);
+    const text = ledgerIcs(rows, { name: "成都市法治政府建设规划 · 市政府法制办", now: asOf });
+    expect(text.split("\r\n").every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    const events = calendar.getAllSubcomponents("vevent").map((c) => new ICAL.Event(c));
+    expect(events).toHaveLength(rows.length);
+    const first = events[0];
+    const row = rows[0];
+    if (!first || !row) throw new Error("no events");
+    expect(first.uid).toBe(`${row.itemId}|${row.unitId}@taizhang`);
+    expect(first.startDate.isDate).toBe(true);
+    expect(first.startDate.toString()).toBe(row.due);
+    expect(first.summary).toContain(row.unit);
+    expect(first.description).toContain("牵头单位");
+    // The same rows give the same UIDs (a subscription updates, not duplicates); a newer version raises SEQUENCE.
+    const again = ledgerIcs(rows.map((r) => ({ ...r, version: r.version + 1 })), { name: "x", now: asOf });
+    const later = new ICAL.Component(ICAL.parse(again)).getAllSubcomponents("vevent").map((c) => new ICAL.Event(c));
+    expect(later.map((e) => e.uid)).toEqual(events.map((e) => e.uid));
+    expect(later[0]?.sequence).toBe((first.sequence ?? 0) + 1);
   });
 });

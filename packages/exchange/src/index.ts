@@ -1,3 +1,4 @@
 export { cellText, type ExportLanguage } from "./cells.js";
 export { ledgerCsv } from "./csv.js";
 export { ledgerXlsx, type XlsxOptions } from "./xlsx.js";
+export { ledgerIcs, type IcsOptions } from "./ics.js";

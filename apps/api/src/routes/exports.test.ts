@@ -51,6 +51,15 @@ describe("GET /api/exports/ledger", () => {
     expect(String.fromCharCode(...bytes.subarray(0, 2))).toBe("PK");
   });
 
+  test("an iCalendar feed of a unit's due dates: all-day events with stable UIDs", async () => {
+    const res = await t.app.request(`/api/exports/ledger?unitId=${unit}&format=ics`);
+    expect(res.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+    const text = await res.text();
+    expect(text.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
+    expect(text).toContain("UID:chengdu-2015/1#task|成都市:市政府法制办@taizhang");
+    expect(text).toContain("DTSTART;VALUE=DATE:20201231");
+  });
+
   test("says what is missing or unknown", async () => {
     await expectProblem(await t.app.request("/api/exports/ledger?format=csv"), "invalid-request");
     await expectProblem(await t.app.request("/api/exports/ledger?planId=nowhere-2020"), "not-found");

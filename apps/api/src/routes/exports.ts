@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { chinaDate, ledgerRows, LedgerRowSchema, type PlanId } from "@taizhang/core";
-import { ledgerCsv, ledgerXlsx } from "@taizhang/exchange";
+import { ledgerCsv, ledgerIcs, ledgerXlsx } from "@taizhang/exchange";
 import type { AppEnv } from "../app-env.js";
 import { resolveAsOf } from "../as-of.js";
 import { validationHook } from "../on-error.js";
@@ -8,7 +8,7 @@ import { ApiError, problemResponses } from "../problem.js";
 import { AsOfQuery, PlanIdSchema, ProgressStatusSchema, UnitIdSchema } from "../schemas.js";
 import { withOpenApi } from "../with-openapi.js";
 
-const FORMATS = ["xlsx", "csv", "json"] as const;
+const FORMATS = ["xlsx", "csv", "json", "ics"] as const;
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** `filename*=UTF-8''…` so Chinese file names survive. */
@@ -20,7 +20,7 @@ export const exportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     method: "get",
     path: "/ledger",
     tags: ["exports"],
-    summary: "The ledger (台账) as .xlsx, CSV (UTF-8 with BOM) or JSON: one row per (checklist item, unit)",
+    summary: "The ledger (台账) as .xlsx, CSV (UTF-8 with BOM), JSON, or an iCalendar feed of its due dates: one row per (checklist item, unit)",
     request: {
       query: z.object({
         planId: PlanIdSchema.optional().openapi({ description: "a plan's ledger" }),
@@ -38,6 +38,7 @@ export const exportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
         content: {
           [XLSX_TYPE]: { schema: z.string().openapi({ format: "binary" }) },
           "text/csv": { schema: z.string() },
+          "text/calendar": { schema: z.string().openapi({ description: "format=ics: one all-day event per (item, unit) on its due date; stable UIDs" }) },
           "application/json": { schema: z.object({ asOf: z.string(), rows: z.array(withOpenApi(LedgerRowSchema, "LedgerRow")) }) },
         },
       },
@@ -62,6 +63,10 @@ export const exportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const what = q.unitId ? q.unitId.slice(q.unitId.indexOf(":") + 1) : (plans[0]?.title ?? q.planId ?? "ledger");
     const base = `${q.lang === "zh" ? "台账" : "ledger"}-${q.planId ?? what}-${day}`;
     if (q.format === "json") return c.json({ asOf: asOf.toISOString(), rows }, 200, { "Content-Disposition": disposition(`${base}.json`) });
+    if (q.format === "ics") {
+      // A feed to subscribe to: served inline, so calendars can poll the URL.
+      return c.body(ledgerIcs(rows, { name: `${what} · 台账`, now: c.var.clock() }), 200, { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": `inline; filename*=UTF-8''${encodeURIComponent(`${base}.ics`)}` });
+    }
     if (q.format === "csv") {
       return c.body(ledgerCsv(rows, q.lang), 200, { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": disposition(`${base}.csv`) });
     }

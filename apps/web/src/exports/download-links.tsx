@@ -1,7 +1,7 @@
 import { useI18n } from "../i18n/i18n.js";
 
 /** The export route's URL for a plan's ledger or a unit's checklist (docs/api.md, GET /api/exports/ledger). */
-export function exportUrl(query: { planId?: string; unitId?: string; format: "xlsx" | "csv"; lang: "zh" | "en" }): string {
+export function exportUrl(query: { planId?: string; unitId?: string; format: "xlsx" | "csv" | "ics"; lang: "zh" | "en" }): string {
   const params = new URLSearchParams();
   if (query.planId) params.set("planId", query.planId);
   if (query.unitId) params.set("unitId", query.unitId);
@@ -21,6 +21,9 @@ export function DownloadLinks({ planId, unitId }: { planId?: string; unitId?: st
       </a>{" "}
       <a className="button" href={exportUrl({ planId, unitId, format: "csv", lang: l })} download>
         {m.exports.csv}
+      </a>{" "}
+      <a className="button" href={exportUrl({ planId, unitId, format: "ics", lang: l })} title={m.exports.calendarHint}>
+        {m.exports.calendar}
       </a>
     </span>
   );

@@ -169,6 +169,8 @@ export const en: Messages = {
   exports: {
     xlsx: "Download ledger (Excel)",
     csv: "Download CSV",
+    calendar: "Calendar feed (.ics)",
+    calendarHint: "Copy this link and subscribe to it in a calendar app to see every item's due date",
   },
   search: {
     title: "Search tasks",

@@ -185,6 +185,8 @@ export const zh = {
   exports: {
     xlsx: "下载台账（Excel）",
     csv: "下载 CSV",
+    calendar: "日历订阅（.ics）",
+    calendarHint: "复制此链接，在日历应用中“订阅”，即可看到各事项的完成时限",
   },
   search: {
     title: "搜索任务",

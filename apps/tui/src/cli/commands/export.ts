@@ -1,14 +1,14 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { chinaDate, ledgerRows, PlanIdSchema, type Plan, type PlanId } from "@taizhang/core";
-import { ledgerCsv, ledgerXlsx } from "@taizhang/exchange";
+import { ledgerCsv, ledgerIcs, ledgerXlsx } from "@taizhang/exchange";
 import type { Command } from "../command.js";
 import { EXIT_CODES } from "../../data/data-result.js";
 import { cliLang } from "../ledger/cli-context.js";
 import { parseAsOf, parseCommandArgs, SOURCE_HELP, SOURCE_OPTIONS } from "../ledger/parse-options.js";
 import { unwrap, usageError, withSource } from "../ledger/with-source.js";
 
-const FORMATS = ["xlsx", "csv", "json"] as const;
+const FORMATS = ["xlsx", "csv", "json", "ics"] as const;
 type Format = (typeof FORMATS)[number];
 
 const OPTIONS = {
@@ -20,7 +20,7 @@ const OPTIONS = {
   "as-of": { type: "string" },
 } as const;
 
-const HELP = `Usage: taizhang export (--plan ID | --unit NAME) [--format xlsx|csv|json] -o FILE [options]
+const HELP = `Usage: taizhang export (--plan ID | --unit NAME) [--format xlsx|csv|json|ics] -o FILE [options]
 
 Writes a ledger (台账): one row per (checklist item, unit) with 序号, plan, part/section,
 task, item, 牵头单位, 责任单位, 完成时限, status, percent, 进展说明, 佐证材料, measured value,
@@ -28,7 +28,8 @@ task, item, 牵头单位, 责任单位, 完成时限, status, percent, 进展说
   --plan ID        a plan's ledger (with --unit: that unit's rows of the plan)
   --unit NAME      a unit's checklist across plans (name, alias or id)
   --format F       xlsx (default: frozen header, real dates, status drop-down, overdue rows
-                   highlighted, a 汇总 sheet), csv (UTF-8 with BOM, for Excel) or json
+                   highlighted, a 汇总 sheet), csv (UTF-8 with BOM, for Excel), json, or ics
+                   (the due dates as all-day calendar events with stable UIDs)
   -o, --output FILE  where to write it (the format follows from .xlsx/.csv/.json when --format is not given)
   --as-of DATE     judge overdue as of this date (YYYY-MM-DD, China); default today
   --lang zh|en     headers and labels in Chinese (default) or English
@@ -53,7 +54,7 @@ export const exportCommand: Command = {
     if (values.output === undefined) return usageError(io, "give the file to write with -o FILE", "export");
     const lang = cliLang(values.lang);
     if (!lang) return usageError(io, "--lang must be zh or en", "export");
-    const fromName = /\.(xlsx|csv|json)$/i.exec(values.output)?.[1]?.toLowerCase();
+    const fromName = /\.(xlsx|csv|json|ics)$/i.exec(values.output)?.[1]?.toLowerCase();
     const format = (values.format ?? fromName ?? "xlsx") as Format;
     if (!FORMATS.includes(format)) return usageError(io, `--format must be one of ${FORMATS.join(", ")}`, "export");
     const asOf = parseAsOf(values["as-of"], () => new Date());
@@ -89,7 +90,13 @@ export const exportCommand: Command = {
       const day = chinaDate(asOf);
       const title = values.unit ?? plans[0]?.title ?? planId ?? "";
       const content =
-        format === "json" ? `${JSON.stringify({ asOf: asOf.toISOString(), rows }, null, 2)}\n` : format === "csv" ? ledgerCsv(rows, lang) : await ledgerXlsx(rows, { lang, title, asOf: day });
+        format === "json"
+          ? `${JSON.stringify({ asOf: asOf.toISOString(), rows }, null, 2)}\n`
+          : format === "csv"
+            ? ledgerCsv(rows, lang)
+            : format === "ics"
+              ? ledgerIcs(rows, { name: `${title} · 台账`, now: new Date() })
+              : await ledgerXlsx(rows, { lang, title, asOf: day });
       await writeFile(resolve(io.cwd, output), content);
       io.stderr(`taizhang export: ${rows.length} rows → ${output}\n`);
       return 0;
