@@ -35,3 +35,4 @@ export * from "./concordance/regional-report.js";
 export { DOMAIN_TERMS, sharedTerms } from "./concordance/domain-terms.js";
 export * from "./schema/json-schemas.js";
 export * from "./domain/ledger-rows.js";
+export * from "./domain/ledger-import.js";

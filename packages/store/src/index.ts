@@ -5,3 +5,4 @@ export { loadBuiltInPlans } from "./built-in-plans.js";
 export type { SqliteSynchronous } from "./sqlite-dialect.js";
 export type { StoreDialect } from "./store-dialect.js";
 export { PlanCatalog, type CatalogView } from "./plan-catalog.js";
+export { applyProgressImport, previewProgressImport, type ApplyImportOptions, type ImportRowPreview, type ImportSummary, type ProgressImportPreview, type ProgressImportResult } from "./progress-import.js";
