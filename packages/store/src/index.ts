@@ -6,3 +6,19 @@ export type { SqliteSynchronous } from "./sqlite-dialect.js";
 export type { StoreDialect } from "./store-dialect.js";
 export { PlanCatalog, type CatalogView } from "./plan-catalog.js";
 export { applyProgressImport, previewProgressImport, type ApplyImportOptions, type ImportRowPreview, type ImportSummary, type ProgressImportPreview, type ProgressImportResult } from "./progress-import.js";
+export {
+  appliedMigrations,
+  backupLedger,
+  restoreLedger,
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  type BackupHeader,
+  type BackupLines,
+  type BackupSummary,
+  type BackupTrailer,
+  type BackupValue,
+  type RestoreOptions,
+  type RestoreSummary,
+} from "./backup.js";
+export { backupToFile, restoreFromFile } from "./backup-file.js";
+export { BACKUP_TABLES } from "./backup-tables.js";

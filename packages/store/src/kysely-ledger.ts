@@ -95,6 +95,16 @@ export class KyselyLedger implements Ledger {
     return retryTransient(this.dialect, gate ? () => gate.run(attempt) : attempt);
   }
 
+  /**
+   * Runs `work` as one write transaction, as every write here does (retried
+   * whole while the database is busy, in turn with this process's other
+   * writers to the same SQLite file). For store tools such as restore; `work`
+   * may run more than once, so it must read its input afresh each time.
+   */
+  writeTransaction<T>(work: (trx: Db) => Promise<T>): Promise<T> {
+    return this.write(work);
+  }
+
   private read<T>(work: (db: Db) => Promise<T>): Promise<T> {
     return retryTransient(this.dialect, () => work(this.db));
   }
