@@ -119,7 +119,7 @@ describe.each(backends)("backup and restore on $name", (backend) => {
       await restoreLedger(target.ledger, linesOf(backup));
       await target.ledger.updateProgress(ADMIN, { itemId: item(1, "m1"), unitId: unit(UNIT_LEGAL), expectedVersion: 3, patch: { percent: 7 } });
       const changed = await backupText(target.ledger);
-      const error = await refused(restoreLedger(target.ledger, linesOf(backup)), /^the store is not empty: it holds 5 rows in plans, \d+ in parts, .*, [\d,]+ in history, 3 in tokens; restore needs an empty store, or force/);
+      const error = await refused(restoreLedger(target.ledger, linesOf(backup)), /^the store is not empty: it holds 5 rows in plans, \d+ in parts, .*, [\d,]+ in history, 3 in tokens; restore needs an empty store, or --force/);
       expect(error.code).toBe("conflict");
       expect(await backupText(target.ledger)).toBe(changed);
 

@@ -177,7 +177,7 @@ function refuseUnlessEmpty(counts: Record<string, number>): void {
   const held = Object.entries(counts).filter(([, n]) => n > 0);
   if (held.length === 0) return;
   const list = held.map(([table, n], i) => `${formatCount(n)}${i === 0 ? (n === 1 ? " row" : " rows") : ""} in ${table}`).join(", ");
-  throw new LedgerError("conflict", `the store is not empty: it holds ${list}; restore needs an empty store, or force to replace everything in it`, counts);
+  throw new LedgerError("conflict", `the store is not empty: it holds ${list}; restore needs an empty store, or --force to replace everything in it`, counts);
 }
 
 async function rollbackQuietly(conn: Kysely<Database>, cause: unknown): Promise<void> {

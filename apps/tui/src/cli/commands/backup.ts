@@ -1,0 +1,88 @@
+import { resolve } from "node:path";
+import { backupToFile, LedgerError, type BackupSummary, type KyselyLedger } from "@taizhang/store";
+import type { CliIo, Command } from "../command.js";
+import { EXIT_CODES } from "../../data/data-result.js";
+import { parseCommandArgs } from "../ledger/parse-options.js";
+import { renderTable } from "../ledger/render-table.js";
+import { chooseStore, describeStore, exitCodeOfLedgerError, openStore, STORE_HELP, STORE_OPTIONS } from "../ledger/store-options.js";
+import { printJson, usageError } from "../ledger/with-source.js";
+
+const HELP = `Usage: taizhang backup FILE [--data DIR | --database-url URL] [--json]
+
+Writes everything in the store to FILE: plans, parts and sections, units and
+their aliases, tasks, milestones, targets, the checklist, progress, the whole
+history and the tokens (as their hashes; no secret is ever stored). One
+consistent snapshot, so the server may keep running. FILE is a versioned
+NDJSON file, gzip-compressed when its name ends in .gz; it appears only once
+complete. \`taizhang restore FILE\` brings it back, on SQLite or PostgreSQL.
+See docs/backup.md.
+
+${STORE_HELP}
+`;
+
+/** The per-table counts of a backup or restore, as a table for the terminal. */
+export function countsTable(rows: BackupSummary["rows"]): string {
+  const format = (n: number) => n.toLocaleString("en-US");
+  return renderTable(
+    [{ header: "table" }, { header: "rows", align: "right" }],
+    Object.entries(rows).map(([table, n]) => [table, format(n)]),
+  );
+}
+
+/** Reports a failure of backup or restore as one line; gives the exit code. */
+export function reportStoreFailure(io: CliIo, command: string, file: string, error: unknown): number {
+  if (error instanceof LedgerError) {
+    io.stderr(`taizhang ${command}: ${error.message}\n`);
+    return exitCodeOfLedgerError(error);
+  }
+  const code = error instanceof Error && "code" in error ? error.code : undefined;
+  if (code === "ENOENT" || code === "ENOTDIR") {
+    io.stderr(`taizhang ${command}: cannot use ${file}: no such directory\n`);
+    return EXIT_CODES.not_found;
+  }
+  // The file system refused (no space, no permission): say so, as for a store that cannot be opened.
+  if (typeof code === "string" && code.startsWith("E") && error instanceof Error) {
+    io.stderr(`taizhang ${command}: cannot use ${file}: ${error.message}\n`);
+    return EXIT_CODES.unavailable;
+  }
+  throw error;
+}
+
+export const backupCommand: Command = {
+  name: "backup",
+  summary: "write everything in the store (plans, progress, history, tokens hashed) to one backup file",
+  help: HELP,
+  async run(args, io) {
+    const p = parseCommandArgs(args, STORE_OPTIONS);
+    if (!p.ok) return usageError(io, p.message, "backup");
+    const { values, positionals } = p.parsed;
+    if (values.help) {
+      io.stdout(HELP);
+      return EXIT_CODES.ok;
+    }
+    const [file, ...extra] = positionals;
+    if (file === undefined) return usageError(io, "give the file to write, e.g. taizhang backup ledger-backup.ndjson.gz", "backup");
+    if (extra.length > 0) return usageError(io, `unexpected ${extra.join(" ")}`, "backup");
+    const store = chooseStore(values, io, "backup");
+    if (!store.ok) return usageError(io, store.message, "backup");
+    const path = resolve(io.cwd, file);
+
+    let ledger: KyselyLedger;
+    try {
+      ledger = await openStore(store.target);
+    } catch (error) {
+      io.stderr(`taizhang backup: cannot open the store in ${describeStore(store.target)}: ${error instanceof Error ? error.message : String(error)}\n`);
+      return EXIT_CODES.unavailable;
+    }
+    try {
+      const summary = await backupToFile(ledger, path);
+      if (values.json) printJson(io, { file: path, ...summary });
+      else io.stdout(`Backed up ${summary.total.toLocaleString("en-US")} rows from ${describeStore(store.target)} to ${path}\n${countsTable(summary.rows)}`);
+      return EXIT_CODES.ok;
+    } catch (error) {
+      return reportStoreFailure(io, "backup", path, error);
+    } finally {
+      await ledger.close();
+    }
+  },
+};
