@@ -1,4 +1,4 @@
-import { PlanSchema, type Plan } from "@taizhang/core";
+import { deriveChecklist, PlanSchema, type Plan } from "@taizhang/core";
 import { describe, expect, it } from "vitest";
 import { generateCorpus, jurisdictionTree, NATIONAL_CORPUS } from "./corpus.js";
 
@@ -48,5 +48,17 @@ describe("the synthetic national corpus", () => {
     }
     expect(tasks / n).toBeGreaterThan(36);
     expect(tasks / n).toBeLessThan(46);
+  });
+
+  it("assigns units (牵头单位, 责任单位) to every task, giving about 600,000 (item, unit) progress rows at national scale", () => {
+    let rows = 0;
+    let n = 0;
+    for (const plan of generateCorpus({ ...NATIONAL_CORPUS, plans: 100 })) {
+      for (const t of plan.tasks) expect(t.lead.length + t.responsible.length, t.id).toBeGreaterThan(0);
+      rows += deriveChecklist(plan).reduce((sum, item) => sum + item.assignments.length, 0);
+      n++;
+    }
+    expect((rows / n) * 3000).toBeGreaterThan(500_000);
+    expect((rows / n) * 3000).toBeLessThan(750_000);
   });
 });

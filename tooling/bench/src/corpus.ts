@@ -129,6 +129,9 @@ function shiftDate(date: string, years: number): string {
   return IsoDateSchema.parse(candidate);
 }
 
+/** Offices of the one real plan that names them (市委编办, 市司法局…), lent to tasks whose source names none. */
+const ASSIGNABLE: readonly Unit[] = builtInPlans.flatMap((p) => p.units).filter((u) => !u.collective);
+
 /** One plan of the corpus: plan `index` of the tree, made from a real plan. */
 export function corpusPlan(options: CorpusOptions, index: number, jurisdiction: Jurisdiction): Plan {
   const rand = random(options.seed + index * 7919);
@@ -138,6 +141,19 @@ export function corpusPlan(options: CorpusOptions, index: number, jurisdiction: 
   const shift = startYear - source.period.startYear;
   const id = `${jurisdiction.level}-${String(index).padStart(4, "0")}-${startYear}` as PlanId;
   const unitMap = new Map(source.units.map((u) => [u.id, renameUnit(u, jurisdiction)]));
+  // Three of the four real plans name no units; a working 台账 assigns each task a 牵头单位 and 责任单位
+  // anyway (the admin's assignUnits), so tasks without units get offices of the plan's own jurisdiction.
+  const offices = ASSIGNABLE.map((u) => renameUnit(u, jurisdiction));
+  const lent = new Map<UnitId, Unit>();
+  const assign = (original: Task): Pick<Task, "lead" | "responsible"> => {
+    if (original.lead.length + original.responsible.length > 0) {
+      return { lead: original.lead.map((u) => unitMap.get(u)?.id ?? u), responsible: original.responsible.map((u) => unitMap.get(u)?.id ?? u) };
+    }
+    const drawn = shuffle(rand, [...offices]).slice(0, 3 + Math.floor(rand() * 5));
+    for (const u of drawn) lent.set(u.id, u);
+    const [lead, ...responsible] = drawn.map((u) => u.id);
+    return { lead: lead ? [lead] : [], responsible };
+  };
   const keep = source.tasks.filter((t) => t.guarantee || rand() > 0.1);
   const tasks: Task[] = keep.map((original, i) => {
     const number = i + 1;
@@ -153,8 +169,7 @@ export function corpusPlan(options: CorpusOptions, index: number, jurisdiction: 
       number,
       text,
       originalText: null,
-      lead: original.lead.map((u) => unitMap.get(u)?.id ?? u),
-      responsible: original.responsible.map((u) => unitMap.get(u)?.id ?? u),
+      ...assign(original),
       milestones,
       targets: original.targets.map((t) => ({ ...t, due: t.due === null ? null : shiftDate(t.due, shift) })),
       themes: [],
@@ -170,7 +185,8 @@ export function corpusPlan(options: CorpusOptions, index: number, jurisdiction: 
     jurisdiction,
     period: { startYear, endYear: startYear + (source.period.endYear - source.period.startYear) },
     tasks,
-    units: [...unitMap.values()],
+    // The plan's own units, then the lent ones it does not already name.
+    units: [...unitMap.values(), ...[...lent.values()].filter((u) => ![...unitMap.values()].some((own) => own.id === u.id))],
     provenance: {
       ...source.provenance,
       // Made, not read: the "file" names the generator, the seed and the source plan.
