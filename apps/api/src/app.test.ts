@@ -133,6 +133,7 @@ describe("OpenAPI and /docs", () => {
         "/api/history/plans/{planId}",
         "/api/history/units/{unitId}",
         "/api/import",
+        "/api/imports/ledger",
         "/api/plans",
         "/api/plans/{planId}",
         "/api/plans/{planId}/checklist",

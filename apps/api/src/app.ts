@@ -15,6 +15,7 @@ import { notFound, onError, validationHook } from "./on-error.js";
 import { ApiError } from "./problem.js";
 import { docsRoutes } from "./routes/docs.js";
 import { exportRoutes } from "./routes/exports.js";
+import { ledgerImportRoutes } from "./routes/ledger-import.js";
 import { healthRoutes } from "./routes/health.js";
 import { historyRoutes } from "./routes/history.js";
 import { importRoutes } from "./routes/import.js";
@@ -121,7 +122,7 @@ export function createApp(deps: AppDeps) {
     normal: bodyLimit({ maxSize: config.bodyLimit, onError: () => tooLarge(config.bodyLimit) }),
     import: bodyLimit({ maxSize: config.importBodyLimit, onError: () => tooLarge(config.importBodyLimit) }),
   };
-  app.use("/api/*", (c, next) => (c.req.path === "/api/import" ? limits.import(c, next) : limits.normal(c, next)));
+  app.use("/api/*", (c, next) => (c.req.path === "/api/import" || c.req.path === "/api/imports/ledger" ? limits.import(c, next) : limits.normal(c, next)));
   // Rate limits (docs/api.md): per address before authentication, per token after it.
   app.use("/api/*", limitByAddress(config.rateLimitAddress > 0 ? new RateLimiter(config.rateLimitAddress) : null, config.trustProxy));
   app.use("/api/*", authenticate);
@@ -138,6 +139,7 @@ export function createApp(deps: AppDeps) {
     .route("/tokens", tokenRoutes)
     .route("/session", sessionRoutes)
     .route("/exports", exportRoutes)
+    .route("/imports", ledgerImportRoutes)
     .route("/", searchRoutes);
   const routes = app.route("/api", api).route("/", healthRoutes);
 

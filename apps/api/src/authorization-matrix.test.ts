@@ -62,6 +62,15 @@ const MATRIX: Record<string, Case> = {
     },
     expect: { anonymous: 401, viewer: 403, officeOwn: 200, officeOther: 403, admin: 200 },
   },
+  // An edit of the own unit's row, applied: another office's token gets its row refused (409), a viewer none at all.
+  "POST /api/imports/ledger": {
+    request: async (t, token) => {
+      const version = Number(JSON.parse(await versionOf(t, OWN_ITEM)));
+      const csv = `事项编号,单位编号,版本,完成百分比\r\nchengdu-2015/1#task,${UNIT_A},${version},${version + 30}\r\n`;
+      return send("POST", "/api/imports/ledger?apply=true", token, { body: csv, extra: { "Content-Type": "text/csv" } });
+    },
+    expect: { anonymous: 401, viewer: 403, officeOwn: 200, officeOther: 409, admin: 200 },
+  },
   // Signing in is open to anyone who holds a valid token; the caller's own token does not matter.
   "POST /api/session": {
     request: async (t, token) => send("POST", "/api/session", token, json({ token: t.tokens.viewer })),

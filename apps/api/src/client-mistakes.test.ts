@@ -58,6 +58,7 @@ test("any bytes as a body, with any content type, on every write route", async (
     ["PATCH", progressPath(UNIT_A)],
     ["POST", "/api/progress/bulk"],
     ["POST", "/api/import"],
+    ["POST", "/api/imports/ledger?apply=true"],
     ["POST", "/api/tokens"],
     ["POST", "/api/session"],
     ["PUT", "/api/tasks/chengdu-2015/2/units"],
@@ -66,7 +67,7 @@ test("any bytes as a body, with any content type, on every write route", async (
     fc.asyncProperty(
       fc.constantFrom(...routes),
       fc.oneof(odd, fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b).toString("latin1"))),
-      fc.constantFrom("application/json", "text/plain", "application/x-www-form-urlencoded", "application/json; charset=gbk", ""),
+      fc.constantFrom("application/json", "text/plain", "application/x-www-form-urlencoded", "application/json; charset=gbk", "text/csv", "multipart/form-data; boundary=x", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ""),
       async ([method, path], body, contentType) => {
         const res = await t.app.request(path, {
           method,

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { ProgressSchema } from "@taizhang/core";
+import { LedgerImportResult } from "./ledger-import-schemas.js";
 
 /** Every problem `type` is this base followed by the problem's slug. */
 export const PROBLEM_BASE = "https://taizhang.dev/problems/";
@@ -21,6 +22,8 @@ export const PROBLEMS = {
   "payload-too-large": { status: 413, title: "Payload too large" },
   "unsupported-media-type": { status: 415, title: "Unsupported media type" },
   "import-failed": { status: 422, title: "Import failed" },
+  "import-rejected": { status: 409, title: "Import rejected" },
+  "invalid-ledger-file": { status: 422, title: "Invalid ledger file" },
   "precondition-required": { status: 428, title: "If-Match required" },
   "rate-limited": { status: 429, title: "Too many requests" },
   "internal-error": { status: 500, title: "Internal error" },
@@ -65,13 +68,14 @@ export const ProblemSchema = z
     errors: z.array(FieldErrorSchema).optional().describe("for validation failures: the fields that failed"),
     current: ProgressSchema.optional().describe("for stale-version: the current progress, to redo the change on"),
     results: z.array(BulkItemResultSchema).optional().describe("for bulk-rejected: what happened to each update"),
-    code: z.string().optional().describe("for import-failed: the importer's error code"),
+    code: z.string().optional().describe("for import-failed: the importer's error code; for invalid-ledger-file: what is wrong with the file"),
     line: z.number().int().nullable().optional().describe("for import-failed: the line of the text concerned"),
+    import: LedgerImportResult.optional().describe("for import-rejected: the rows and why they were refused"),
   })
   .openapi("Problem");
 export type Problem = z.infer<typeof ProblemSchema>;
 
-export type ProblemExtensions = Partial<Pick<Problem, "errors" | "current" | "results" | "code" | "line">>;
+export type ProblemExtensions = Partial<Pick<Problem, "errors" | "current" | "results" | "code" | "line" | "import">>;
 
 /**
  * The API's one error type: thrown anywhere, written by the app's `onError`
