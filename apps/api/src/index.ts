@@ -13,3 +13,4 @@ export function createClient(baseUrl: string, options?: Parameters<typeof hc>[1]
   return hc<AppType>(baseUrl, options);
 }
 export type Client = ReturnType<typeof createClient>;
+export { LedgerImportResult } from "./ledger-import-schemas.js";

@@ -1,3 +1,4 @@
+import type { ProgressImportResult } from "@taizhang/store";
 import type {
   ChecklistItemId,
   Counterpart,
@@ -129,5 +130,16 @@ export interface DataSource {
   /** The task's closest tasks in the other plans, best first. */
   counterparts(taskId: TaskId, options?: { limit?: number; perPlan?: number }): Promise<DataResult<CounterpartRef[]>>;
   updateProgress(change: ProgressChange): Promise<DataResult<Progress>>;
+  /**
+   * An edited ledger (.xlsx or CSV bytes): what it would change, row by row,
+   * or (with `apply`) those changes written in one transaction. A refused
+   * apply is still `ok`, with `applied: false` and the refused rows.
+   */
+  importLedger(file: { bytes: Uint8Array; name: string | null }, options: { apply: boolean; skipRejected: boolean }): Promise<DataResult<LedgerImportOutcome>>;
   close(): Promise<void>;
+}
+
+/** What an edited ledger changes (the store's import result, and the file it came from). */
+export interface LedgerImportOutcome extends ProgressImportResult {
+  file: { name: string | null; format: "xlsx" | "csv"; sheet: string | null; ignoredHeaders: string[] };
 }

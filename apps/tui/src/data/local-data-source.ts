@@ -1,10 +1,12 @@
 import { themeCoverage, type PlanId, type Plan, type PlanSummary, type Progress, type Task, type TaskId, type Unit } from "@taizhang/core";
-import { PlanCatalog, type Actor, type Ledger, type TaskFilter } from "@taizhang/store";
+import { LedgerFileError, readLedgerFile, type LedgerFile } from "@taizhang/exchange";
+import { applyProgressImport, PlanCatalog, previewProgressImport, type Actor, type Ledger, type TaskFilter } from "@taizhang/store";
 import { fail, ok, type DataResult } from "./data-result.js";
 import type {
   CounterpartRef,
   DataSource,
   Identity,
+  LedgerImportOutcome,
   ProgressChange,
   ProgressRow,
   SearchPage,
@@ -182,6 +184,21 @@ export class LocalDataSource implements DataSource {
         patch: change.patch,
         comment: change.comment ?? null,
       });
+    });
+  }
+
+  async importLedger(file: { bytes: Uint8Array; name: string | null }, options: { apply: boolean; skipRejected: boolean }): Promise<DataResult<LedgerImportOutcome>> {
+    let read: LedgerFile;
+    try {
+      read = await readLedgerFile(file.bytes);
+    } catch (error) {
+      if (error instanceof LedgerFileError) return fail("invalid", error.message);
+      throw error;
+    }
+    const info = { name: file.name, format: read.format, sheet: read.sheet, ignoredHeaders: read.ignoredHeaders };
+    return this.run(async () => {
+      if (!options.apply) return { file: info, ...(await previewProgressImport(this.ledger, this.actor, read.rows)), applied: false, written: 0 };
+      return { file: info, ...(await applyProgressImport(this.ledger, this.actor, read.rows, { skipRejected: options.skipRejected, fileName: file.name })) };
     });
   }
 

@@ -12,6 +12,7 @@ import {
   UnitResponse,
   CallerSchema,
   CounterpartsResponse,
+  LedgerImportResult,
   MatrixResponse,
   SearchResponse,
   type ChecklistEntry,
@@ -34,6 +35,7 @@ import type {
   CounterpartRef,
   DataSource,
   Identity,
+  LedgerImportOutcome,
   ProgressChange,
   ProgressRow,
   SearchPage,
@@ -342,6 +344,29 @@ export class RemoteDataSource implements DataSource {
         { headers: this.headers },
       ),
     );
+  }
+
+  async importLedger(file: { bytes: Uint8Array; name: string | null }, options: { apply: boolean; skipRejected: boolean }): Promise<DataResult<LedgerImportOutcome>> {
+    const query = new URLSearchParams({ apply: String(options.apply), skipRejected: String(options.skipRejected), ...(file.name ? { fileName: file.name } : {}) });
+    const isZip = file.bytes[0] === 0x50 && file.bytes[1] === 0x4b;
+    const send = () =>
+      fetch(`${this.baseUrl.replace(/\/$/, "")}/api/imports/ledger?${query}`, {
+        method: "POST",
+        headers: { ...this.headers, "Content-Type": isZip ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv" },
+        body: file.bytes,
+      });
+    // A refused apply (409 import-rejected) carries the rows and why: that is an answer, not a failure.
+    let status = 0;
+    let refused: unknown = null;
+    const result = await this.call(LedgerImportResult, async () => {
+      const response = await send();
+      status = response.status;
+      if (status === 409) refused = await response.clone().json().catch(() => null);
+      return response;
+    });
+    if (result.ok || status !== 409) return result;
+    const body = z.object({ import: LedgerImportResult }).safeParse(refused);
+    return body.success ? ok(body.data.import) : result;
   }
 
   close(): Promise<void> {

@@ -19,6 +19,7 @@ import type {
   CounterpartRef,
   DataSource,
   Identity,
+  LedgerImportOutcome,
   ProgressChange,
   ProgressRow,
   SearchPage,
@@ -225,6 +226,11 @@ export class MemoryDataSource implements DataSource {
       const found = counterpartRefsOf(this.plans, taskId, options);
       return found === null ? fail("not_found", `no task ${taskId}`) : ok(found);
     });
+  }
+
+  /** The screens never import files; the CLI's import is tested against the real store and server. */
+  importLedger(): Promise<DataResult<LedgerImportOutcome>> {
+    return Promise.resolve(fail("unavailable", "the in-memory test source does not read ledger files"));
   }
 
   updateProgress(change: ProgressChange): Promise<DataResult<Progress>> {

@@ -4,6 +4,7 @@ import { backupCommand } from "./backup.js";
 import { checklistCommand } from "./checklist.js";
 import { counterpartsCommand } from "./counterparts.js";
 import { exportCommand } from "./export.js";
+import { importProgressCommand } from "./import-progress.js";
 import { overdueCommand } from "./overdue.js";
 import { plansCommand } from "./plans.js";
 import { restoreCommand } from "./restore.js";
@@ -17,4 +18,4 @@ import { uiCommand } from "./ui.js";
 import { validateCommand } from "./validate.js";
 
 /** Every subcommand of `taizhang`. To add one, write commands/<name>.ts and list it here. */
-export const commands: readonly Command[] = [importCommand, plansCommand, tasksCommand, taskCommand, checklistCommand, overdueCommand, searchCommand, themesCommand, counterpartsCommand, exportCommand, setCommand, tokenCommand, validateCommand, backupCommand, restoreCommand, uiCommand];
+export const commands: readonly Command[] = [importCommand, plansCommand, tasksCommand, taskCommand, checklistCommand, overdueCommand, searchCommand, themesCommand, counterpartsCommand, exportCommand, importProgressCommand, setCommand, tokenCommand, validateCommand, backupCommand, restoreCommand, uiCommand];

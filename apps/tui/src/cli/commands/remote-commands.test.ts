@@ -6,6 +6,11 @@ import type { UnitId } from "@taizhang/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chengduPlan } from "../../test-support/fixture-plans.js";
 import { captureIo } from "../../test-support/temp-store.js";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { exportCommand } from "./export.js";
+import { importProgressCommand } from "./import-progress.js";
 import { setCommand } from "./set.js";
 import { taskCommand } from "./task.js";
 import { plansCommand } from "./plans.js";
@@ -70,6 +75,34 @@ describe("subcommands against a server", () => {
     expect(JSON.parse(own.out)).toMatchObject({ status: "done", version: 1, updatedBy: "财政局 office" });
     const shown = await run(taskCommand, "chengdu-2015/2", "--json", "--api", api);
     expect((JSON.parse(shown.out) as { history: Array<{ actor: string }> }).history[0]?.actor).toBe("财政局 office");
+  });
+
+  it("export, edit and import-progress through the server: the office's row is written, another unit's is refused", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "taizhang-remote-import-"));
+    try {
+      const file = join(dir, "ledger.csv");
+      expect((await run(exportCommand, "--plan", "chengdu-2015", "-o", file, "--api", api)).code).toBe(0);
+      const lines = readFileSync(file, "utf8").split("\r\n");
+      const edit = (itemId: string, unit: string, percent: number) => {
+        const at = lines.findIndex((l) => l.includes(`,${itemId},成都市:${unit},`));
+        expect(at).toBeGreaterThan(0);
+        lines[at] = lines[at]?.replace(/,(未开始|进行中|已完成),\d+,/, `,进行中,${percent},`) ?? "";
+      };
+      edit("chengdu-2015/1#m1", "市委编办", 15);
+      writeFileSync(file, lines.join("\r\n"));
+      const refused = await run(importProgressCommand, file, "--apply", "--json", "--api", api, "--token", tokens.office);
+      expect(refused.code).toBe(5);
+      expect(JSON.parse(refused.out)).toMatchObject({ applied: false, summary: { rejected: 1 }, rows: [{ reason: "forbidden" }] });
+      const applied = await run(importProgressCommand, file, "--apply", "--json", "--api", api, "--token", tokens.admin);
+      expect(applied.code, applied.err).toBe(0);
+      expect(JSON.parse(applied.out)).toMatchObject({ applied: true, written: 1, file: { name: "ledger.csv", format: "csv" } });
+      const history = (await ledger.history({ itemId: "chengdu-2015/1#m1" as never })).items;
+      expect(history[0]).toMatchObject({ source: "import", actor: "admin", note: expect.stringMatching(/^导入 ledger\.csv 第\d+行$/) });
+      const none = await run(importProgressCommand, file, "--api", api);
+      expect(none.code).toBe(3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("exit 2 for an unknown task, 6 when the server does not answer", async () => {
