@@ -3,6 +3,7 @@ import { AdminPage } from "./admin/admin-page.js";
 import { useApp } from "./app-context.js";
 import { MyTasksPage } from "./checklist/my-tasks-page.js";
 import { DashboardPage } from "./dashboard/dashboard-page.js";
+import { LedgerImportPage } from "./exports/ledger-import-page.js";
 import { useI18n } from "./i18n/i18n.js";
 import { PlanPage } from "./plans/plan-page.js";
 import { PlansPage } from "./plans/plans-page.js";
@@ -39,6 +40,8 @@ function Page({ route }: { route: Route }): ReactNode {
       return <ThemesPage />;
     case "admin":
       return <AdminPage />;
+    case "ledger-import":
+      return <LedgerImportPage />;
     case "not-found":
       return (
         <section>

@@ -7,6 +7,7 @@ import type {
   DeadlineReport,
   HistoryEntry,
   ImportResult,
+  LedgerImportResult,
   Page,
   Plan,
   PlanSummary,
@@ -141,6 +142,24 @@ export function createApiClient(options: ApiClientOptions = {}) {
           body: { text: input.text, sourceName: input.fileName },
           query: { dryRun: input.dryRun, replace: input.replace === true ? true : undefined },
         }),
+      /**
+       * An edited ledger (.xlsx or CSV, as downloaded): a preview of what it changes, or with `apply` the changes
+       * written. A refused apply (some rows refused) answers with the rows and why, `applied: false`.
+       */
+      ledger: async (file: Blob & { name?: string }, how: { apply: boolean; skipRejected?: boolean }): Promise<LedgerImportResult> => {
+        const isCsv = /\.(csv|txt|tsv)$/i.test(file.name ?? "") || file.type.startsWith("text/");
+        const query = queryString({ apply: how.apply, skipRejected: how.skipRejected === true ? true : undefined, fileName: file.name });
+        const response = await doFetch(`${baseUrl}/api/imports/ledger${query}`, {
+          method: "POST",
+          headers: { accept: "application/json", "content-type": isCsv ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ...options.authHeaders?.() },
+          body: file,
+          credentials: "same-origin",
+        });
+        if (response.ok) return (await response.json()) as LedgerImportResult;
+        const error = await toApiError(response);
+        if (response.status === 409 && error.problem.import) return error.problem.import;
+        throw error;
+      },
     },
   };
 }

@@ -112,6 +112,31 @@ export interface ImportResult {
   action: "inserted" | "updated" | "unchanged" | null;
 }
 
+/** One field an uploaded ledger row changes. */
+export interface LedgerFieldChange {
+  field: "status" | "percent" | "note" | "evidence" | "measuredValue" | "responsiblePerson";
+  before: unknown;
+  after: unknown;
+}
+
+/** `POST /api/imports/ledger`: what an edited ledger changes (or changed), row by row. */
+export interface LedgerImportResult {
+  file: { name: string | null; format: "xlsx" | "csv"; sheet: string | null; ignoredHeaders: string[] };
+  summary: { rows: number; changes: number; unchanged: number; rejected: number };
+  rows: Array<{
+    line: number;
+    outcome: "change" | "unchanged" | "rejected";
+    itemId: string | null;
+    unitId: string | null;
+    label: string | null;
+    changes: LedgerFieldChange[];
+    reason: "unknown_row" | "invalid_cell" | "forbidden" | "stale" | "duplicate" | "orphaned" | null;
+    message: string | null;
+  }>;
+  applied: boolean;
+  written: number;
+}
+
 /** RFC 9457 problem details, as every API error is sent. */
 export interface Problem {
   type: string;
@@ -123,6 +148,8 @@ export interface Problem {
   current?: Progress;
   /** Sent when a bulk change was refused: what happened to each update. */
   results?: BulkItemResult[];
+  /** Sent when an uploaded ledger was not applied (409 import-rejected): its rows and why. */
+  import?: LedgerImportResult;
   requestId?: string;
 }
 

@@ -261,6 +261,31 @@ describe.runIf(runs)("web app end to end (Chromium, built server)", { timeout: 6
     expect(listed.body.items.map((i) => i.item.id)).toEqual(["chengdu-2015/1#task"]);
     await page.close();
   });
+
+  it("an office downloads its ledger, fills it in offline, uploads it, checks the preview and writes it", async () => {
+    const csv = await (await fetch(`${server.baseUrl}/api/exports/ledger?unitId=${encodeURIComponent(UNIT_A)}&format=csv`, { headers: { authorization: `Bearer ${tokenA}` } })).text();
+    const lines = csv.split("\r\n");
+    const at = lines.findIndex((l) => l.includes(`,${UNIT_A},`) && l.includes(",未开始,0,"));
+    expect(at).toBeGreaterThan(0);
+    const itemId = /,(chengdu-2015\/\d+#(?:task|m\d+)),成都市:/.exec(lines[at] ?? "")?.[1] ?? "";
+    lines[at] = lines[at]?.replace(",未开始,0,", ",进行中,25,") ?? "";
+    const page = await browserA.context.newPage();
+    await page.goto(`${server.baseUrl}/my`);
+    await page.getByRole("link", { name: "上传已填写的台账" }).first().click();
+    await page.getByRole("heading", { level: 1, name: "导入已填写的台账" }).waitFor();
+    await page.getByLabel("台账文件").setInputFiles({ name: "我的台账.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\r\n")) });
+    await page.getByTestId("import-summary").getByText(/1 行将变更，\d+ 行未变，0 行被拒绝/).waitFor();
+    expect(await page.getByTestId("import-changes").textContent()).toContain("状态: 未开始 → 进行中完成百分比: 0% → 25%");
+    // Nothing is written by the preview.
+    const [task, part] = itemId.split("#");
+    expect((await progressOf(`${task}/${part}`, UNIT_A)).percent).toBe(0);
+    await page.getByRole("button", { name: "写入 1 项变更" }).click();
+    await page.getByRole("status").getByText("已写入 1 项变更").waitFor();
+    expect(await progressOf(`${task}/${part}`, UNIT_A)).toMatchObject({ status: "in_progress", percent: 25 });
+    const history = await apiCall<{ items: Array<{ source: string; note: string | null }> }>(server, "GET", `/history?itemId=${encodeURIComponent(itemId)}&unitId=${encodeURIComponent(UNIT_A)}`, null);
+    expect(history.body.items[0]).toMatchObject({ source: "import", note: expect.stringMatching(/^导入 我的台账\.csv 第\d+行$/) });
+    await page.close();
+  });
 });
 
 describe.runIf(!runs && process.env.CI !== undefined)("web app end to end", () => {

@@ -1,4 +1,7 @@
+import { useApp } from "../app-context.js";
 import { useI18n } from "../i18n/i18n.js";
+import { Link } from "../router/router.js";
+import { paths } from "../router/routes.js";
 
 /** The export route's URL for a plan's ledger or a unit's checklist (docs/api.md, GET /api/exports/ledger). */
 export function exportUrl(query: { planId?: string; unitId?: string; format: "xlsx" | "csv" | "ics"; lang: "zh" | "en" }): string {
@@ -10,9 +13,11 @@ export function exportUrl(query: { planId?: string; unitId?: string; format: "xl
   return `/api/exports/ledger?${params.toString()}`;
 }
 
-/** Download buttons for the ledger shown: Excel (.xlsx) and CSV, in the page's language. */
+/** Download buttons for the ledger shown: Excel (.xlsx) and CSV, in the page's language; and, for those who may write, the way back. */
 export function DownloadLinks({ planId, unitId }: { planId?: string; unitId?: string }) {
   const { m, lang } = useI18n();
+  const { session } = useApp();
+  const canWrite = session.status === "signed-in" && session.info.role !== "viewer";
   const l = lang === "en" ? "en" : "zh";
   return (
     <span className="downloads no-print">
@@ -25,6 +30,14 @@ export function DownloadLinks({ planId, unitId }: { planId?: string; unitId?: st
       <a className="button" href={exportUrl({ planId, unitId, format: "ics", lang: l })} title={m.exports.calendarHint}>
         {m.exports.calendar}
       </a>
+      {canWrite && (
+        <>
+          {" "}
+          <Link className="button" href={paths.ledgerImport()}>
+            {m.exports.upload}
+          </Link>
+        </>
+      )}
     </span>
   );
 }

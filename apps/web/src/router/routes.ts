@@ -10,6 +10,7 @@ export type Route =
   | { page: "search" }
   | { page: "themes" }
   | { page: "admin" }
+  | { page: "ledger-import" }
   | { page: "not-found" };
 
 /** Matches a pathname to a route; task ids contain a slash (`chengdu-2015/12`). */
@@ -23,6 +24,7 @@ export function matchRoute(pathname: string): Route {
   if (path === "/search") return { page: "search" };
   if (path === "/themes") return { page: "themes" };
   if (path === "/admin") return { page: "admin" };
+  if (path === "/ledger/import") return { page: "ledger-import" };
   const plan = /^\/plans\/([a-z0-9-]+)$/.exec(path);
   if (plan?.[1]) return { page: "plan", planId: plan[1] };
   const task = /^\/tasks\/([a-z0-9-]+)\/([1-9][0-9]*)$/.exec(path);
@@ -39,6 +41,8 @@ export const paths = {
   /** Task ids are `<planId>/<number>`, both URL-safe, so the slash stays a path separator. */
   task: (taskId: string) => `/tasks/${taskId}`,
   dashboard: () => "/dashboard",
+  /** Upload a filled-in ledger: preview, then apply. */
+  ledgerImport: () => "/ledger/import",
   search: (query: { q?: string; plan?: string; theme?: string; page?: number } = {}) => {
     const params = new URLSearchParams();
     if (query.q) params.set("q", query.q);
