@@ -110,6 +110,10 @@ describe("ledger downloads", () => {
     expect(Object.fromEntries(params)).toEqual({ unitId: UNIT_SJ, format: "xlsx", lang: "zh" });
     expect(xlsx.hasAttribute("download")).toBe(true);
     expect(new URL(screen.getByRole("link", { name: "下载 CSV" }).getAttribute("href") ?? "", "http://x").searchParams.get("format")).toBe("csv");
+    const history = new URL(screen.getByRole("link", { name: "下载变更记录" }).getAttribute("href") ?? "", "http://x").searchParams;
+    expect(Object.fromEntries(history)).toEqual({ unitId: UNIT_SJ, format: "xlsx", lang: "zh", history: "only" });
+    // An office may bring the filled-in ledger back.
+    expect(screen.getByRole("link", { name: "上传已填写的台账" }).getAttribute("href")).toBe("/ledger/import");
   });
 
   it("on a plan's page, for the plan", async () => {

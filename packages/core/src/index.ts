@@ -36,3 +36,4 @@ export { DOMAIN_TERMS, sharedTerms } from "./concordance/domain-terms.js";
 export * from "./schema/json-schemas.js";
 export * from "./domain/ledger-rows.js";
 export * from "./domain/ledger-import.js";
+export * from "./domain/history-rows.js";

@@ -1,4 +1,4 @@
-import { LEDGER_COLUMNS, type LedgerRow } from "@taizhang/core";
+import { HISTORY_COLUMNS, LEDGER_COLUMNS, type HistoryRow, type LedgerRow } from "@taizhang/core";
 import { cellText, type ExportLanguage } from "./cells.js";
 
 /** RFC 4180 quoting: a field with a comma, a quote or a line break is quoted, quotes doubled. */
@@ -13,5 +13,12 @@ function field(text: string): string {
 export function ledgerCsv(rows: readonly LedgerRow[], lang: ExportLanguage = "zh"): string {
   const lines = [LEDGER_COLUMNS.map((c) => field(c[lang])).join(",")];
   for (const row of rows) lines.push(LEDGER_COLUMNS.map((c) => field(cellText(row, c.key, lang))).join(","));
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
+
+/** The change history (变更记录) as CSV, like {@link ledgerCsv}: BOM, CRLF, headers in the export's language. */
+export function historyCsv(rows: readonly HistoryRow[], lang: ExportLanguage = "zh"): string {
+  const lines = [HISTORY_COLUMNS.map((c) => field(c[lang])).join(",")];
+  for (const row of rows) lines.push(HISTORY_COLUMNS.map((c) => field(String(row[c.key]))).join(","));
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

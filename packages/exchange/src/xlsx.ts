@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { LEDGER_COLUMNS, PROGRESS_STATUS_LABELS, PROGRESS_STATUSES, type LedgerRow } from "@taizhang/core";
+import { HISTORY_COLUMNS, LEDGER_COLUMNS, PROGRESS_STATUS_LABELS, PROGRESS_STATUSES, type HistoryRow, type LedgerRow } from "@taizhang/core";
 import { cellText, type ExportLanguage } from "./cells.js";
 
 /** Columns kept for matching an edited file back (hidden: people need not see them). */
@@ -13,6 +13,8 @@ export interface XlsxOptions {
   title: string;
   /** The date overdue was judged at (YYYY-MM-DD, China). */
   asOf: string;
+  /** When given, a 变更记录 sheet with these changes (newest first, as the store lists them). */
+  history?: readonly HistoryRow[];
 }
 
 /**
@@ -70,5 +72,18 @@ export async function ledgerXlsx(rows: readonly LedgerRow[], options: XlsxOption
   for (const status of PROGRESS_STATUSES) summary.addRow([PROGRESS_STATUS_LABELS[status][lang], rows.filter((r) => r.status === status).length]);
   summary.addRow([lang === "zh" ? "逾期" : "Overdue", rows.filter((r) => r.overdue).length]);
   summary.addRow([lang === "zh" ? "合计" : "Total", rows.length]).font = { bold: true };
+  if (options.history) {
+    const sheet = book.addWorksheet(lang === "zh" ? "变更记录" : "History", { views: [{ state: "frozen", ySplit: 1 }] });
+    const history = options.history;
+    sheet.columns = HISTORY_COLUMNS.map((c) => {
+      const longest = Math.max(cells(c[lang]), ...history.map((r) => Math.min(60, Math.max(...String(r[c.key]).split("\n").map(cells)))));
+      return { header: c[lang], key: c.key, width: Math.min(62, Math.max(6, longest + 2)), hidden: c.key === "itemId" || c.key === "unitId" };
+    });
+    sheet.getRow(1).font = { bold: true };
+    // Excel dates carry no zone: written as China's wall-clock time (UTC+8), as offices read them.
+    for (const row of history) sheet.addRow({ ...row, at: new Date(Date.parse(row.at) + 8 * 3_600_000) }).alignment = { vertical: "top", wrapText: true };
+    sheet.getColumn("at").numFmt = "yyyy-mm-dd hh:mm";
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: HISTORY_COLUMNS.length } };
+  }
   return new Uint8Array(await book.xlsx.writeBuffer());
 }

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { z } from "zod";
 import { expectProblem } from "../test-support/responses.js";
@@ -64,5 +65,35 @@ describe("GET /api/exports/ledger", () => {
     await expectProblem(await t.app.request("/api/exports/ledger?format=csv"), "invalid-request");
     await expectProblem(await t.app.request("/api/exports/ledger?planId=nowhere-2020"), "not-found");
     await expectProblem(await t.app.request("/api/exports/ledger?planId=chengdu-2015&format=pdf"), "validation-failed");
+  });
+});
+
+describe("GET /api/exports/ledger with the change history", () => {
+  test("history=include adds a 变更记录 sheet (China time, before → after) to the xlsx, and a history array to the JSON", async () => {
+    const res = await t.app.request(`/api/exports/ledger?unitId=${unit}&history=include`);
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await res.arrayBuffer()) as never);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["台账", "汇总", "变更记录"]);
+    const sheet = book.getWorksheet("变更记录");
+    expect((sheet?.getRow(1).values as unknown[]).slice(1)).toEqual(["序号", "时间", "操作人", "来源", "规划", "任务序号", "事项", "单位", "版本", "变更内容", "备注", "事项编号", "单位编号"]);
+    const row = (sheet?.getRow(2).values as unknown[]).slice(1);
+    expect(row.slice(2, 9)).toEqual(["市政府法制办 office", "api", "成都市法治政府建设规划(2015-2020年)", 1, "整项任务", "市政府法制办", 1]);
+    expect(row[9]).toBe("状态: 未开始 → 进行中\n完成百分比: 0 → 50\n责任人: — → 张伟");
+    // 2020-06-15T02:00Z (the test clock) is 10:00 in China.
+    expect((row[1] as Date).toISOString()).toBe("2020-06-15T10:00:00.000Z");
+    const json = z.object({ rows: z.array(z.unknown()), history: z.array(z.object({ changed: z.string(), source: z.string() })) }).parse(await (await t.app.request(`/api/exports/ledger?unitId=${unit}&format=json&history=include`)).json());
+    expect(json.history).toHaveLength(1);
+    expect(json.rows.length).toBeGreaterThan(1);
+  });
+
+  test("history=only gives the history as its own CSV file; a calendar or a two-table CSV is refused", async () => {
+    const res = await t.app.request("/api/exports/ledger?planId=chengdu-2015&format=csv&history=only");
+    expect(decodeURIComponent(res.headers.get("content-disposition") ?? "")).toContain("变更记录-chengdu-2015-");
+    const text = await res.text();
+    expect(text.startsWith("序号,时间,操作人,来源,")).toBe(true); // text() drops the BOM
+    expect(text.split("\r\n")).toHaveLength(3);
+    await expectProblem(await t.app.request("/api/exports/ledger?planId=chengdu-2015&format=csv&history=include"), "invalid-request");
+    await expectProblem(await t.app.request("/api/exports/ledger?planId=chengdu-2015&format=ics&history=only"), "invalid-request");
   });
 });

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { chinaDate, ledgerRows, LedgerRowSchema, type PlanId } from "@taizhang/core";
-import { ledgerCsv, ledgerIcs, ledgerXlsx } from "@taizhang/exchange";
+import { chinaDate, historyRows, HistoryRowSchema, ledgerRows, LedgerRowSchema, type HistoryEntry, type PlanId, type UnitId as UnitIdT } from "@taizhang/core";
+import { historyCsv, ledgerCsv, ledgerIcs, ledgerXlsx } from "@taizhang/exchange";
 import type { AppEnv } from "../app-env.js";
 import { resolveAsOf } from "../as-of.js";
 import { validationHook } from "../on-error.js";
@@ -13,6 +13,21 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 /** `filename*=UTF-8''…` so Chinese file names survive. */
 const disposition = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/** Most history rows an export holds (newest first); a longer history is cut, and the file says so by its row count. */
+const MAX_HISTORY_ROWS = 100_000;
+
+/** Every history entry of a plan or unit, newest first, page by page. */
+async function allHistory(ledger: AppEnv["Variables"]["ledger"], filter: { planId?: PlanId; unitId?: UnitIdT }): Promise<HistoryEntry[]> {
+  const out: HistoryEntry[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await ledger.history({ ...filter, limit: 500, cursor });
+    out.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor !== null && out.length < MAX_HISTORY_ROWS);
+  return out.slice(0, MAX_HISTORY_ROWS);
+}
 
 /** Exports: a plan's ledger, a unit's checklist, or a filtered set of rows, as xlsx, CSV or JSON (docs/api.md). */
 export const exportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
@@ -29,6 +44,9 @@ export const exportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
         responsiblePerson: z.string().trim().min(1).max(50).optional().openapi({ description: "only rows of this 责任人" }),
         format: z.enum(FORMATS).default("xlsx"),
         lang: z.enum(["zh", "en"]).default("zh").openapi({ description: "headers and labels: Chinese (default) or English" }),
+        history: z.enum(["none", "include", "only"]).default("none").openapi({
+          description: "the change history (变更记录) of the plan or unit: include = a 变更记录 sheet in the xlsx or a `history` array in the JSON; only = the history alone as its own file (xlsx, csv or json)",
+        }),
         asOf: AsOfQuery,
       }),
     },
@@ -39,7 +57,13 @@ export const exportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
           [XLSX_TYPE]: { schema: z.string().openapi({ format: "binary" }) },
           "text/csv": { schema: z.string() },
           "text/calendar": { schema: z.string().openapi({ description: "format=ics: one all-day event per (item, unit) on its due date; stable UIDs" }) },
-          "application/json": { schema: z.object({ asOf: z.string(), rows: z.array(withOpenApi(LedgerRowSchema, "LedgerRow")) }) },
+          "application/json": {
+            schema: z.object({
+              asOf: z.string(),
+              rows: z.array(withOpenApi(LedgerRowSchema, "LedgerRow")).optional().openapi({ description: "absent with history=only" }),
+              history: z.array(withOpenApi(HistoryRowSchema, "HistoryRow")).optional().openapi({ description: "with history=include or only: newest first" }),
+            }),
+          },
         },
       },
       ...problemResponses(400, 401, 404),
@@ -48,6 +72,8 @@ export const exportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
   async (c) => {
     const q = c.req.valid("query");
     if (q.planId === undefined && q.unitId === undefined) throw new ApiError("invalid-request", "name what to export: planId (a plan's ledger) and/or unitId (a unit's checklist)");
+    if (q.history !== "none" && q.format === "ics") throw new ApiError("invalid-request", "a calendar feed has no history: use history with format xlsx, csv or json");
+    if (q.history === "include" && q.format === "csv") throw new ApiError("invalid-request", "a CSV file holds one table: ask for the history as its own file with history=only");
     const asOf = resolveAsOf(q.asOf, c.var.clock);
     const sources = await c.var.ledger.checklist({
       ...(q.planId ? { planId: q.planId } : {}),
@@ -61,16 +87,20 @@ export const exportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const rows = ledgerRows(plans, sources, asOf);
     const day = chinaDate(asOf);
     const what = q.unitId ? q.unitId.slice(q.unitId.indexOf(":") + 1) : (plans[0]?.title ?? q.planId ?? "ledger");
-    const base = `${q.lang === "zh" ? "台账" : "ledger"}-${q.planId ?? what}-${day}`;
-    if (q.format === "json") return c.json({ asOf: asOf.toISOString(), rows }, 200, { "Content-Disposition": disposition(`${base}.json`) });
+    const base = `${q.lang === "zh" ? (q.history === "only" ? "变更记录" : "台账") : q.history === "only" ? "history" : "ledger"}-${q.planId ?? what}-${day}`;
+    const history = q.history === "none" ? null : historyRows(plans, await allHistory(c.var.ledger, { ...(q.planId ? { planId: q.planId } : {}), ...(q.unitId ? { unitId: q.unitId } : {}) }), q.lang);
+    if (q.format === "json") {
+      const body = { asOf: asOf.toISOString(), ...(q.history === "only" ? {} : { rows }), ...(history ? { history } : {}) };
+      return c.json(body, 200, { "Content-Disposition": disposition(`${base}.json`) });
+    }
     if (q.format === "ics") {
       // A feed to subscribe to: served inline, so calendars can poll the URL.
       return c.body(ledgerIcs(rows, { name: `${what} · 台账`, now: c.var.clock() }), 200, { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": `inline; filename*=UTF-8''${encodeURIComponent(`${base}.ics`)}` });
     }
     if (q.format === "csv") {
-      return c.body(ledgerCsv(rows, q.lang), 200, { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": disposition(`${base}.csv`) });
+      return c.body(history ? historyCsv(history, q.lang) : ledgerCsv(rows, q.lang), 200, { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": disposition(`${base}.csv`) });
     }
-    const bytes = await ledgerXlsx(rows, { lang: q.lang, title: what, asOf: day });
+    const bytes = await ledgerXlsx(q.history === "only" ? [] : rows, { lang: q.lang, title: what, asOf: day, ...(history ? { history } : {}) });
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { "Content-Type": XLSX_TYPE, "Content-Disposition": disposition(`${base}.xlsx`) });
   },
 );

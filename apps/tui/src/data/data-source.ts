@@ -130,6 +130,8 @@ export interface DataSource {
   /** The task's closest tasks in the other plans, best first. */
   counterparts(taskId: TaskId, options?: { limit?: number; perPlan?: number }): Promise<DataResult<CounterpartRef[]>>;
   updateProgress(change: ProgressChange): Promise<DataResult<Progress>>;
+  /** The change history of a plan and/or a unit, newest first, at most `max` entries. */
+  historyOf(filter: { planId?: PlanId; unitId?: UnitId }, max: number): Promise<DataResult<HistoryEntry[]>>;
   /**
    * An edited ledger (.xlsx or CSV bytes): what it would change, row by row,
    * or (with `apply`) those changes written in one transaction. A refused

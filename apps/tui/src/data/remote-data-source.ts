@@ -28,6 +28,8 @@ import {
   type Task,
   type TaskId,
   type Unit,
+  type UnitId,
+  type HistoryEntry,
 } from "@taizhang/core";
 import { z } from "zod";
 import { fail, ok, type DataErrorKind, type DataResult } from "./data-result.js";
@@ -344,6 +346,19 @@ export class RemoteDataSource implements DataSource {
         { headers: this.headers },
       ),
     );
+  }
+
+  async historyOf(filter: { planId?: PlanId; unitId?: UnitId }, max: number): Promise<DataResult<HistoryEntry[]>> {
+    const out: HistoryEntry[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: Record<string, string> = { ...(filter.planId ? { planId: filter.planId } : {}), ...(filter.unitId ? { unitId: filter.unitId } : {}), limit: "500", ...(cursor ? { cursor } : {}) };
+      const page: DataResult<{ items: HistoryEntry[]; nextCursor: string | null }> = await this.call(pageOf(HistoryEntryResponse), () => this.client.api.history.$get({ query }, { headers: this.headers }));
+      if (!page.ok) return page;
+      out.push(...page.value.items);
+      cursor = page.value.nextCursor;
+    } while (cursor !== null && out.length < max);
+    return ok(out.slice(0, max));
   }
 
   async importLedger(file: { bytes: Uint8Array; name: string | null }, options: { apply: boolean; skipRejected: boolean }): Promise<DataResult<LedgerImportOutcome>> {

@@ -228,6 +228,10 @@ export class MemoryDataSource implements DataSource {
     });
   }
 
+  historyOf(filter: { planId?: PlanId; unitId?: string }, max: number): Promise<DataResult<HistoryEntry[]>> {
+    return this.guard(() => ok(this.historyRows.filter((h) => (!filter.unitId || h.unitId === filter.unitId) && (!filter.planId || h.itemId.startsWith(`${filter.planId}/`))).reverse().slice(0, max)));
+  }
+
   /** The screens never import files; the CLI's import is tested against the real store and server. */
   importLedger(): Promise<DataResult<LedgerImportOutcome>> {
     return Promise.resolve(fail("unavailable", "the in-memory test source does not read ledger files"));

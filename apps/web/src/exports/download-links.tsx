@@ -4,12 +4,13 @@ import { Link } from "../router/router.js";
 import { paths } from "../router/routes.js";
 
 /** The export route's URL for a plan's ledger or a unit's checklist (docs/api.md, GET /api/exports/ledger). */
-export function exportUrl(query: { planId?: string; unitId?: string; format: "xlsx" | "csv" | "ics"; lang: "zh" | "en" }): string {
+export function exportUrl(query: { planId?: string; unitId?: string; format: "xlsx" | "csv" | "ics"; lang: "zh" | "en"; history?: "include" | "only" }): string {
   const params = new URLSearchParams();
   if (query.planId) params.set("planId", query.planId);
   if (query.unitId) params.set("unitId", query.unitId);
   params.set("format", query.format);
   params.set("lang", query.lang);
+  if (query.history) params.set("history", query.history);
   return `/api/exports/ledger?${params.toString()}`;
 }
 
@@ -26,6 +27,9 @@ export function DownloadLinks({ planId, unitId }: { planId?: string; unitId?: st
       </a>{" "}
       <a className="button" href={exportUrl({ planId, unitId, format: "csv", lang: l })} download>
         {m.exports.csv}
+      </a>{" "}
+      <a className="button" href={exportUrl({ planId, unitId, format: "xlsx", lang: l, history: "only" })} download>
+        {m.exports.history}
       </a>{" "}
       <a className="button" href={exportUrl({ planId, unitId, format: "ics", lang: l })} title={m.exports.calendarHint}>
         {m.exports.calendar}

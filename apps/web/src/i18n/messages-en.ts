@@ -172,6 +172,7 @@ export const en: Messages = {
     calendar: "Calendar feed (.ics)",
     calendarHint: "Copy this link and subscribe to it in a calendar app to see every item's due date",
     upload: "Upload a filled-in ledger",
+    history: "Download change history",
   },
   ledgerImport: {
     title: "Import a filled-in ledger",

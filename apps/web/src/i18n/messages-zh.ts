@@ -188,6 +188,7 @@ export const zh = {
     calendar: "日历订阅（.ics）",
     calendarHint: "复制此链接，在日历应用中“订阅”，即可看到各事项的完成时限",
     upload: "上传已填写的台账",
+    history: "下载变更记录",
   },
   ledgerImport: {
     title: "导入已填写的台账",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { HistoryRowSchema } from "../domain/history-rows.js";
 import { LedgerRowSchema } from "../domain/ledger-rows.js";
 import { ChecklistItemSchema } from "../model/checklist.js";
 import { MODEL_SCHEMA_VERSION, PlanSchema } from "../model/plan.js";
@@ -17,7 +18,13 @@ export const MODEL_DOCUMENTS = {
   progress: { schema: ProgressSchema, title: "Progress 进展", description: "The progress of one (checklist item, unit)." },
   "history-entry": { schema: HistoryEntrySchema, title: "HistoryEntry 变更记录", description: "One immutable change of progress." },
   "ledger-export": {
-    schema: z.object({ asOf: z.string().describe("截至 the instant overdue was judged at (ISO)"), rows: z.array(LedgerRowSchema) }).describe("台账导出 a ledger exported as JSON"),
+    schema: z
+      .object({
+        asOf: z.string().describe("截至 the instant overdue was judged at (ISO)"),
+        rows: z.array(LedgerRowSchema).optional().describe("台账 the ledger's rows; absent when only the history was asked for"),
+        history: z.array(HistoryRowSchema).optional().describe("变更记录 the change history, newest first, when asked for"),
+      })
+      .describe("台账导出 a ledger exported as JSON"),
     title: "LedgerExport 台账导出",
     description: "A ledger exported as JSON (GET /api/exports/ledger?format=json, taizhang export --format json): one row per (checklist item, unit).",
   },
@@ -72,7 +79,7 @@ export function detectDocument(value: unknown): DocumentKind | null {
     if (value.length > 0 && value.every((v) => has(v, "before", "after"))) return "history";
     return null;
   }
-  if (has(value, "asOf", "rows")) return "ledger-export";
+  if (has(value, "asOf", "rows") || has(value, "asOf", "history")) return "ledger-export";
   if (has(value, "tasks") || has(value, "schemaVersion", "parts")) return "plan";
   if (has(value, "before", "after")) return "history-entry";
   if (has(value, "assignments") || has(value, "kind", "due", "taskId")) return "checklist-item";

@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { chinaDate, ledgerRows, PlanIdSchema, type Plan, type PlanId } from "@taizhang/core";
-import { ledgerCsv, ledgerIcs, ledgerXlsx } from "@taizhang/exchange";
+import { chinaDate, historyRows, ledgerRows, PlanIdSchema, type Plan, type PlanId, type UnitId } from "@taizhang/core";
+import { historyCsv, ledgerCsv, ledgerIcs, ledgerXlsx } from "@taizhang/exchange";
 import type { Command } from "../command.js";
 import { EXIT_CODES } from "../../data/data-result.js";
 import { cliLang } from "../ledger/cli-context.js";
@@ -18,7 +18,12 @@ const OPTIONS = {
   format: { type: "string" },
   output: { type: "string", short: "o" },
   "as-of": { type: "string" },
+  history: { type: "string" },
 } as const;
+
+const HISTORY = ["none", "include", "only"] as const;
+/** Most history entries written, as the API's export. */
+const MAX_HISTORY = 100_000;
 
 const HELP = `Usage: taizhang export (--plan ID | --unit NAME) [--format xlsx|csv|json|ics] -o FILE [options]
 
@@ -33,6 +38,8 @@ task, item, 牵头单位, 责任单位, 完成时限, status, percent, 进展说
   -o, --output FILE  where to write it (the format follows from .xlsx/.csv/.json when --format is not given)
   --as-of DATE     judge overdue as of this date (YYYY-MM-DD, China); default today
   --lang zh|en     headers and labels in Chinese (default) or English
+  --history H      the change history (变更记录) of the plan or unit: include = a 变更记录 sheet
+                   (xlsx) or a "history" array (json); only = the history alone (xlsx, csv, json)
 
 ${SOURCE_HELP}
 `;
@@ -57,6 +64,10 @@ export const exportCommand: Command = {
     const fromName = /\.(xlsx|csv|json|ics)$/i.exec(values.output)?.[1]?.toLowerCase();
     const format = (values.format ?? fromName ?? "xlsx") as Format;
     if (!FORMATS.includes(format)) return usageError(io, `--format must be one of ${FORMATS.join(", ")}`, "export");
+    const history = (values.history ?? "none") as (typeof HISTORY)[number];
+    if (!HISTORY.includes(history)) return usageError(io, `--history must be one of ${HISTORY.join(", ")}`, "export");
+    if (history !== "none" && format === "ics") return usageError(io, "a calendar feed has no history: use --history with xlsx, csv or json", "export");
+    if (history === "include" && format === "csv") return usageError(io, "a CSV file holds one table: write the history as its own file with --history only", "export");
     const asOf = parseAsOf(values["as-of"], () => new Date());
     if (!asOf) return usageError(io, "--as-of must be a date YYYY-MM-DD", "export");
     let planId: PlanId | undefined;
@@ -89,16 +100,31 @@ export const exportCommand: Command = {
       );
       const day = chinaDate(asOf);
       const title = values.unit ?? plans[0]?.title ?? planId ?? "";
+      let changes = null;
+      if (history !== "none") {
+        let unitId: UnitId | undefined;
+        if (values.unit !== undefined) {
+          const unit = unwrap(io, await ds.resolveUnit(values.unit));
+          if (!unit.ok) return unit.code;
+          unitId = unit.value.id;
+        }
+        const entries = unwrap(io, await ds.historyOf({ ...(planId ? { planId } : {}), ...(unitId ? { unitId } : {}) }, MAX_HISTORY));
+        if (!entries.ok) return entries.code;
+        changes = historyRows(plans, entries.value, lang);
+      }
+      const ledgerPart = history === "only" ? [] : rows;
       const content =
         format === "json"
-          ? `${JSON.stringify({ asOf: asOf.toISOString(), rows }, null, 2)}\n`
+          ? `${JSON.stringify({ asOf: asOf.toISOString(), ...(history === "only" ? {} : { rows }), ...(changes ? { history: changes } : {}) }, null, 2)}\n`
           : format === "csv"
-            ? ledgerCsv(rows, lang)
+            ? changes
+              ? historyCsv(changes, lang)
+              : ledgerCsv(rows, lang)
             : format === "ics"
               ? ledgerIcs(rows, { name: `${title} · 台账`, now: new Date() })
-              : await ledgerXlsx(rows, { lang, title, asOf: day });
+              : await ledgerXlsx(ledgerPart, { lang, title, asOf: day, ...(changes ? { history: changes } : {}) });
       await writeFile(resolve(io.cwd, output), content);
-      io.stderr(`taizhang export: ${rows.length} rows → ${output}\n`);
+      io.stderr(`taizhang export: ${history === "only" ? 0 : rows.length} rows${changes ? `, ${changes.length} changes` : ""} → ${output}\n`);
       return 0;
     });
   },

@@ -47,6 +47,17 @@ describe("taizhang import-progress", () => {
     // The same file again is stale for nothing: its edit is in the store already.
     const again = await run(importProgressCommand, "mine.csv", "--apply", "--json");
     expect(JSON.parse(again.out)).toMatchObject({ applied: true, written: 0, summary: { changes: 0, rejected: 0 } });
+
+    // The change shows in the exported history, as its own CSV or as a sheet beside the ledger.
+    const changes = await run(exportCommand, "--unit", "市财政局", "--history", "only", "-o", "changes.csv");
+    expect(changes.code, changes.err).toBe(0);
+    expect(changes.err).toMatch(/0 rows, 1 changes → changes\.csv/);
+    const csv = readFileSync(join(store.dir, "changes.csv"), "utf8");
+    expect(csv).toContain(",cli,import,成都市法治政府建设规划");
+    expect(csv).toContain('"状态: 未开始 → 进行中\n完成百分比: 0 → 35"');
+    expect(csv).toMatch(/导入 mine\.csv 第\d+行/);
+    expect((await run(exportCommand, "--unit", "市财政局", "--history", "include", "-o", "both.xlsx")).code).toBe(0);
+    expect((await run(exportCommand, "--unit", "市财政局", "--history", "include", "-o", "both.csv")).code).toBe(1);
   });
 
   it("refuses to apply while a row is refused (exit 5), and writes the valid rows with --skip-rejected", async () => {
