@@ -7,6 +7,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./app-env.js";
 import { authenticate } from "./auth.js";
+import { compressResponses } from "./compression.js";
 import { PlanCatalog } from "@taizhang/store";
 import type { ApiConfig } from "./env.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -104,6 +105,8 @@ export function createApp(deps: AppDeps) {
       requestId: c.var.requestId,
     });
   });
+  // Outside the routes and the web app, so JSON, errors and assets alike are compressed (compression.ts).
+  app.use(compressResponses());
   app.use(secureHeaders({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false }));
   if (config.corsOrigins.length > 0) {
     const allowed = new Set(config.corsOrigins);

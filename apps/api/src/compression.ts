@@ -1,0 +1,103 @@
+import { promisify } from "node:util";
+import { brotliCompress, constants, gzip } from "node:zlib";
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "./app-env.js";
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** Text we send: JSON (problem+json too), script, style, HTML, CSV, calendars, SVG. */
+const COMPRESSIBLE = /^\s*(?:text\/[^;\s]+|application\/(?:[^;\s]+\+)?(?:json|javascript|xml)|image\/svg\+xml)\s*(?:;|$)/i;
+const NO_TRANSFORM = /(?:^|,)\s*no-transform\s*(?:,|$)/i;
+const IMMUTABLE = /(?:^|,)\s*immutable\s*(?:,|$)/i;
+
+export type Encoding = "br" | "gzip";
+
+/** The encoding to use for an Accept-Encoding header: brotli before gzip, none when neither is accepted (q=0 refuses). */
+export function chooseEncoding(header: string | undefined): Encoding | null {
+  if (!header) return null;
+  const q = new Map<string, number>();
+  for (const part of header.split(",")) {
+    const [name = "", ...params] = part.trim().toLowerCase().split(";");
+    const weight = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    q.set(name.trim(), weight === undefined ? 1 : Number(weight));
+  }
+  const weight = (name: string) => q.get(name) ?? q.get("*") ?? 0;
+  const br = weight("br");
+  const gz = weight("gzip");
+  if (br > 0 && br >= gz) return "br";
+  if (gz > 0) return "gzip";
+  return null;
+}
+
+export interface CompressionOptions {
+  /** Bodies smaller than this many bytes are sent as they are: the headers would cost more than they save. */
+  threshold?: number;
+  /** How many compressed immutable assets to keep in memory (they never change, so they are compressed once). */
+  cachedAssets?: number;
+}
+
+/**
+ * Compresses text answers (JSON, script, style, CSV…) with brotli or gzip
+ * when the client accepts one, off the main thread (zlib's thread pool).
+ *
+ * Left alone: HEAD, answers without a body, 206 and other non-200..299
+ * statuses except errors as problem+json, bodies already encoded, binary
+ * types (xlsx), `Cache-Control: no-transform`, and bodies under `threshold`.
+ * Every other header stays as it was: the ETag of a progress record names its
+ * version, not the bytes, and If-Match compares versions, so it is kept
+ * strong; Content-Disposition of exports is kept too.
+ * Immutable (hashed) assets are compressed once and kept in memory.
+ */
+export function compressResponses(options: CompressionOptions = {}) {
+  const threshold = options.threshold ?? 1024;
+  const cachedAssets = options.cachedAssets ?? 64;
+  const cache = new Map<string, Uint8Array>();
+  return createMiddleware<AppEnv>(async (c, next) => {
+    await next();
+    const res = c.res;
+    const type = res.headers.get("Content-Type");
+    if (c.req.method === "HEAD" || !res.body || res.status < 200 || res.status === 204 || res.status === 206 || res.status === 304) return;
+    if (!type || !COMPRESSIBLE.test(type) || res.headers.has("Content-Encoding")) return;
+    const cacheControl = res.headers.get("Cache-Control") ?? "";
+    if (NO_TRANSFORM.test(cacheControl)) return;
+    const length = res.headers.get("Content-Length");
+    if (length !== null && Number(length) < threshold) return;
+    // The answer depends on Accept-Encoding from here on, compressed or not.
+    const vary = res.headers.get("Vary");
+    if (!vary) res.headers.set("Vary", "Accept-Encoding");
+    else if (vary !== "*" && !/(?:^|,)\s*accept-encoding\s*(?:,|$)/i.test(vary)) res.headers.set("Vary", `${vary}, Accept-Encoding`);
+    const encoding = chooseEncoding(c.req.header("Accept-Encoding"));
+    if (!encoding) return;
+
+    const key = IMMUTABLE.test(cacheControl) ? `${encoding} ${c.req.path}` : null;
+    let compressed = key ? cache.get(key) : undefined;
+    if (!compressed) {
+      // Our answers are built in memory (c.json, c.body), so reading them whole costs nothing extra.
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      if (bytes.byteLength < threshold) {
+        c.res = undefined;
+        c.res = new Response(bytes, { status: res.status, statusText: res.statusText, headers: res.headers });
+        return;
+      }
+      compressed = new Uint8Array(
+        encoding === "br"
+          ? await brotli(bytes, {
+              // Quality 4 compresses JSON about as well as gzip -9 at a fraction of its time; assets kept in memory get the best.
+              params: { [constants.BROTLI_PARAM_QUALITY]: key ? 11 : 4, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength },
+            })
+          : await gzipAsync(bytes, { level: key ? 9 : 6 }),
+      );
+      if (key) {
+        if (cache.size >= cachedAssets) cache.delete(cache.keys().next().value ?? "");
+        cache.set(key, compressed);
+      }
+    }
+    const headers = new Headers(res.headers);
+    headers.set("Content-Encoding", encoding);
+    headers.set("Content-Length", String(compressed.byteLength));
+    // Replacing c.res would merge the old headers back in (the old Content-Length among them); build the answer whole instead.
+    c.res = undefined;
+    c.res = new Response(compressed as Uint8Array<ArrayBuffer>, { status: res.status, statusText: res.statusText, headers });
+  });
+}
