@@ -256,22 +256,15 @@ export class KyselyLedger implements Ledger {
   resolveUnit(nameOrId: string, jurisdiction?: string): Promise<Unit[]> {
     const needle = nameOrId.trim();
     return this.read(async (db) => {
-      let q = db
-        .selectFrom("units as u")
-        .select("u.id")
-        .where((eb) =>
-          eb.or([
-            eb("u.id", "=", needle),
-            eb("u.name", "=", needle),
-            eb.exists(
-              eb
-                .selectFrom("unit_aliases as a")
-                .select("a.unit_id")
-                .whereRef("a.unit_id", "=", "u.id")
-                .where("a.alias", "=", needle),
-            ),
-          ]),
-        );
+      // Three indexed lookups joined by UNION: an OR across id, name and an alias subquery made
+      // SQLite scan every unit (40 ms per request with the national corpus's 36,000 units).
+      const matches = db
+        .selectFrom("units")
+        .select("id")
+        .where("id", "=", needle)
+        .union(db.selectFrom("units").select("id").where("name", "=", needle))
+        .union(db.selectFrom("unit_aliases").select("unit_id as id").where("alias", "=", needle));
+      let q = db.selectFrom("units as u").select("u.id").where("u.id", "in", matches);
       if (jurisdiction !== undefined) q = q.where("u.jurisdiction", "=", jurisdiction);
       const ids = (await q.execute()).map((r) => r.id);
       return ids.length === 0 ? [] : this.unitsOf(db, { ids });
