@@ -1,18 +1,13 @@
-import { useEffect, useRef, useState, type ReactNode } from "react";
-import { AdminPage } from "./admin/admin-page.js";
+import { Suspense, useEffect, useRef, useState, type ReactNode } from "react";
 import { useApp } from "./app-context.js";
 import { MyTasksPage } from "./checklist/my-tasks-page.js";
-import { DashboardPage } from "./dashboard/dashboard-page.js";
 import { LedgerImportPage } from "./exports/ledger-import-page.js";
 import { useI18n } from "./i18n/i18n.js";
-import { PlanPage } from "./plans/plan-page.js";
+import { AdminPage, DashboardPage, PlanPage, SearchPage, TaskPage, ThemesPage } from "./lazy-pages.js";
 import { PlansPage } from "./plans/plans-page.js";
 import { Link, useRouter } from "./router/router.js";
 import { matchRoute, paths, type Route } from "./router/routes.js";
-import { SearchPage } from "./search/search-page.js";
 import { SignInPage } from "./session/sign-in-page.js";
-import { TaskPage } from "./tasks/task-page.js";
-import { ThemesPage } from "./themes/themes-page.js";
 import { unitName } from "./ui/unit-name.js";
 
 function Page({ route }: { route: Route }): ReactNode {
@@ -173,7 +168,9 @@ export function App() {
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        <Page route={route} />
+        <Suspense fallback={<p role="status">{m.app.loading}</p>}>
+          <Page route={route} />
+        </Suspense>
       </main>
     </>
   );

@@ -1,26 +1,12 @@
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { createApiClient } from "./api/client.js";
+import { prefetchingFetch, startPrefetch } from "./api/prefetch.js";
 import { createSessionKeeper } from "./api/session.js";
-import { App } from "./app.js";
-import { AppProvider } from "./app-context.js";
-import { I18nProvider } from "./i18n/i18n.js";
-import { RouterProvider } from "./router/router.js";
 import "./styles.css";
 
+// The entry is kept small: the page's first API requests start here, then
+// React and the app load as their own chunk while those answers are on the way.
 const keeper = createSessionKeeper();
-const api = createApiClient({ authHeaders: keeper.authHeaders });
-const root = document.getElementById("root");
-if (!root) throw new Error("index.html has no #root element");
-
-createRoot(root).render(
-  <StrictMode>
-    <I18nProvider>
-      <RouterProvider>
-        <AppProvider api={api} keeper={keeper}>
-          <App />
-        </AppProvider>
-      </RouterProvider>
-    </I18nProvider>
-  </StrictMode>,
+startPrefetch(keeper.authHeaders());
+import("./boot.js").then(
+  ({ boot }) => boot(keeper, prefetchingFetch()),
+  (error: unknown) => console.error("could not load the app", error),
 );
