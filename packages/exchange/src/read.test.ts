@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import fc from "fast-check";
 import { builtInPlans, deriveChecklist, EMPTY_PROGRESS, ledgerRows, type LedgerSource } from "@taizhang/core";
 import { describe, expect, it } from "vitest";
 import { LedgerFileError, ledgerCsv, ledgerXlsx, readLedgerFile } from "./index.js";
@@ -100,4 +101,40 @@ describe("reading an edited ledger back", () => {
     expect(error).toMatchObject({ code: "formula", cells: ["台账!M2", "台账!L4"] });
     expect(error.message).toBe("cells where values belong hold formulas or errors: 台账!M2 (完成百分比) holds a formula (=50+50); 台账!L4 (状态) holds an error value (#N/A). Paste them as values and upload again");
   });
+});
+
+/** `TAIZHANG_HEAVY=1` (.ci/run): more mutated files. */
+const HEAVY = process.env.TAIZHANG_HEAVY === "1";
+
+describe("reading damaged ledgers (fast-check)", () => {
+  const refusedOrRead = async (bytes: Uint8Array): Promise<boolean> => {
+    try {
+      const file = await readLedgerFile(bytes);
+      return file.rows.every((r) => r.line >= 2);
+    } catch (error) {
+      if (error instanceof LedgerFileError) return error.message.length > 0;
+      throw error;
+    }
+  };
+  const mutations = (base: Uint8Array) =>
+    fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom("set", "cut", "insert")), { minLength: 1, maxLength: 8 }).map((edits) => {
+      let bytes = [...base];
+      for (const [at, value, how] of edits) {
+        const i = at % Math.max(1, bytes.length);
+        if (how === "set") bytes[i] = value;
+        else if (how === "cut") bytes = bytes.slice(0, i);
+        else bytes.splice(i, 0, value);
+      }
+      return new Uint8Array(bytes);
+    });
+
+  it("a mutated CSV is read or refused with a LedgerFileError, never anything else", async () => {
+    const csv = new TextEncoder().encode(ledgerCsv(rows.slice(0, 30)));
+    await fc.assert(fc.asyncProperty(mutations(csv), refusedOrRead), { numRuns: HEAVY ? 3_000 : 150 });
+  });
+
+  it("a mutated or truncated xlsx is read or refused with a LedgerFileError, never anything else", async () => {
+    const xlsx = await ledgerXlsx(rows.slice(0, 30), { title: "成都", asOf: "2021-01-05" });
+    await fc.assert(fc.asyncProperty(mutations(xlsx), refusedOrRead), { numRuns: HEAVY ? 1_000 : 60 });
+  }, 60_000);
 });

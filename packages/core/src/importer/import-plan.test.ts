@@ -33,7 +33,21 @@ const SMALL_PLAN = `某市人民政府关于加快建设法治政府的实施意
 /** What an import that fails may say: input problems, never a crash. */
 const EXPECTED_FAILURES = new Set(["empty-input", "binary-input", "not-a-plan", "period-unknown"]);
 
+/**
+ * A hang guard, not a speed goal: the four seeds import in ~50 ms together, so an input taking seconds is a
+ * runaway (a backtracking pattern, a loop), and fast-check then shrinks it to the smallest such text and names it.
+ */
+const PER_INPUT_LIMIT_MS = 2_000;
+
 function importOrError(text: string): { ok: true } | { ok: false; code: string } {
+  const started = performance.now();
+  const outcome = attemptImport(text);
+  const ms = performance.now() - started;
+  if (ms > PER_INPUT_LIMIT_MS) throw new Error(`importing a ${text.length}-character text took ${Math.round(ms)} ms (limit ${PER_INPUT_LIMIT_MS} ms): ${JSON.stringify(text.slice(0, 200))}`);
+  return outcome;
+}
+
+function attemptImport(text: string): { ok: true } | { ok: false; code: string } {
   try {
     const { plan } = importPlan(text);
     expect(PlanSchema.safeParse(plan).success).toBe(true);
