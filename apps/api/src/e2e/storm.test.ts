@@ -119,13 +119,22 @@ describe.each(BACKENDS.filter((b) => b.available))("write storms on $name", (bac
     if (!token) throw new Error("the first start printed no admin token");
     const targets = stormTargets(server.url, UNIT, TASKS);
     const killed = server;
-    const kill = new Promise<void>((resolve) =>
-      setTimeout(() => {
+    // Killed once 30 writes are acknowledged (mid-storm however loaded the machine is), or at the latest after STORM_MS.
+    let fire = () => {};
+    const kill = new Promise<void>((resolve) => {
+      fire = () => {
+        if (killed.child.killed) return;
         killed.child.kill("SIGKILL");
         resolve();
-      }, STORM_MS / 2),
-    );
-    const storm = await writeStorm(targets, token, { writers: 20, durationMs: STORM_MS * 2, stop: kill.then(() => new Promise((r) => setTimeout(r, 300))) });
+      };
+      setTimeout(fire, STORM_MS);
+    });
+    const storm = await writeStorm(targets, token, {
+      writers: 20,
+      durationMs: STORM_MS * 3,
+      stop: kill.then(() => new Promise((r) => setTimeout(r, 300))),
+      onAck: (n) => n >= 30 && fire(),
+    });
     await killed.stop();
     expect(storm.unexpected).toEqual([]);
     expect(storm.acks.length).toBeGreaterThan(10);

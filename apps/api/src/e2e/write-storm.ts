@@ -35,7 +35,7 @@ export function stormTargets(base: string, unitId: string, tasks: readonly numbe
  * reuse the version they last saw without reading again, so stale writes are
  * frequent and must be refused with 412.
  */
-export async function writeStorm(targets: readonly StormTarget[], token: string, options: { writers: number; durationMs: number; stop?: Promise<void> }): Promise<StormResult> {
+export async function writeStorm(targets: readonly StormTarget[], token: string, options: { writers: number; durationMs: number; stop?: Promise<void>; onAck?: (acknowledged: number) => void }): Promise<StormResult> {
   const result: StormResult = { acks: [], stale: 0, lost: 0, unexpected: [], requests: 0 };
   const headers = { Authorization: `Bearer ${token}`, "Content-Type": "application/json" };
   let stopped = false;
@@ -60,6 +60,7 @@ export async function writeStorm(targets: readonly StormTarget[], token: string,
         if (res.ok) {
           const progress = JSON.parse(body) as { version: number; percent: number };
           result.acks.push({ path: target.path, version: progress.version, percent: progress.percent });
+          options.onAck?.(result.acks.length);
           lastSeen.set(target.path, progress.version);
         } else if (res.status === 412) {
           result.stale++;
