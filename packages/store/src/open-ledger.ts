@@ -82,7 +82,7 @@ async function connect(options: OpenLedgerOptions): Promise<Connection> {
   }
   if ("memory" in options) {
     const database = openSqliteDatabase(":memory:", "full");
-    return { db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) }), dialect: "sqlite" };
+    return { db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect(database) }), dialect: "sqlite" };
   }
   const dir = resolve(options.dataDir ?? "./data");
   mkdirSync(dir, { recursive: true });
@@ -90,7 +90,7 @@ async function connect(options: OpenLedgerOptions): Promise<Connection> {
   // Another process may be creating the file or switching it to WAL at this very moment.
   const database = await retryTransient("sqlite", () => Promise.resolve(openSqliteDatabase(path, options.synchronous ?? "full")));
   return {
-    db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) }),
+    db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect(database) }),
     dialect: "sqlite",
     gate: writeGateFor(realpathSync(path)),
   };
