@@ -6,6 +6,7 @@ import {
   PlanSummarySchema,
   ProgressFieldsSchema,
   ProgressPatchSchema,
+  ProgressSchema,
   taskChecklist,
   type ChecklistItem,
   type ChecklistItemId,
@@ -22,11 +23,11 @@ import {
   type UnitId,
   type UnitRole,
 } from "@taizhang/core";
-import { sql, type Kysely, type Selectable } from "kysely";
+import { sql, type Kysely, type Selectable, type Updateable } from "kysely";
 import { chunks } from "./chunks.js";
 import { sha256Hex } from "./content-hash.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
-import type { Database, TokensTable } from "./database.js";
+import type { Database, ProgressTable, TokensTable } from "./database.js";
 import {
   LedgerError,
   type Actor,
@@ -63,6 +64,14 @@ const TOKEN_TOUCH_INTERVAL_MS = 60_000;
 
 const clampLimit = (limit: number | undefined, fallback: number) =>
   Math.min(MAX_PAGE, Math.max(1, Math.trunc(limit !== undefined && Number.isFinite(limit) ? limit : fallback)));
+
+/** An update as read and worked out before its compare-and-set write. */
+interface PlannedUpdate {
+  /** The plan the item belongs to, for the history row. */
+  planId: string;
+  before: ProgressFields;
+  after: ProgressFields;
+}
 
 /** Thrown inside a bulk transaction to roll it back; never leaves this file. */
 class BulkRollback extends Error {
@@ -372,9 +381,26 @@ export class KyselyLedger implements Ledger {
     });
   }
 
+  /**
+   * Reads the row and works out the change outside the write lock, then
+   * writes it with a compare-and-set on the version it read (see
+   * commitUpdate). On SQLite the serialised part of a write is then the two
+   * statements that change the file; on PostgreSQL a write is two round
+   * trips, the read and one statement.
+   */
   async updateProgress(actor: Actor, update: ProgressUpdate): Promise<Progress> {
     const checked = this.checkUpdate(actor, update);
-    return this.write((trx) => this.applyUpdate(trx, actor, checked, this.now()));
+    for (;;) {
+      const planned = await this.read((db) => this.planUpdate(db, checked));
+      const written =
+        this.dialect === "postgres"
+          ? // One statement, atomic on its own: no BEGIN and COMMIT round trips.
+            await retryTransient(this.dialect, () => this.commitUpdate(this.db, actor, checked, planned, this.now()))
+          : await this.write((trx) => this.commitUpdate(trx, actor, checked, planned, this.now()));
+      if (written) return written;
+      // The row changed since it was read: read it again, which refuses the write as stale (or
+      // orphaned) unless the row is back at the expected version, and then tries again.
+    }
   }
 
   async bulkUpdateProgress(actor: Actor, updates: ProgressUpdate[]): Promise<BulkResult> {
@@ -439,13 +465,22 @@ export class KyselyLedger implements Ledger {
     return { ...update, patch: patch.data };
   }
 
-  /**
-   * One compare-and-set: the UPDATE only matches while the row still has the
-   * version the writer saw, so two writers can never both succeed from the
-   * same version, whatever the isolation level.
-   */
+  /** One update inside a transaction that is already open (a bulk update's). */
   private async applyUpdate(trx: Db, actor: Actor, update: ProgressUpdate, at: string): Promise<Progress> {
-    const row = await trx
+    for (;;) {
+      const planned = await this.planUpdate(trx, update);
+      const written = await this.commitUpdate(trx, actor, update, planned, at);
+      if (written) return written;
+    }
+  }
+
+  /**
+   * Reads the row an update is for and works out the fields after it. Refuses
+   * a row that does not exist or is orphaned, and a version that is not the
+   * current one (stale_version, with the current progress).
+   */
+  private async planUpdate(db: Db, update: ProgressUpdate): Promise<PlannedUpdate> {
+    const row = await db
       .selectFrom("progress as p")
       .innerJoin("checklist_items as ci", "ci.id", "p.item_id")
       .selectAll("p")
@@ -464,51 +499,69 @@ export class KyselyLedger implements Ledger {
       });
     }
     const before = progressFields(current);
-    const after = ProgressFieldsSchema.parse({ ...before, ...update.patch });
-    const written = await trx
+    return { planId: row.plan_id, before, after: ProgressFieldsSchema.parse({ ...before, ...update.patch }) };
+  }
+
+  /**
+   * The write itself, a compare-and-set: the UPDATE only matches while the
+   * row still has the version the update was planned from (and is not
+   * orphaned), so two writers can never both succeed from the same version,
+   * whatever the isolation level; the history row is written only with it.
+   * On PostgreSQL one statement (the UPDATE in a CTE that the history INSERT
+   * selects from); SQLite has no UPDATE in a CTE, so there it is two, and the
+   * caller holds them in a transaction. Null when the row has moved on.
+   */
+  private async commitUpdate(db: Db, actor: Actor, update: ProgressUpdate, planned: PlannedUpdate, at: string): Promise<Progress | null> {
+    const { after } = planned;
+    const version = update.expectedVersion + 1;
+    const changed = db
       .updateTable("progress")
-      .set({
-        status: after.status,
-        percent: after.percent,
-        note: after.note,
-        evidence_json: JSON.stringify(after.evidence),
-        measured_value_json: after.measuredValue === null ? null : JSON.stringify(after.measuredValue),
-        responsible_person_json: after.responsiblePerson === null ? null : JSON.stringify(after.responsiblePerson),
-        responsible_person_name: after.responsiblePerson?.name ?? null,
-        version: update.expectedVersion + 1,
-        updated_by: actor.name,
-        updated_at: at,
-      })
+      .set({ ...changedColumns(planned.before, after), version, updated_by: actor.name, updated_at: at })
       .where("item_id", "=", update.itemId)
       .where("unit_id", "=", update.unitId)
       .where("version", "=", update.expectedVersion)
-      .returningAll()
-      .executeTakeFirst();
-    if (!written) {
-      const now = await trx
-        .selectFrom("progress")
-        .selectAll()
-        .where("item_id", "=", update.itemId)
-        .where("unit_id", "=", update.unitId)
+      .where("orphaned", "=", 0);
+    const history = {
+      plan_id: planned.planId,
+      actor: actor.name,
+      source: actor.source,
+      at,
+      before_json: JSON.stringify(planned.before),
+      after_json: JSON.stringify(after),
+      note: update.comment ?? null,
+    };
+    if (this.dialect === "postgres") {
+      const inserted = await db
+        .with("written", () => changed.returning(["item_id", "unit_id", "version"]))
+        .insertInto("history")
+        .columns(["plan_id", "item_id", "unit_id", "version", "actor", "source", "at", "before_json", "after_json", "note"])
+        .expression((eb) =>
+          eb
+            .selectFrom("written")
+            .select((s) => [
+              s.val(history.plan_id).as("plan_id"),
+              "written.item_id",
+              "written.unit_id",
+              "written.version",
+              s.val(history.actor).as("actor"),
+              s.val(history.source).as("source"),
+              s.val(history.at).as("at"),
+              s.val(history.before_json).as("before_json"),
+              s.val(history.after_json).as("after_json"),
+              s.val(history.note).as("note"),
+            ]),
+        )
         .executeTakeFirstOrThrow();
-      throw new LedgerError("stale_version", `version ${update.expectedVersion} is stale`, { current: toProgress(now) });
+      if (inserted.numInsertedOrUpdatedRows !== 1n) return null;
+    } else {
+      const updated = await changed.executeTakeFirstOrThrow();
+      if (updated.numUpdatedRows !== 1n) return null;
+      await db
+        .insertInto("history")
+        .values({ ...history, item_id: update.itemId, unit_id: update.unitId, version })
+        .execute();
     }
-    await trx
-      .insertInto("history")
-      .values({
-        plan_id: row.plan_id,
-        item_id: update.itemId,
-        unit_id: update.unitId,
-        version: written.version,
-        actor: actor.name,
-        source: actor.source,
-        at,
-        before_json: JSON.stringify(before),
-        after_json: JSON.stringify(after),
-        note: update.comment ?? null,
-      })
-      .execute();
-    return toProgress(written);
+    return ProgressSchema.parse({ ...after, itemId: update.itemId, unitId: update.unitId, version, updatedBy: actor.name, updatedAt: at });
   }
 
   history(filter: HistoryFilter): Promise<Page<HistoryEntry>> {
@@ -637,6 +690,39 @@ function instant(value: string, name: string): string {
   const t = Date.parse(value);
   if (Number.isNaN(t)) throw new LedgerError("invalid", `${name} is not a date or time: ${value}`);
   return new Date(t).toISOString();
+}
+
+type ProgressColumns = Pick<
+  Updateable<ProgressTable>,
+  "status" | "percent" | "note" | "evidence_json" | "measured_value_json" | "responsible_person_json" | "responsible_person_name"
+>;
+
+function progressColumns(f: ProgressFields): Required<ProgressColumns> {
+  return {
+    status: f.status,
+    percent: f.percent,
+    note: f.note,
+    evidence_json: JSON.stringify(f.evidence),
+    measured_value_json: f.measuredValue === null ? null : JSON.stringify(f.measuredValue),
+    responsible_person_json: f.responsiblePerson === null ? null : JSON.stringify(f.responsiblePerson),
+    responsible_person_name: f.responsiblePerson?.name ?? null,
+  };
+}
+
+/**
+ * The columns whose value a change alters. Only those are assigned: SQLite
+ * rewrites the entries of every index on an assigned column, changed or not,
+ * and a progress row has three (status twice, the 责任人's name), which made
+ * an update write four pages to the WAL instead of one.
+ */
+function changedColumns(before: ProgressFields, after: ProgressFields): ProgressColumns {
+  const was = progressColumns(before);
+  const will = progressColumns(after);
+  const changed: ProgressColumns = {};
+  for (const key of Object.keys(will) as Array<keyof ProgressColumns>) {
+    if (will[key] !== was[key]) Object.assign(changed, { [key]: will[key] });
+  }
+  return changed;
 }
 
 function progressFields(p: Progress): ProgressFields {

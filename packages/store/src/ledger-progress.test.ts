@@ -155,6 +155,45 @@ describe.each(backends)("progress, history and reports on $name", (backend) => {
     expect(new Set(ids).size).toBe(8);
   });
 
+  it("lets one of several writers racing from the same version win, and refuses the others with the winner's state", async () => {
+    await openLoaded();
+    const racers = [10, 20, 30, 40].map((percent) => set(item(1, "m1"), LEGAL, 0, { percent, note: `第${percent}` }));
+    // Writes to other rows at the same moment all land.
+    const others = [item(1, "m2"), item(2, "task")].map((itemId) => set(itemId, DEVREFORM, 0, { status: "in_progress" }));
+    const outcomes = await Promise.allSettled(racers);
+    const winners = outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []));
+    expect(winners).toHaveLength(1);
+    const [winner] = winners;
+    expect(winner).toMatchObject({ version: 1 });
+    expect(await ledger.getProgress(item(1, "m1"), LEGAL)).toEqual(winner);
+    for (const o of outcomes) {
+      if (o.status === "rejected") expect(o.reason).toMatchObject({ code: "stale_version", details: { current: winner } });
+    }
+    for (const written of await Promise.all(others)) {
+      expect(written).toMatchObject({ status: "in_progress", version: 1 });
+      expect(await ledger.getProgress(written.itemId, written.unitId)).toEqual(written);
+    }
+    const history = await ledger.history({ planId: PLAN });
+    expect(history.items.map((h) => [h.itemId, h.unitId, h.version]).sort()).toEqual(
+      [
+        [item(1, "m1"), LEGAL, 1],
+        [item(1, "m2"), DEVREFORM, 1],
+        [item(2, "task"), DEVREFORM, 1],
+      ].sort(),
+    );
+    expect(history.items.find((h) => h.itemId === item(1, "m1"))?.after).toMatchObject({ percent: winner?.percent, note: winner?.note });
+  });
+
+  it("counts a write that sets the values the row already has: a new version and its history row", async () => {
+    await openLoaded();
+    const first = await set(item(1, "m1"), LEGAL, 0, { status: "not_started", percent: 0 });
+    expect(first).toMatchObject({ status: "not_started", percent: 0, version: 1 });
+    expect(await ledger.getProgress(item(1, "m1"), LEGAL)).toEqual(first);
+    const [entry] = (await ledger.history({ itemId: item(1, "m1") })).items;
+    expect(entry).toMatchObject({ version: 1 });
+    expect(entry?.after).toEqual(entry?.before);
+  });
+
   it("applies a bulk update all or nothing, with a report per item", async () => {
     await openLoaded();
     await set(item(1, "task"), LEGAL, 0, { percent: 10 });
