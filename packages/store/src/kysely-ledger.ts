@@ -28,6 +28,7 @@ import { chunks } from "./chunks.js";
 import { sha256Hex } from "./content-hash.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import type { Database, ProgressTable, TokensTable } from "./database.js";
+import { GroupCommit } from "./group-commit.js";
 import {
   LedgerError,
   type Actor,
@@ -93,6 +94,16 @@ export class KyselyLedger implements Ledger {
     /** Serialises this process's write transactions on one SQLite file (see write-gate.ts). */
     private readonly gate: WriteGate | null = null,
   ) {}
+
+  /** SQLite: concurrent single updates share a transaction and its fsync (see group-commit.ts). */
+  private readonly sqliteCommits = new GroupCommit<{ actor: Actor; update: ProgressUpdate; planned: PlannedUpdate }, Progress | null>(
+    (writes) =>
+      this.write(async (trx) => {
+        const written: Array<Progress | null> = [];
+        for (const w of writes) written.push(await this.commitUpdate(trx, w.actor, w.update, w.planned, this.now()));
+        return written;
+      }),
+  );
 
   private now(): string {
     return this.clock().toISOString();
@@ -385,8 +396,9 @@ export class KyselyLedger implements Ledger {
    * Reads the row and works out the change outside the write lock, then
    * writes it with a compare-and-set on the version it read (see
    * commitUpdate). On SQLite the serialised part of a write is then the two
-   * statements that change the file; on PostgreSQL a write is two round
-   * trips, the read and one statement.
+   * statements that change the file, in a transaction shared with the other
+   * updates waiting at that moment (group commit); on PostgreSQL a write is
+   * two round trips, the read and one statement.
    */
   async updateProgress(actor: Actor, update: ProgressUpdate): Promise<Progress> {
     const checked = this.checkUpdate(actor, update);
@@ -396,7 +408,7 @@ export class KyselyLedger implements Ledger {
         this.dialect === "postgres"
           ? // One statement, atomic on its own: no BEGIN and COMMIT round trips.
             await retryTransient(this.dialect, () => this.commitUpdate(this.db, actor, checked, planned, this.now()))
-          : await this.write((trx) => this.commitUpdate(trx, actor, checked, planned, this.now()));
+          : await this.sqliteCommits.submit({ actor, update: checked, planned });
       if (written) return written;
       // The row changed since it was read: read it again, which refuses the write as stale (or
       // orphaned) unless the row is back at the expected version, and then tries again.
