@@ -403,12 +403,14 @@ export class KyselyLedger implements Ledger {
   async updateProgress(actor: Actor, update: ProgressUpdate): Promise<Progress> {
     const checked = this.checkUpdate(actor, update);
     for (;;) {
-      const planned = await this.read((db) => this.planUpdate(db, checked));
       const written =
         this.dialect === "postgres"
-          ? // One statement, atomic on its own: no BEGIN and COMMIT round trips.
-            await retryTransient(this.dialect, () => this.commitUpdate(this.db, actor, checked, planned, this.now()))
-          : await this.sqliteCommits.submit({ actor, update: checked, planned });
+          ? // Both on one pooled connection, taken once; the write is one statement, atomic on its
+            // own, so there is no BEGIN and COMMIT to wait for either.
+            await retryTransient(this.dialect, () =>
+              this.db.connection().execute(async (db) => this.commitUpdate(db, actor, checked, await this.planUpdate(db, checked), this.now())),
+            )
+          : await this.sqliteCommits.submit({ actor, update: checked, planned: await this.read((db) => this.planUpdate(db, checked)) });
       if (written) return written;
       // The row changed since it was read: read it again, which refuses the write as stale (or
       // orphaned) unless the row is back at the expected version, and then tries again.
