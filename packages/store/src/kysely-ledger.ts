@@ -50,7 +50,9 @@ import { progressReport, type ReportBy } from "./report-query.js";
 import { retryTransient } from "./retry.js";
 import { toHistoryEntry, toProgress, toUnit } from "./row-mapping.js";
 import type { StoreDialect } from "./store-dialect.js";
-import { assembleTasks, filteredTasks } from "./task-reads.js";
+import { plansRevision, nextPlanStamp } from "./plans-revision.js";
+import { dependsOnPlansOnly, TaskKeyCache, taskListKey, type TaskSort } from "./task-key-cache.js";
+import { assembleTasks, pageOfTasks, taskKeyColumns, tasksInOrder } from "./task-reads.js";
 import { hashesEqual, hashTokenSecret, newTokenSecret } from "./token-secret.js";
 import type { WriteGate } from "./write-gate.js";
 
@@ -58,7 +60,7 @@ type Db = Kysely<Database>;
 
 const MAX_PAGE = 500;
 const DEFAULT_HISTORY_PAGE = 50;
-/** Loads of plans are serialised on PostgreSQL under this advisory lock key. */
+/** Writes of plans' content (loads, unit assignments) are serialised on PostgreSQL under this advisory lock key (see plans-revision.ts). */
 const PLAN_LOAD_LOCK = 7_283_001;
 /** last_used_at is refreshed at most this often, so reads do not each become a write. */
 const TOKEN_TOUCH_INTERVAL_MS = 60_000;
@@ -104,6 +106,9 @@ export class KyselyLedger implements Ledger {
         return written;
       }),
   );
+
+  /** The task list's keys per filter (see listTasks). */
+  private readonly taskKeys = new TaskKeyCache();
 
   private now(): string {
     return this.clock().toISOString();
@@ -206,45 +211,26 @@ export class KyselyLedger implements Ledger {
 
   listTasks(
     filter: TaskFilter,
-    page: { limit: number; cursor?: string | null; sort?: "number" | "due" },
+    page: { limit: number; cursor?: string | null; sort?: TaskSort },
   ): Promise<Page<Task>> {
     const sort = page.sort ?? "number";
     const limit = clampLimit(page.limit, 50);
+    const cursor = page.cursor ?? null;
     return this.read(async (db) => {
-      // Order and page on the narrow key columns, then read the page's full rows: sorting whole rows
-      // (with their text) of a large match, as a theme across every plan is, cost most of the query.
-      let q = filteredTasks(db, filter).select(["t.id", "t.plan_id", "t.number", "t.first_due"]);
-      if (sort === "number") {
-        if (page.cursor) {
-          const [planId, number] = decodeCursor(page.cursor, sort, ["string", "number"]);
-          q = q.where((eb) => eb(eb.refTuple("t.plan_id", "t.number"), ">", eb.tuple(String(planId), Number(number))));
-        }
-        q = q.orderBy("t.plan_id").orderBy("t.number");
-      } else {
-        if (page.cursor) {
-          const [due, planId, number] = decodeCursor(page.cursor, sort, ["string", "string", "number"]);
-          q = q.where((eb) =>
-            eb(eb.refTuple("t.first_due", "t.plan_id", "t.number"), ">", eb.tuple(String(due), String(planId), Number(number))),
-          );
-        }
-        q = q.orderBy("t.first_due").orderBy("t.plan_id").orderBy("t.number");
-      }
-      const rows = await q.limit(limit + 1).execute();
-      const pageKeys = rows.slice(0, limit);
-      const full = pageKeys.length === 0 ? [] : await db.selectFrom("tasks").selectAll().where("id", "in", pageKeys.map((k) => k.id)).execute();
-      const byId = new Map(full.map((r) => [r.id, r]));
-      const pageRows = pageKeys.flatMap((k) => byId.get(k.id) ?? []);
-      const last = pageKeys.at(-1);
-      const nextCursor =
-        rows.length > limit && last
-          ? sort === "number"
-            ? encodeCursor(sort, [last.plan_id, last.number])
-            : encodeCursor(sort, [last.first_due, last.plan_id, last.number])
-          : null;
-      const counted = await filteredTasks(db, filter)
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirstOrThrow();
-      return { items: await assembleTasks(db, pageRows), nextCursor, total: Number(counted.n) };
+      if (!dependsOnPlansOnly(filter)) return pageOfTasks(db, filter, { sort, limit, cursor });
+      // A large match (a theme across every plan) costs a sort and a count of all of it per page; its keys
+      // are kept instead, for as long as the revision of the plans (read from the database: other processes
+      // write to it too) stays the same.
+      const revision = await plansRevision(db);
+      const keys = await this.taskKeys.get(taskListKey(filter, sort), revision, () => taskKeyColumns(db, filter, sort));
+      const start = cursor ? keys.after(cursor, sort) : 0;
+      if (start === null) return pageOfTasks(db, filter, { sort, limit, cursor });
+      const end = Math.min(start + limit, keys.length);
+      return {
+        items: await tasksInOrder(db, keys.ids(start, end)),
+        nextCursor: end < keys.length ? encodeCursor(sort, keys.cursorKey(end - 1, sort)) : null,
+        total: keys.length,
+      };
     });
   }
 
@@ -627,11 +613,12 @@ export class KyselyLedger implements Ledger {
     for (const name of assignments.responsible) responsible.push(await resolve(name));
     const assigned = { ...task, lead: [...new Set(lead)], responsible: [...new Set(responsible)] };
     await this.write(async (trx) => {
+      if (this.dialect === "postgres") await sql`select pg_advisory_xact_lock(${PLAN_LOAD_LOCK})`.execute(trx);
       await writeTaskUnits(trx, [assigned]);
       await writePlanUnitsAdding(trx, task.planId, [...assigned.lead, ...assigned.responsible]);
       await syncChecklist(trx, { taskIds: [task.id] }, [assigned], taskChecklist(assigned, plan.end_year));
       // The plan changed (its tasks' units): readers that cache plans see a new revision.
-      await trx.updateTable("plans").set({ updated_at: this.now() }).where("id", "=", task.planId).execute();
+      await trx.updateTable("plans").set({ updated_at: await nextPlanStamp(trx, this.now()) }).where("id", "=", task.planId).execute();
     });
     return this.getTask(taskId);
   }

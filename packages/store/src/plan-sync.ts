@@ -12,6 +12,7 @@ import { chunks } from "./chunks.js";
 import type { Database } from "./database.js";
 import { compareImporterVersions } from "./importer-version.js";
 import type { PlanLoadResult } from "./ledger.js";
+import { nextPlanStamp } from "./plans-revision.js";
 import { taskSearchText } from "./task-search-text.js";
 
 type Db = Kysely<Database>;
@@ -64,7 +65,7 @@ export async function writePlan(
     importer_version: plan.provenance.importerVersion,
     schema_version: plan.schemaVersion,
     counts_json: JSON.stringify(summarizePlan(plan).counts),
-    updated_at: at,
+    updated_at: await nextPlanStamp(trx, at),
   };
   if (existing) await trx.updateTable("plans").set(planRow).where("id", "=", plan.id).execute();
   else await trx.insertInto("plans").values({ id: plan.id, ...planRow, loaded_at: at }).execute();

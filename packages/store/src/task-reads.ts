@@ -1,9 +1,11 @@
 import { chinaDate, CLOSED_STATUSES, normalizeForSearch, type Task } from "@taizhang/core";
 import { sql, type Kysely, type Selectable } from "kysely";
 import { chunks } from "./chunks.js";
+import { decodeCursor, encodeCursor } from "./cursor.js";
 import type { Database, MilestonesTable, TargetsTable, TasksTable } from "./database.js";
-import { LedgerError, type TaskFilter } from "./ledger.js";
+import { LedgerError, type Page, type TaskFilter } from "./ledger.js";
 import { toTask } from "./row-mapping.js";
+import type { TaskKeyColumns, TaskSort } from "./task-key-cache.js";
 
 type Db = Kysely<Database>;
 
@@ -121,4 +123,71 @@ export function filteredTasks(db: Db, filter: TaskFilter) {
     q = q.where("t.id", "in", units);
   }
   return q;
+}
+
+/**
+ * One page of the tasks a filter selects, straight from the database: the
+ * page's keys after the cursor, then their full rows, and the total count.
+ */
+export async function pageOfTasks(
+  db: Db,
+  filter: TaskFilter,
+  page: { sort: TaskSort; limit: number; cursor: string | null },
+): Promise<Page<Task>> {
+  const { sort, limit } = page;
+  // Order and page on the narrow key columns, then read the page's full rows: sorting whole rows
+  // (with their text) of a large match, as a theme across every plan is, cost most of the query.
+  let q = filteredTasks(db, filter).select(["t.id", "t.plan_id", "t.number", "t.first_due"]);
+  if (sort === "number") {
+    if (page.cursor) {
+      const [planId, number] = decodeCursor(page.cursor, sort, ["string", "number"]);
+      q = q.where((eb) => eb(eb.refTuple("t.plan_id", "t.number"), ">", eb.tuple(String(planId), Number(number))));
+    }
+    q = q.orderBy("t.plan_id").orderBy("t.number");
+  } else {
+    if (page.cursor) {
+      const [due, planId, number] = decodeCursor(page.cursor, sort, ["string", "string", "number"]);
+      q = q.where((eb) =>
+        eb(eb.refTuple("t.first_due", "t.plan_id", "t.number"), ">", eb.tuple(String(due), String(planId), Number(number))),
+      );
+    }
+    q = q.orderBy("t.first_due").orderBy("t.plan_id").orderBy("t.number");
+  }
+  const rows = await q.limit(limit + 1).execute();
+  const pageKeys = rows.slice(0, limit);
+  const last = pageKeys.at(-1);
+  const nextCursor =
+    rows.length > limit && last
+      ? sort === "number"
+        ? encodeCursor(sort, [last.plan_id, last.number])
+        : encodeCursor(sort, [last.first_due, last.plan_id, last.number])
+      : null;
+  const counted = await filteredTasks(db, filter)
+    .select((eb) => eb.fn.countAll().as("n"))
+    .executeTakeFirstOrThrow();
+  return { items: await tasksInOrder(db, pageKeys.map((k) => k.id)), nextCursor, total: Number(counted.n) };
+}
+
+/** The sort key of every task a filter selects, in list order. */
+export async function taskKeyColumns(db: Db, filter: TaskFilter, sort: TaskSort): Promise<TaskKeyColumns> {
+  let q = filteredTasks(db, filter).select(["t.id", "t.plan_id", "t.number", "t.first_due"]);
+  q = sort === "number" ? q.orderBy("t.plan_id").orderBy("t.number") : q.orderBy("t.first_due").orderBy("t.plan_id").orderBy("t.number");
+  const rows = await q.execute();
+  // Plan ids and dates repeat across many tasks: one string each, not one per task.
+  const shared = new Map<string, string>();
+  const one = (s: string) => shared.get(s) ?? (shared.set(s, s), s);
+  return {
+    ids: rows.map((r) => r.id),
+    planIds: rows.map((r) => one(r.plan_id)),
+    numbers: rows.map((r) => r.number),
+    firstDues: rows.map((r) => one(r.first_due)),
+  };
+}
+
+/** Whole tasks by id, in the order given; ids no longer found (a task orphaned meanwhile) are left out. */
+export async function tasksInOrder(db: Db, ids: string[]): Promise<Task[]> {
+  if (ids.length === 0) return [];
+  const full = await db.selectFrom("tasks").selectAll().where("id", "in", ids).execute();
+  const byId = new Map(full.map((r) => [r.id, r]));
+  return assembleTasks(db, ids.flatMap((id) => byId.get(id) ?? []));
 }

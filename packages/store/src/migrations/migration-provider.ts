@@ -4,6 +4,7 @@ import { initialMigration } from "./0001-initial.js";
 import { taskSearchTextMigration } from "./0002-task-search-text.js";
 import { taskThemesMigration } from "./0003-task-themes.js";
 import { responsiblePersonMigration } from "./0004-responsible-person.js";
+import { plansUpdatedAtMigration } from "./0005-plans-updated-at.js";
 
 /**
  * The migrations, in code (no file-system scan, so a bundled or compiled
@@ -18,6 +19,7 @@ export class StoreMigrationProvider implements MigrationProvider {
       "0002-task-search-text": taskSearchTextMigration,
       "0003-task-themes": taskThemesMigration,
       "0004-responsible-person": responsiblePersonMigration,
+      "0005-plans-updated-at": plansUpdatedAtMigration,
     });
   }
 }
