@@ -73,7 +73,8 @@ export async function ledgerXlsx(rows: readonly LedgerRow[], options: XlsxOption
   summary.addRow([lang === "zh" ? "逾期" : "Overdue", rows.filter((r) => r.overdue).length]);
   summary.addRow([lang === "zh" ? "合计" : "Total", rows.length]).font = { bold: true };
   if (options.history) {
-    const sheet = book.addWorksheet(lang === "zh" ? "变更记录" : "History", { views: [{ state: "frozen", ySplit: 1 }] });
+    // Not "History": Excel reserves that sheet name (exceljs refuses it).
+    const sheet = book.addWorksheet(lang === "zh" ? "变更记录" : "Change history", { views: [{ state: "frozen", ySplit: 1 }] });
     const history = options.history;
     sheet.columns = HISTORY_COLUMNS.map((c) => {
       const longest = Math.max(cells(c[lang]), ...history.map((r) => Math.min(60, Math.max(...String(r[c.key]).split("\n").map(cells)))));

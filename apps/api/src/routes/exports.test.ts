@@ -94,6 +94,12 @@ describe("GET /api/exports/ledger with the change history", () => {
     expect(text.startsWith("序号,时间,操作人,来源,")).toBe(true); // text() drops the BOM
     expect(text.split("\r\n")).toHaveLength(3);
     await expectProblem(await t.app.request("/api/exports/ledger?planId=chengdu-2015&format=csv&history=include"), "invalid-request");
+    // In English the sheet cannot be called "History" (a name Excel reserves); an unknown unit gives an empty history, not an error.
+    const en = await t.app.request("/api/exports/ledger?unitId=%21%3A%21&lang=en&history=only");
+    expect(en.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await en.arrayBuffer()) as never);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["Ledger", "Summary", "Change history"]);
     await expectProblem(await t.app.request("/api/exports/ledger?planId=chengdu-2015&format=ics&history=only"), "invalid-request");
   });
 });
