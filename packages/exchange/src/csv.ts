@@ -11,14 +11,17 @@ function field(text: string): string {
  * right), CRLF line ends, a header row in the export's language.
  */
 export function ledgerCsv(rows: readonly LedgerRow[], lang: ExportLanguage = "zh"): string {
-  const lines = [LEDGER_COLUMNS.map((c) => field(c[lang])).join(",")];
-  for (const row of rows) lines.push(LEDGER_COLUMNS.map((c) => field(cellText(row, c.key, lang))).join(","));
+  return table(LEDGER_COLUMNS, rows, lang, (row, key) => cellText(row, key, lang));
+}
+
+/** A header row in `lang`, then one line per row; BOM, CRLF, RFC 4180 fields. */
+function table<R, K extends string>(columns: ReadonlyArray<{ key: K; zh: string; en: string }>, rows: readonly R[], lang: ExportLanguage, cell: (row: R, key: K) => string): string {
+  const lines = [columns.map((c) => field(c[lang])).join(",")];
+  for (const row of rows) lines.push(columns.map((c) => field(cell(row, c.key))).join(","));
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 
 /** The change history (变更记录) as CSV, like {@link ledgerCsv}: BOM, CRLF, headers in the export's language. */
 export function historyCsv(rows: readonly HistoryRow[], lang: ExportLanguage = "zh"): string {
-  const lines = [HISTORY_COLUMNS.map((c) => field(c[lang])).join(",")];
-  for (const row of rows) lines.push(HISTORY_COLUMNS.map((c) => field(String(row[c.key]))).join(","));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return table(HISTORY_COLUMNS, rows, lang, (row, key) => String(row[key]));
 }

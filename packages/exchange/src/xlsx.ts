@@ -7,6 +7,12 @@ const HIDDEN = new Set<string>(["itemId", "unitId", "version"]);
 /** Display cells of a text: CJK and full-width characters take two. */
 const cells = (text: string): number => [...text].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1), 0);
 
+/** A column's width: its header's or its longest line's display cells (lines capped at 60), plus a margin, 6 to 62. */
+function widthFor(header: string, values: readonly string[]): number {
+  const longest = Math.max(cells(header), ...values.map((v) => Math.min(60, Math.max(...v.split("\n").map(cells)))));
+  return Math.min(62, Math.max(6, longest + 2));
+}
+
 export interface XlsxOptions {
   lang?: ExportLanguage;
   /** Written on the summary sheet, e.g. the plan or the unit. */
@@ -30,10 +36,7 @@ export async function ledgerXlsx(rows: readonly LedgerRow[], options: XlsxOption
   book.creator = "Taizhang 台账";
   book.created = new Date(`${options.asOf}T00:00:00+08:00`);
   const sheet = book.addWorksheet(lang === "zh" ? "台账" : "Ledger", { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = LEDGER_COLUMNS.map((c) => {
-    const longest = Math.max(cells(c[lang]), ...rows.map((r) => Math.min(60, Math.max(...cellText(r, c.key, lang).split("\n").map(cells)))));
-    return { header: c[lang], key: c.key, width: Math.min(62, Math.max(6, longest + 2)), hidden: HIDDEN.has(c.key) };
-  });
+  sheet.columns = LEDGER_COLUMNS.map((c) => ({ header: c[lang], key: c.key, width: widthFor(c[lang], rows.map((r) => cellText(r, c.key, lang))), hidden: HIDDEN.has(c.key) }));
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEFF3F8" } };
@@ -76,10 +79,7 @@ export async function ledgerXlsx(rows: readonly LedgerRow[], options: XlsxOption
     // Not "History": Excel reserves that sheet name (exceljs refuses it).
     const sheet = book.addWorksheet(lang === "zh" ? "变更记录" : "Change history", { views: [{ state: "frozen", ySplit: 1 }] });
     const history = options.history;
-    sheet.columns = HISTORY_COLUMNS.map((c) => {
-      const longest = Math.max(cells(c[lang]), ...history.map((r) => Math.min(60, Math.max(...String(r[c.key]).split("\n").map(cells)))));
-      return { header: c[lang], key: c.key, width: Math.min(62, Math.max(6, longest + 2)), hidden: c.key === "itemId" || c.key === "unitId" };
-    });
+    sheet.columns = HISTORY_COLUMNS.map((c) => ({ header: c[lang], key: c.key, width: widthFor(c[lang], history.map((r) => String(r[c.key]))), hidden: c.key === "itemId" || c.key === "unitId" }));
     sheet.getRow(1).font = { bold: true };
     // Excel dates carry no zone: written as China's wall-clock time (UTC+8), as offices read them.
     for (const row of history) sheet.addRow({ ...row, at: new Date(Date.parse(row.at) + 8 * 3_600_000) }).alignment = { vertical: "top", wrapText: true };

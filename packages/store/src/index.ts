@@ -22,3 +22,4 @@ export {
 } from "./backup.js";
 export { backupToFile, restoreFromFile } from "./backup-file.js";
 export { BACKUP_TABLES } from "./backup-tables.js";
+export { historyEntries } from "./history-entries.js";

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { chinaDate, historyRows, HistoryRowSchema, ledgerRows, LedgerRowSchema, type HistoryEntry, type PlanId, type UnitId as UnitIdT } from "@taizhang/core";
+import { chinaDate, historyRows, HistoryRowSchema, ledgerRows, LedgerRowSchema, type PlanId } from "@taizhang/core";
 import { historyCsv, ledgerCsv, ledgerIcs, ledgerXlsx } from "@taizhang/exchange";
+import { historyEntries } from "@taizhang/store";
 import type { AppEnv } from "../app-env.js";
 import { resolveAsOf } from "../as-of.js";
 import { validationHook } from "../on-error.js";
@@ -16,18 +17,6 @@ const disposition = (name: string) => `attachment; filename="${name.replace(/[^\
 
 /** Most history rows an export holds (newest first); a longer history is cut, and the file says so by its row count. */
 const MAX_HISTORY_ROWS = 100_000;
-
-/** Every history entry of a plan or unit, newest first, page by page. */
-async function allHistory(ledger: AppEnv["Variables"]["ledger"], filter: { planId?: PlanId; unitId?: UnitIdT }): Promise<HistoryEntry[]> {
-  const out: HistoryEntry[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await ledger.history({ ...filter, limit: 500, cursor });
-    out.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor !== null && out.length < MAX_HISTORY_ROWS);
-  return out.slice(0, MAX_HISTORY_ROWS);
-}
 
 /** Exports: a plan's ledger, a unit's checklist, or a filtered set of rows, as xlsx, CSV or JSON (docs/api.md). */
 export const exportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
@@ -88,7 +77,7 @@ export const exportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const day = chinaDate(asOf);
     const what = q.unitId ? q.unitId.slice(q.unitId.indexOf(":") + 1) : (plans[0]?.title ?? q.planId ?? "ledger");
     const base = `${q.lang === "zh" ? (q.history === "only" ? "变更记录" : "台账") : q.history === "only" ? "history" : "ledger"}-${q.planId ?? what}-${day}`;
-    const history = q.history === "none" ? null : historyRows(plans, await allHistory(c.var.ledger, { ...(q.planId ? { planId: q.planId } : {}), ...(q.unitId ? { unitId: q.unitId } : {}) }), q.lang);
+    const history = q.history === "none" ? null : historyRows(plans, await historyEntries(c.var.ledger, { ...(q.planId ? { planId: q.planId } : {}), ...(q.unitId ? { unitId: q.unitId } : {}) }, MAX_HISTORY_ROWS), q.lang);
     if (q.format === "json") {
       const body = { asOf: asOf.toISOString(), ...(q.history === "only" ? {} : { rows }), ...(history ? { history } : {}) };
       return c.json(body, 200, { "Content-Disposition": disposition(`${base}.json`) });

@@ -1,6 +1,6 @@
 import { themeCoverage, type HistoryEntry, type PlanId, type Plan, type PlanSummary, type Progress, type Task, type TaskId, type Unit, type UnitId } from "@taizhang/core";
 import { LedgerFileError, readLedgerFile, type LedgerFile } from "@taizhang/exchange";
-import { applyProgressImport, PlanCatalog, previewProgressImport, type Actor, type Ledger, type TaskFilter } from "@taizhang/store";
+import { applyProgressImport, historyEntries, PlanCatalog, previewProgressImport, type Actor, type Ledger, type TaskFilter } from "@taizhang/store";
 import { fail, ok, type DataResult } from "./data-result.js";
 import type {
   CounterpartRef,
@@ -188,16 +188,7 @@ export class LocalDataSource implements DataSource {
   }
 
   historyOf(filter: { planId?: PlanId; unitId?: UnitId }, max: number): Promise<DataResult<HistoryEntry[]>> {
-    return this.run(async () => {
-      const out: HistoryEntry[] = [];
-      let cursor: string | null = null;
-      do {
-        const page = await this.ledger.history({ ...filter, limit: 500, cursor });
-        out.push(...page.items);
-        cursor = page.nextCursor;
-      } while (cursor !== null && out.length < max);
-      return out.slice(0, max);
-    });
+    return this.run(() => historyEntries(this.ledger, filter, max));
   }
 
   async importLedger(file: { bytes: Uint8Array; name: string | null }, options: { apply: boolean; skipRejected: boolean }): Promise<DataResult<LedgerImportOutcome>> {

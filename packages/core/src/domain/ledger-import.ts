@@ -14,7 +14,7 @@ import {
   type ProgressStatus,
   type ResponsiblePerson,
 } from "../model/progress.js";
-import { LEDGER_COLUMNS, responsiblePersonText } from "./ledger-rows.js";
+import { evidenceText, LEDGER_COLUMNS, measuredValueText, responsiblePersonText } from "./ledger-rows.js";
 
 /** Equality of JSON-like values (the progress fields), regardless of key order. */
 function sameValue(a: unknown, b: unknown): boolean {
@@ -174,9 +174,9 @@ export function progressCellText(fields: ProgressFields, key: EditableLedgerColu
     case "note":
       return fields.note;
     case "evidence":
-      return fields.evidence.map((e) => (e.url ? `${e.description} ${e.url}` : e.description)).join("\n");
+      return evidenceText(fields.evidence);
     case "measuredValue":
-      return fields.measuredValue ? `${fields.measuredValue.value}${fields.measuredValue.unit}` : "";
+      return measuredValueText(fields.measuredValue);
     case "responsiblePerson":
       return responsiblePersonText(fields.responsiblePerson);
   }

@@ -78,6 +78,16 @@ export const LEDGER_COLUMNS = [
   { key: "version", zh: "版本", en: "Version" },
 ] as const satisfies ReadonlyArray<{ key: keyof LedgerRow; zh: string; en: string }>;
 
+/** 佐证材料 as one cell: one piece per line, its description and link. */
+export function evidenceText(evidence: Progress["evidence"]): string {
+  return evidence.map((e) => (e.url ? `${e.description} ${e.url}` : e.description)).join("\n");
+}
+
+/** 实测值 as one cell, e.g. 93%; empty when none. */
+export function measuredValueText(measured: Progress["measuredValue"]): string {
+  return measured ? `${measured.value}${measured.unit}` : "";
+}
+
 /** 张伟(法规科科长,028-…) as one cell. */
 export function responsiblePersonText(person: LedgerRow["responsiblePerson"]): string {
   if (!person) return "";
@@ -123,8 +133,8 @@ export function ledgerRows(plans: ReadonlyArray<Pick<Plan, "id" | "title" | "par
       status: p.status,
       percent: p.percent,
       note: p.note,
-      evidence: p.evidence.map((e) => (e.url ? `${e.description} ${e.url}` : e.description)).join("\n"),
-      measuredValue: p.measuredValue ? `${p.measuredValue.value}${p.measuredValue.unit}` : "",
+      evidence: evidenceText(p.evidence),
+      measuredValue: measuredValueText(p.measuredValue),
       responsiblePerson: p.responsiblePerson,
       version: p.version,
       updatedBy: p.updatedBy,

@@ -1,6 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
-import { LEDGER_COLUMNS, PROGRESS_STATUS_LABELS, responsiblePersonText, type LedgerFieldChange, type ProgressStatus } from "@taizhang/core";
+import { LEDGER_COLUMNS, measuredValueText, PROGRESS_STATUS_LABELS, responsiblePersonText, type LedgerFieldChange, type ProgressStatus } from "@taizhang/core";
 import type { Command } from "../command.js";
 import { EXIT_CODES } from "../../data/data-result.js";
 import type { LedgerImportOutcome } from "../../data/data-source.js";
@@ -38,7 +38,7 @@ const FIELD_NAMES = Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, c])) as
 function valueText(change: LedgerFieldChange, value: unknown, lang: "zh" | "en"): string {
   if (change.field === "status") return PROGRESS_STATUS_LABELS[value as ProgressStatus][lang];
   if (change.field === "responsiblePerson") return responsiblePersonText(value as never) || "—";
-  if (change.field === "measuredValue") return value ? `${(value as { value: number }).value}${(value as { unit: string }).unit}` : "—";
+  if (change.field === "measuredValue") return measuredValueText(value as never) || "—";
   if (change.field === "evidence") return `${(value as unknown[]).length} ${lang === "zh" ? "项" : "item(s)"}`;
   const text = String(value).replace(/\s+/g, " ");
   return text === "" ? "—" : text.length > 30 ? `${text.slice(0, 29)}…` : text;
