@@ -8,6 +8,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./app-env.js";
 import { authenticate } from "./auth.js";
 import { compressResponses } from "./compression.js";
+import { responseCache } from "./response-cache.js";
 import { PlanCatalog } from "@taizhang/store";
 import type { ApiConfig } from "./env.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -130,6 +131,9 @@ export function createApp(deps: AppDeps) {
   app.use("/api/*", limitByAddress(config.rateLimitAddress > 0 ? new RateLimiter(config.rateLimitAddress) : null, config.trustProxy));
   app.use("/api/*", authenticate);
   app.use("/api/*", limitByToken(config.rateLimitToken > 0 ? new RateLimiter(config.rateLimitToken) : null));
+  // After authentication and rate limits, which apply to every request; the answers of read routes are kept
+  // while the store's data is unchanged (response-cache.ts).
+  app.use("/api/*", responseCache({ maxBytes: config.responseCacheBytes }));
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .route("/plans", planRoutes)

@@ -14,6 +14,7 @@ describe("parseConfig", () => {
       corsOrigins: [],
       bodyLimit: 1024 * 1024,
       importBodyLimit: 5 * 1024 * 1024,
+      responseCacheBytes: 64 * 1024 * 1024,
       logLevel: "info",
     });
     expect(config.webDist).toMatch(/apps[/\\]web[/\\]dist$/);
@@ -34,6 +35,7 @@ describe("parseConfig", () => {
       TAIZHANG_TRUST_PROXY: "yes",
       LOG_LEVEL: "warn",
       TAIZHANG_WEB_DIST: "/srv/web",
+      TAIZHANG_RESPONSE_CACHE: "0",
     });
     expect(config).toEqual({
       port: 9000,
@@ -44,6 +46,7 @@ describe("parseConfig", () => {
       corsOrigins: ["https://a.example.cn", "http://localhost:5173"],
       bodyLimit: 512 * 1024,
       importBodyLimit: 10 * 1024 * 1024,
+      responseCacheBytes: 0,
       rateLimitAddress: 300,
       rateLimitToken: 0,
       trustProxy: true,

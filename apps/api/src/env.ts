@@ -5,21 +5,23 @@ import { z } from "zod";
 const SIZE_PATTERN = /^(\d+(?:\.\d+)?)\s*(b|kb|kib|k|mb|mib|m|gb|gib|g)?$/i;
 const SIZE_FACTORS: Record<string, number> = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
 
-const sizeSchema = z.string().transform((text, ctx) => {
-  const match = SIZE_PATTERN.exec(text.trim());
-  const amount = match?.[1];
-  if (!match || amount === undefined) {
-    ctx.addIssue({ code: "custom", message: `"${text}" is not a size such as 1048576, 512kb or 5mb` });
-    return z.NEVER;
-  }
-  const factor = SIZE_FACTORS[(match[2] ?? "b").toLowerCase().charAt(0)] ?? 1;
-  const bytes = Math.floor(Number(amount) * factor);
-  if (bytes < 1) {
-    ctx.addIssue({ code: "custom", message: "a size must be at least one byte" });
-    return z.NEVER;
-  }
-  return bytes;
-});
+const sizeOrZero = (minimum: number) =>
+  z.string().transform((text, ctx) => {
+    const match = SIZE_PATTERN.exec(text.trim());
+    const amount = match?.[1];
+    if (!match || amount === undefined) {
+      ctx.addIssue({ code: "custom", message: `"${text}" is not a size such as 1048576, 512kb or 5mb` });
+      return z.NEVER;
+    }
+    const factor = SIZE_FACTORS[(match[2] ?? "b").toLowerCase().charAt(0)] ?? 1;
+    const bytes = Math.floor(Number(amount) * factor);
+    if (bytes < minimum) {
+      ctx.addIssue({ code: "custom", message: "a size must be at least one byte" });
+      return z.NEVER;
+    }
+    return bytes;
+  });
+const sizeSchema = sizeOrZero(1);
 
 const booleanSchema = z
   .string()
@@ -74,6 +76,7 @@ const EnvSchema = z.object({
   TAIZHANG_CORS_ORIGINS: originsSchema.default([]),
   TAIZHANG_BODY_LIMIT: sizeSchema.default(1024 * 1024),
   TAIZHANG_IMPORT_BODY_LIMIT: sizeSchema.default(5 * 1024 * 1024),
+  TAIZHANG_RESPONSE_CACHE: sizeOrZero(0).default(64 * 1024 * 1024),
   TAIZHANG_RATE_LIMIT_ADDRESS: z.string().regex(/^\d+$/, "must be a whole number (requests a minute; 0 turns it off)").transform(Number).default(1200),
   TAIZHANG_RATE_LIMIT_TOKEN: z.string().regex(/^\d+$/, "must be a whole number (requests a minute; 0 turns it off)").transform(Number).default(600),
   TAIZHANG_TRUST_PROXY: booleanSchema.default(false),
@@ -93,6 +96,8 @@ export interface ApiConfig {
   bodyLimit: number;
   /** Largest plan import body in bytes. */
   importBodyLimit: number;
+  /** Bytes of finished read answers kept in memory (response-cache.ts); 0 turns the cache off. */
+  responseCacheBytes: number;
   /** Requests a minute from one client address (every request, before authentication); 0: no limit. */
   rateLimitAddress: number;
   /** Requests a minute with one token; 0: no limit. */
@@ -137,6 +142,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     corsOrigins: e.TAIZHANG_CORS_ORIGINS,
     bodyLimit: e.TAIZHANG_BODY_LIMIT,
     importBodyLimit: e.TAIZHANG_IMPORT_BODY_LIMIT,
+    responseCacheBytes: e.TAIZHANG_RESPONSE_CACHE,
     rateLimitAddress: e.TAIZHANG_RATE_LIMIT_ADDRESS,
     rateLimitToken: e.TAIZHANG_RATE_LIMIT_TOKEN,
     trustProxy: e.TAIZHANG_TRUST_PROXY,

@@ -117,7 +117,34 @@ export class KyselyLedger implements Ledger {
   private write<T>(work: (trx: Db) => Promise<T>): Promise<T> {
     const attempt = () => this.db.transaction().execute(work);
     const gate = this.gate;
-    return retryTransient(this.dialect, gate ? () => gate.run(attempt) : attempt);
+    return this.counted(retryTransient(this.dialect, gate ? () => gate.run(attempt) : attempt));
+  }
+
+  /**
+   * Writes this process has finished, committed or not: part of
+   * {@link dataRevision}. Counted when a write settles, so after its commit:
+   * a reader that sees the new count reads the new data.
+   */
+  private settledWrites = 0;
+
+  private counted<T>(write: Promise<T>): Promise<T> {
+    return write.finally(() => {
+      this.settledWrites++;
+    });
+  }
+
+  async dataRevision(): Promise<string> {
+    // The count first, then the database's token: either may move on while the read that follows runs, which
+    // only makes a result stored under this revision newer than the revision says, never older.
+    const local = this.settledWrites;
+    if (this.dialect === "sqlite") {
+      // Changes whenever another connection (another process: CLI, TUI, a second server) commits to the file.
+      const { rows } = await sql<{ data_version: number }>`pragma data_version`.execute(this.db);
+      return `${local}:${String(rows[0]?.data_version ?? "")}`;
+    }
+    // Two equal snapshots (xmin:xmax:in-progress ids) see exactly the same committed transactions.
+    const { rows } = await sql<{ snapshot: string }>`select pg_current_snapshot()::text as snapshot`.execute(this.db);
+    return `${local}:${rows[0]?.snapshot ?? ""}`;
   }
 
   /**
@@ -393,8 +420,10 @@ export class KyselyLedger implements Ledger {
         this.dialect === "postgres"
           ? // Both on one pooled connection, taken once; the write is one statement, atomic on its
             // own, so there is no BEGIN and COMMIT to wait for either.
-            await retryTransient(this.dialect, () =>
-              this.db.connection().execute(async (db) => this.commitUpdate(db, actor, checked, await this.planUpdate(db, checked), this.now())),
+            await this.counted(
+              retryTransient(this.dialect, () =>
+                this.db.connection().execute(async (db) => this.commitUpdate(db, actor, checked, await this.planUpdate(db, checked), this.now())),
+              ),
             )
           : await this.sqliteCommits.submit({ actor, update: checked, planned: await this.read((db) => this.planUpdate(db, checked)) });
       if (written) return written;

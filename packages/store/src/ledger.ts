@@ -147,6 +147,14 @@ export interface Ledger {
    * cache plans (e.g. a search index) and refresh only what changed.
    */
   planRevisions(): Promise<PlanRevision[]>;
+  /**
+   * A token that changes whenever anything this ledger's reads return may
+   * have changed: a write by this process, or a commit by any other
+   * connection to the same store (SQLite: `PRAGMA data_version`;
+   * PostgreSQL: the current snapshot). Read it *before* a read: a result
+   * may be reused for as long as the token stays the same. One cheap query.
+   */
+  dataRevision(): Promise<string>;
   getPlan(planId: PlanId): Promise<Plan>;
   getTask(taskId: TaskId): Promise<Task>;
   listTasks(filter: TaskFilter, page: { limit: number; cursor?: string | null; sort?: "number" | "due" }): Promise<Page<Task>>;

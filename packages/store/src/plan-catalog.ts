@@ -22,7 +22,9 @@ export interface CatalogView {
  * (a cheap query) and re-reads, re-indexes or drops only the plans whose
  * revision changed. So a plan imported through the API, by `taizhang import`
  * in another process, or a task given units by an admin, is found by the next
- * search. Refreshes are serialised: concurrent requests share one.
+ * search. Refreshes are serialised: concurrent requests share one. While the
+ * store's data revision ({@link Ledger.dataRevision}) is unchanged, no plan
+ * revisions are read at all.
  */
 export class PlanCatalog {
   private readonly revisions = new Map<PlanId, string>();
@@ -30,20 +32,45 @@ export class PlanCatalog {
   private readonly tasks = new Map<TaskId, Task>();
   private index = createSearchIndex();
   private plans: readonly Plan[] = [];
-  private refreshing: Promise<CatalogView> | null = null;
+  /** The last view and the store's data revision read before it was made: still current while that is unchanged. */
+  private built: { revision: string; view: CatalogView } | null = null;
+  /** The refresh under way, with the data revision it read before reading the plans. */
+  private running: { revision: Promise<string>; view: Promise<CatalogView> } | null = null;
+  private queued: Promise<CatalogView> | null = null;
 
   constructor(private readonly ledger: Ledger) {}
 
-  /** The catalog as of now (refreshed from the store first). */
-  view(): Promise<CatalogView> {
-    // One refresh at a time; callers arriving meanwhile wait for it.
-    this.refreshing ??= this.refresh().finally(() => {
-      this.refreshing = null;
-    });
-    return this.refreshing;
+  /**
+   * The catalog as of now: at least as new as the store was when this was
+   * called. While the store's data revision is unchanged that is the last
+   * view (one cheap query); otherwise it is refreshed first.
+   */
+  async view(): Promise<CatalogView> {
+    const revision = await this.ledger.dataRevision();
+    if (this.built?.revision === revision) return this.built.view;
+    // The refresh under way serves if it read the store at this same revision; one that has not started yet
+    // reads the store after this call, so join it; otherwise a new one starts after the running one.
+    const running = this.running;
+    if (running && (await running.revision.catch(() => null)) === revision) return running.view;
+    if (this.built?.revision === revision) return this.built.view;
+    this.queued ??= (this.running?.view ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = null;
+        const revisionRead = this.ledger.dataRevision();
+        const run = { revision: revisionRead, view: revisionRead.then((r) => this.refresh(r)) };
+        this.running = run;
+        void run.view
+          .finally(() => {
+            if (this.running === run) this.running = null;
+          })
+          .catch(() => undefined);
+        return run.view;
+      });
+    return this.queued;
   }
 
-  private async refresh(): Promise<CatalogView> {
+  private async refresh(revision: string): Promise<CatalogView> {
     const current = await this.ledger.planRevisions();
     let changed = false;
     const seen = new Set<PlanId>();
@@ -71,7 +98,9 @@ export class PlanCatalog {
     if (changed) this.plans = [...this.byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     if (rebuild) this.index = createSearchIndex(this.plans);
     const { plans, index, tasks, byId } = this;
-    return { plans, index, task: (id) => tasks.get(id), plan: (id) => byId.get(id) };
+    const view: CatalogView = { plans, index, task: (id) => tasks.get(id), plan: (id) => byId.get(id) };
+    this.built = { revision, view };
+    return view;
   }
 
   private forgetTasks(planId: PlanId): void {
