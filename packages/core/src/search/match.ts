@@ -44,6 +44,13 @@ export function countTermMatches(doc: SearchDocument, term: QueryTerm, counts: I
   return total;
 }
 
+/** True when some field of `doc` other than the title holds `text` literally. */
+export function literalOutsideTitle(doc: SearchDocument, text: string): boolean {
+  const fields = doc.norm;
+  for (let f = 1; f < fields.length; f++) if ((fields[f] ?? "").includes(text)) return true;
+  return false;
+}
+
 /** True when `term` matches anywhere in `doc`. */
 export function termMatches(doc: SearchDocument, term: QueryTerm): boolean {
   return doc.norm.some(

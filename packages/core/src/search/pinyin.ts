@@ -107,21 +107,39 @@ export interface CharRange {
   end: number;
 }
 
+// Whether a query splits into syllables at all, for the last few queries: a
+// search asks this for every candidate field, and splitting a long query
+// ("xingzhengfuyi", up to 32 ways) cost more than matching it.
+const fullPossibleCache = new Map<string, boolean>();
+const FULL_POSSIBLE_CACHE_SIZE = 64;
+
+function fullPinyinPossible(query: string): boolean {
+  let possible = fullPossibleCache.get(query);
+  if (possible === undefined) {
+    possible = pinyinSegmentations(query).length > 0;
+    if (fullPossibleCache.size >= FULL_POSSIBLE_CACHE_SIZE) fullPossibleCache.clear();
+    fullPossibleCache.set(query, possible);
+  }
+  return possible;
+}
+
+/** End of a pinyin match of `query` starting at character `i` of `text`, or -1. */
+function pinyinMatchAt(text: string, i: number, query: string, fullPossible: boolean): number {
+  if (initialMask(text.charCodeAt(i)) === 0) return -1;
+  if (initialsMatchAt(text, i, query)) return i + query.length;
+  return fullPossible ? fullMatchFrom(text, i, query, 0) : -1;
+}
+
 /**
  * Every non-overlapping place where `query` (lower-case letters) spells the
  * text in pinyin: by initials (xzfy) or in full (xingzhengfuyi, xingzhengf).
  */
 export function findPinyin(text: string, query: string): CharRange[] {
   const ranges: CharRange[] = [];
-  const fullPossible = pinyinSegmentations(query).length > 0;
+  const fullPossible = fullPinyinPossible(query);
   let i = 0;
   while (i < text.length) {
-    if (initialMask(text.charCodeAt(i)) === 0) {
-      i++;
-      continue;
-    }
-    let end = initialsMatchAt(text, i, query) ? i + query.length : -1;
-    if (end < 0 && fullPossible) end = fullMatchFrom(text, i, query, 0);
+    const end = pinyinMatchAt(text, i, query, fullPossible);
     if (end > i) {
       ranges.push({ start: i, end });
       i = end;
@@ -130,6 +148,13 @@ export function findPinyin(text: string, query: string): CharRange[] {
     }
   }
   return ranges;
+}
+
+/** True when `query` spells some part of `text` in pinyin (findPinyin would find a range). */
+export function hasPinyin(text: string, query: string): boolean {
+  const fullPossible = fullPinyinPossible(query);
+  for (let i = 0; i < text.length; i++) if (pinyinMatchAt(text, i, query, fullPossible) > i) return true;
+  return false;
 }
 
 /**

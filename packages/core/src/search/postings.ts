@@ -1,9 +1,11 @@
 /**
  * Compact posting lists: for each key (a character gram), the sorted local
- * numbers of the documents that contain it, stored as variable-length
- * (LEB128) gaps in one byte array. Keys are sorted in a Uint32Array and found
- * by binary search, so a table costs about 9 bytes per distinct key plus one
- * or two bytes per (key, document) pair, and no object per list.
+ * numbers of the documents that contain it and how many times each does,
+ * stored as variable-length (LEB128) numbers in one byte array: per document,
+ * gap × 2 + (1 when the key occurs more than once), then, only in that case,
+ * the occurrences − 2. Keys are sorted in a Uint32Array and found by binary
+ * search, so a table costs about 9 bytes per distinct key plus one or two
+ * bytes per (key, document) pair, and no object per list.
  */
 export interface PostingTable {
   readonly keys: Uint32Array;
@@ -94,23 +96,32 @@ class U32List {
  */
 export function buildPostingTable(docCount: number, keysOf: (doc: number, emit: (key: number) => void) => void): PostingTable {
   // Pass 1: give each key a slot, count its documents, and record each
-  // document's distinct slots in document order.
+  // document's distinct slots in document order, with their occurrences.
   const slots = new KeySlots();
   const seenIn = new U32List(); // last document (+1) that emitted each slot
+  const seenAt = new U32List(); // where in `flat` that document recorded it
   const counts = new U32List();
   const flat = new U32List();
+  const flatFrequencies = new U32List();
   const docStart = new Uint32Array(docCount + 1);
   for (let doc = 0; doc < docCount; doc++) {
     keysOf(doc, (key) => {
       const slot = slots.slotOf(key);
       if (slot === seenIn.length) {
         seenIn.push(0);
+        seenAt.push(0);
         counts.push(0);
       }
-      if (seenIn.data[slot] === doc + 1) return;
+      if (seenIn.data[slot] === doc + 1) {
+        const at = seenAt.data[slot] ?? 0;
+        flatFrequencies.data[at] = (flatFrequencies.data[at] ?? 0) + 1;
+        return;
+      }
       seenIn.data[slot] = doc + 1;
+      seenAt.data[slot] = flat.length;
       counts.data[slot] = (counts.data[slot] ?? 0) + 1;
       flat.push(slot);
+      flatFrequencies.push(1);
     });
     docStart[doc + 1] = flat.length;
   }
@@ -122,13 +133,15 @@ export function buildPostingTable(docCount: number, keysOf: (doc: number, emit: 
   byKey.forEach((slot, i) => (rank[slot] = i));
   const keys = Uint32Array.from(byKey, (slot) => slots.order[slot] ?? 0);
   const sortedCounts = Uint32Array.from(byKey, (slot) => counts.data[slot] ?? 0);
-  // Pass 2: byte size of each list. Pass 3: write the gaps.
+  // Pass 2: byte size of each list. Pass 3: write the entries.
   const last = new Int32Array(slots.size).fill(-1);
   const sizes = new Uint32Array(slots.size);
   for (let doc = 0; doc < docCount; doc++) {
     for (let j = docStart[doc] ?? 0; j < (docStart[doc + 1] ?? 0); j++) {
       const r = rank[flat.data[j] ?? 0] ?? 0;
-      sizes[r] = (sizes[r] ?? 0) + varintSize(doc - (last[r] ?? -1) - 1);
+      const frequency = flatFrequencies.data[j] ?? 1;
+      const gap = doc - (last[r] ?? -1) - 1;
+      sizes[r] = (sizes[r] ?? 0) + varintSize(gap * 2 + (frequency > 1 ? 1 : 0)) + (frequency > 1 ? varintSize(frequency - 2) : 0);
       last[r] = doc;
     }
   }
@@ -137,16 +150,21 @@ export function buildPostingTable(docCount: number, keysOf: (doc: number, emit: 
   const bytes = new Uint8Array(offsets[slots.size] ?? 0);
   const cursor = offsets.slice(0, slots.size);
   last.fill(-1);
+  const write = (at: number, n: number): number => {
+    while (n >= 0x80) {
+      bytes[at++] = (n & 0x7f) | 0x80;
+      n = Math.floor(n / 0x80);
+    }
+    bytes[at++] = n;
+    return at;
+  };
   for (let doc = 0; doc < docCount; doc++) {
     for (let j = docStart[doc] ?? 0; j < (docStart[doc + 1] ?? 0); j++) {
       const r = rank[flat.data[j] ?? 0] ?? 0;
-      let gap = doc - (last[r] ?? -1) - 1;
-      let at = cursor[r] ?? 0;
-      while (gap >= 0x80) {
-        bytes[at++] = (gap & 0x7f) | 0x80;
-        gap = Math.floor(gap / 0x80);
-      }
-      bytes[at++] = gap;
+      const frequency = flatFrequencies.data[j] ?? 1;
+      const gap = doc - (last[r] ?? -1) - 1;
+      let at = write(cursor[r] ?? 0, gap * 2 + (frequency > 1 ? 1 : 0));
+      if (frequency > 1) at = write(at, frequency - 2);
       cursor[r] = at;
       last[r] = doc;
     }
@@ -172,20 +190,41 @@ export function findKey(table: PostingTable, key: number): number {
 
 /** The documents of the list at `slot` (from findKey), ascending. */
 export function decodeList(table: PostingTable, slot: number): Uint32Array {
+  return decodeListCounted(table, slot, null);
+}
+
+/**
+ * Like decodeList; also writes into `frequencies` (when given, as long as the
+ * list) how many times each document holds the key.
+ */
+export function decodeListCounted(table: PostingTable, slot: number, frequencies: Uint32Array | null): Uint32Array {
   const out = new Uint32Array(table.counts[slot] ?? 0);
+  const bytes = table.bytes;
   let at = table.offsets[slot] ?? 0;
   let doc = -1;
   for (let n = 0; n < out.length; n++) {
-    let gap = 0;
+    let v = 0;
     let scale = 1;
     for (;;) {
-      const b = table.bytes[at++] ?? 0;
-      gap += (b & 0x7f) * scale;
+      const b = bytes[at++] ?? 0;
+      v += (b & 0x7f) * scale;
       if (b < 0x80) break;
       scale *= 0x80;
     }
-    doc += gap + 1;
+    let frequency = 1;
+    if (v % 2 === 1) {
+      frequency = 2;
+      scale = 1;
+      for (;;) {
+        const b = bytes[at++] ?? 0;
+        frequency += (b & 0x7f) * scale;
+        if (b < 0x80) break;
+        scale *= 0x80;
+      }
+    }
+    doc += Math.floor(v / 2) + 1;
     out[n] = doc;
+    if (frequencies) frequencies[n] = frequency;
   }
   return out;
 }
@@ -230,20 +269,75 @@ export function unionSorted(a: Uint32Array, b: Uint32Array): Uint32Array {
   return out.subarray(0, n);
 }
 
+/**
+ * Keeps, in place, those of `docs[0..n)` (ascending) that are in the list at
+ * `slot`, and returns how many were kept. When `frequencies` is given (parallel
+ * to `docs`), each kept entry becomes the smaller of it and the document's
+ * occurrences in this list. Walks the list's bytes once without decoding it
+ * into an array, and stops once `docs` is used up.
+ */
+export function retainInList(table: PostingTable, slot: number, docs: Uint32Array, n: number, frequencies: Uint32Array | null = null): number {
+  const bytes = table.bytes;
+  let at = table.offsets[slot] ?? 0;
+  const end = table.offsets[slot + 1] ?? 0;
+  let doc = -1;
+  let i = 0;
+  let kept = 0;
+  while (i < n && at < end) {
+    let v = 0;
+    let scale = 1;
+    for (;;) {
+      const b = bytes[at++] ?? 0;
+      v += (b & 0x7f) * scale;
+      if (b < 0x80) break;
+      scale *= 0x80;
+    }
+    let frequency = 1;
+    if (v % 2 === 1) {
+      frequency = 2;
+      scale = 1;
+      for (;;) {
+        const b = bytes[at++] ?? 0;
+        frequency += (b & 0x7f) * scale;
+        if (b < 0x80) break;
+        scale *= 0x80;
+      }
+    }
+    doc += Math.floor(v / 2) + 1;
+    while (i < n && (docs[i] ?? 0) < doc) i++;
+    if (i < n && docs[i] === doc) {
+      if (frequencies) frequencies[kept] = Math.min(frequencies[i] ?? 0, frequency);
+      docs[kept++] = doc;
+      i++;
+    }
+  }
+  return kept;
+}
+
 /** Documents holding every key (ascending); empty when a key is absent. */
 export function documentsWithAll(table: PostingTable, keys: readonly number[]): Uint32Array {
+  return documentsWithAllCounted(table, keys).docs;
+}
+
+/**
+ * Documents holding every key (ascending), each with the fewest times it holds
+ * one of them (an upper bound on the occurrences of a term made of these
+ * grams); empty when a key is absent. The shortest list is decoded, the others
+ * only walked to filter it.
+ */
+export function documentsWithAllCounted(table: PostingTable, keys: readonly number[]): { docs: Uint32Array; frequencies: Uint32Array } {
   const slots: number[] = [];
   for (const key of keys) {
     const slot = findKey(table, key);
-    if (slot < 0) return EMPTY;
+    if (slot < 0) return { docs: EMPTY, frequencies: EMPTY };
     slots.push(slot);
   }
+  if (slots.length === 0) return { docs: EMPTY, frequencies: EMPTY };
   slots.sort((a, b) => (table.counts[a] ?? 0) - (table.counts[b] ?? 0));
-  let result: Uint32Array | null = null;
-  for (const slot of slots) {
-    const list = decodeList(table, slot);
-    result = result === null ? list : intersectSorted(result, list);
-    if (result.length === 0) return EMPTY;
-  }
-  return result ?? EMPTY;
+  const frequencies = new Uint32Array(table.counts[slots[0] ?? 0] ?? 0);
+  const docs = decodeListCounted(table, slots[0] ?? 0, frequencies);
+  let n = docs.length;
+  for (let k = 1; k < slots.length && n > 0; k++) n = retainInList(table, slots[k] ?? 0, docs, n, frequencies);
+  if (n === 0) return { docs: EMPTY, frequencies: EMPTY };
+  return { docs: docs.subarray(0, n), frequencies: frequencies.subarray(0, n) };
 }

@@ -1,13 +1,12 @@
 import type { PlanId } from "../model/ids.js";
 import type { Task } from "../model/task.js";
-import { countTermMatches, mergeRanges, termMatches, termRanges } from "./match.js";
-import type { CharRange } from "./pinyin.js";
+import { countTermMatches, literalOutsideTitle, mergeRanges, termMatches, termRanges } from "./match.js";
+import { findPinyin, hasPinyin, type CharRange } from "./pinyin.js";
 import { intersectSorted } from "./postings.js";
 import { parseQuery, type QueryTerm } from "./query.js";
 import { planDocuments, type SearchablePlan, type SearchDocument } from "./search-document.js";
 import { SEARCH_FIELDS, type SearchHit, type SearchResult, type Snippet } from "./search-result.js";
-import { buildSegment, segmentBytes, termCandidates, type Segment } from "./segment.js";
-import { firstSorted } from "./first-sorted.js";
+import { buildSegment, PINYIN_FIELDS, prepareTerm, segmentBytes, termLists, type PreparedTerm, type Segment } from "./segment.js";
 import { makeSnippet } from "./snippets.js";
 
 export interface SearchOptions {
@@ -55,7 +54,13 @@ const TITLE = 0;
 interface Candidate {
   doc: SearchDocument;
   score: number;
-  field: number;
+}
+
+/** First position at or after `from` in ascending `list` whose value is ≥ `doc`. */
+function advance(list: Uint32Array, from: number, doc: number): number {
+  let i = from;
+  while (i < list.length && (list[i] ?? 0) < doc) i++;
+  return i;
 }
 
 function byRank(a: Candidate, b: Candidate): number {
@@ -128,41 +133,166 @@ export function createSearchIndex(plans: Iterable<SearchablePlan> = []): SearchI
   }
   segments = chunk(initial, SEGMENT_CAPACITY).map(buildSegment);
 
-  const matchesInSegment = (segment: Segment, positive: QueryTerm[], negative: QueryTerm[], options: SearchOptions, out: Candidate[]): void => {
-    const planFilter = options.planIds ? new Set(options.planIds) : null;
-    if (planFilter && ![...segment.planIds].some((id) => planFilter.has(id))) return;
+  // Hits of the running query, in typed arrays kept from query to query, so
+  // that finding and counting 100,000 hits allocates nothing per hit: the
+  // segment and local document, the tier (query terms found in the title),
+  // the matches known from the posting lists, an upper bound on all matches,
+  // and whether the bound is exact (1) or the text must be counted (0).
+  let hitSegment = new Uint32Array(1024);
+  let hitDoc = new Uint32Array(1024);
+  let hitTier = new Uint16Array(1024);
+  let hitBound = new Uint32Array(1024);
+  let hitExact = new Uint8Array(1024);
+  let hitCount = 0;
+  const pushHit = (s: number, d: number, tier: number, bound: number, exact: boolean): void => {
+    if (hitCount === hitDoc.length) {
+      const n = hitDoc.length * 2;
+      const grow = <A extends Uint32Array | Uint16Array | Uint8Array>(a: A, next: A): A => {
+        next.set(a);
+        return next;
+      };
+      hitSegment = grow(hitSegment, new Uint32Array(n));
+      hitDoc = grow(hitDoc, new Uint32Array(n));
+      hitTier = grow(hitTier, new Uint16Array(n));
+      hitBound = grow(hitBound, new Uint32Array(n));
+      hitExact = grow(hitExact, new Uint8Array(n));
+    }
+    hitSegment[hitCount] = s;
+    hitDoc[hitCount] = d;
+    hitTier[hitCount] = tier;
+    hitBound[hitCount] = Math.min(bound, TITLE_WEIGHT - 1);
+    hitExact[hitCount] = exact ? 1 : 0;
+    hitCount++;
+  };
+
+  /**
+   * Adds the hits of one segment, and counts them per tier. A document is a
+   * hit when every positive term matches it (literally in some field, or in
+   * pinyin in a pinyin field) and no negative term does — the test of
+   * counting matches (countTermMatches) and keeping non-zero counts, but
+   * stopping at the first match, or answered by the posting lists alone when
+   * a term's gram list is exact. Matches are taken from the lists where they
+   * are exact (a term of one or two characters) and bounded otherwise.
+   */
+  const collectHits = (
+    s: number,
+    positive: readonly PreparedTerm[],
+    negative: readonly PreparedTerm[],
+    planFilter: ReadonlySet<PlanId> | null,
+    filter: ((task: Task) => boolean) | undefined,
+    tierCounts: Uint32Array,
+  ): void => {
+    const segment = segments[s];
+    if (!segment) return;
+    let checkPlan = false;
+    if (planFilter) {
+      let some = false;
+      for (const id of segment.planIds) {
+        if (planFilter.has(id)) some = true;
+        else checkPlan = true;
+      }
+      if (!some) return;
+    }
+    const pos = positive.map((p) => termLists(segment, p));
     let docs: Uint32Array | null = null;
-    for (const term of positive) {
-      const c = termCandidates(segment, term);
-      docs = docs === null ? c : intersectSorted(docs, c);
+    for (const lists of [...pos].sort((a, b) => a.candidates.length - b.candidates.length)) {
+      docs = docs === null ? lists.candidates : intersectSorted(docs, lists.candidates);
       if (docs.length === 0) return;
     }
-    const counts = new Int32Array(SEARCH_FIELDS.length);
-    const consider = (i: number): void => {
-      const doc = segment.docs[i];
-      if (!doc || segment.alive[i] !== 1) return;
-      if (planFilter && !planFilter.has(doc.planId)) return;
-      if (options.filter && !options.filter(doc.task)) return;
-      counts.fill(0);
-      let titleTerms = 0;
-      let occurrences = 0;
-      for (const term of positive) {
-        const before = counts[TITLE] ?? 0;
-        const n = countTermMatches(doc, term, counts);
-        if (n === 0) return;
-        if ((counts[TITLE] ?? 0) > before) titleTerms++;
-        occurrences += n;
+    const neg = negative.map((p) => termLists(segment, p));
+    // Cursors into each term's ascending lists; documents are visited in ascending order.
+    const litAt = new Int32Array(pos.length);
+    const titleAt = new Int32Array(pos.length);
+    const negAt = new Int32Array(neg.length);
+    const negLitAt = new Int32Array(neg.length);
+    const n = docs === null ? segment.docs.length : docs.length;
+    for (let k = 0; k < n; k++) {
+      const d = docs === null ? k : (docs[k] ?? 0);
+      if (segment.alive[d] !== 1) continue;
+      const doc = segment.docs[d];
+      if (!doc) continue;
+      if (checkPlan && planFilter && !planFilter.has(doc.planId)) continue;
+      if (filter && !filter(doc.task)) continue;
+      let tier = 0;
+      let bound = 0;
+      let exact = true;
+      let matched = true;
+      for (let t = 0; t < pos.length && matched; t++) {
+        const lists = pos[t];
+        const prepared = positive[t];
+        if (!lists || !prepared) continue;
+        const { text, pinyin } = prepared.term;
+        const li = (litAt[t] = advance(lists.literal, litAt[t] ?? 0, d));
+        const inLiteral = lists.literal[li] === d;
+        let title = false;
+        let any = false;
+        if (inLiteral) {
+          const ti = (titleAt[t] = advance(lists.title, titleAt[t] ?? 0, d));
+          title = lists.title[ti] === d && (prepared.exact || (doc.norm[TITLE] ?? "").includes(text));
+          any = title || prepared.exact || literalOutsideTitle(doc, text);
+        }
+        if (!pinyin) {
+          // Non-pinyin terms are only candidates through their literal list.
+          if (prepared.counted) bound += lists.frequencies[li] ?? 0;
+          else {
+            bound += lists.frequencies[li] ?? 0;
+            exact = false;
+          }
+        } else if (!inLiteral) {
+          // No literal match anywhere: the matches are the pinyin ones of the pinyin fields.
+          for (const f of PINYIN_FIELDS) {
+            const found = findPinyin(doc.norm[f] ?? "", text).length;
+            if (found === 0) continue;
+            any = true;
+            if (f === TITLE) title = true;
+            bound += found;
+          }
+        } else {
+          for (const f of PINYIN_FIELDS) {
+            if (f === TITLE ? title : any) continue;
+            if (hasPinyin(doc.norm[f] ?? "", text)) {
+              any = true;
+              if (f === TITLE) title = true;
+            }
+          }
+          bound += TITLE_WEIGHT;
+          exact = false;
+        }
+        if (!any) matched = false;
+        else if (title) tier++;
       }
-      if (negative.some((term) => termMatches(doc, term))) return;
-      let field = TITLE;
-      if (titleTerms === 0) {
-        field = 1;
-        for (let f = 2; f < counts.length; f++) if ((counts[f] ?? 0) > (counts[field] ?? 0)) field = f;
+      for (let t = 0; t < neg.length && matched; t++) {
+        const lists = neg[t];
+        const prepared = negative[t];
+        if (!lists || !prepared) continue;
+        negAt[t] = advance(lists.candidates, negAt[t] ?? 0, d);
+        if (lists.candidates[negAt[t] ?? 0] !== d) continue;
+        negLitAt[t] = advance(lists.literal, negLitAt[t] ?? 0, d);
+        if ((prepared.exact && lists.literal[negLitAt[t] ?? 0] === d) || termMatches(doc, prepared.term)) matched = false;
       }
-      out.push({ doc, score: titleTerms * TITLE_WEIGHT + Math.min(occurrences, TITLE_WEIGHT - 1), field });
-    };
-    if (docs === null) for (let i = 0; i < segment.docs.length; i++) consider(i);
-    else for (const i of docs) consider(i);
+      if (!matched) continue;
+      pushHit(s, d, tier, bound, exact);
+      tierCounts[tier] = (tierCounts[tier] ?? 0) + 1;
+    }
+  };
+
+  /** Score and main field of a hit, as docs/search.md defines them. */
+  const counts = new Int32Array(SEARCH_FIELDS.length);
+  const scoreOf = (doc: SearchDocument, positive: readonly PreparedTerm[]): { score: number; field: number } => {
+    counts.fill(0);
+    let titleTerms = 0;
+    let occurrences = 0;
+    for (const { term } of positive) {
+      const before = counts[TITLE] ?? 0;
+      occurrences += countTermMatches(doc, term, counts);
+      if ((counts[TITLE] ?? 0) > before) titleTerms++;
+    }
+    let field = TITLE;
+    if (titleTerms === 0) {
+      field = 1;
+      for (let f = 2; f < counts.length; f++) if ((counts[f] ?? 0) > (counts[field] ?? 0)) field = f;
+    }
+    return { score: titleTerms * TITLE_WEIGHT + Math.min(occurrences, TITLE_WEIGHT - 1), field };
   };
 
   const snippetsOf = (doc: SearchDocument, positive: QueryTerm[]): Snippet[] => {
@@ -189,21 +319,73 @@ export function createSearchIndex(plans: Iterable<SearchablePlan> = []): SearchI
     remove: removePlan,
     search(query, options = {}) {
       const terms = parseQuery(query);
-      const positive = terms.filter((t) => !t.negated);
-      const negative = terms.filter((t) => t.negated);
       if (terms.length === 0) return { total: 0, hits: [] };
-      const found: Candidate[] = [];
-      for (const segment of segments) matchesInSegment(segment, positive, negative, options, found);
+      const positive = terms.filter((t) => !t.negated).map(prepareTerm);
+      const negative = terms.filter((t) => t.negated).map(prepareTerm);
       const offset = Math.max(0, Math.floor(options.offset ?? 0));
       const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
-      const hits: SearchHit[] = firstSorted(found, offset + limit, byRank).slice(offset).map(({ doc, score, field }) => ({
-        taskId: doc.task.id,
-        planId: doc.planId,
-        score,
-        field: SEARCH_FIELDS[field] ?? "text",
-        snippets: snippetsOf(doc, positive),
-      }));
-      return { total: found.length, hits };
+      const planFilter = options.planIds ? new Set(options.planIds) : null;
+      const tierCounts = new Uint32Array(positive.length + 1);
+      hitCount = 0;
+      for (let s = 0; s < segments.length; s++) collectHits(s, positive, negative, planFilter, options.filter, tierCounts);
+      const total = hitCount;
+      // A hit's score is its tier × TITLE_WEIGHT plus its matches (less than
+      // TITLE_WEIGHT), so a higher tier always ranks first: only the tiers that
+      // the page reaches into are ranked. Hits whose matches the posting lists
+      // gave exactly go straight to the page buffer; the others are counted in
+      // the text in the order of their upper bounds, until a bound falls below
+      // the page's last score.
+      const need = offset + limit;
+      let lowest = positive.length;
+      let reached = tierCounts[lowest] ?? 0;
+      while (lowest > 0 && reached < need) reached += tierCounts[--lowest] ?? 0;
+      const best: Candidate[] = [];
+      const offer = (doc: SearchDocument, score: number): void => {
+        const last = best[best.length - 1];
+        if (best.length === need && last !== undefined && (score < last.score || byRank({ doc, score }, last) >= 0)) return;
+        const item = { doc, score };
+        let lo = 0;
+        let hi = best.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          const m = best[mid];
+          if (m !== undefined && byRank(m, item) <= 0) lo = mid + 1;
+          else hi = mid;
+        }
+        best.splice(lo, 0, item);
+        if (best.length > need) best.pop();
+      };
+      const docOf = (i: number): SearchDocument | undefined => segments[hitSegment[i] ?? 0]?.docs[hitDoc[i] ?? 0];
+      const boundScore = (i: number): number => (hitTier[i] ?? 0) * TITLE_WEIGHT + (hitBound[i] ?? 0);
+      const uncounted: number[] = [];
+      if (need > 0 && offset < total) {
+        for (let i = 0; i < total; i++) {
+          if ((hitTier[i] ?? 0) < lowest) continue;
+          if (hitExact[i] !== 1) {
+            uncounted.push(i);
+            continue;
+          }
+          const doc = docOf(i);
+          if (doc) offer(doc, boundScore(i));
+        }
+        uncounted.sort((a, b) => boundScore(b) - boundScore(a));
+        for (const i of uncounted) {
+          const last = best[best.length - 1];
+          if (best.length === need && last !== undefined && boundScore(i) < last.score) break;
+          const doc = docOf(i);
+          if (doc) offer(doc, scoreOf(doc, positive).score);
+        }
+      }
+      const hits: SearchHit[] = best
+        .slice(offset)
+        .map(({ doc, score }) => ({
+          taskId: doc.task.id,
+          planId: doc.planId,
+          score,
+          field: SEARCH_FIELDS[positive.length === 0 ? 1 : scoreOf(doc, positive).field] ?? "text",
+          snippets: snippetsOf(doc, positive.map((p) => p.term)),
+        }));
+      return { total, hits };
     },
     planIds() {
       return [...indexed].sort((a, b) => (planSeqs.get(a) ?? 0) - (planSeqs.get(b) ?? 0));

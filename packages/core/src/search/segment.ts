@@ -1,6 +1,6 @@
 import type { PlanId } from "../model/ids.js";
 import { pinyinKeys, pinyinQueryKeySets } from "./pinyin.js";
-import { buildPostingTable, documentsWithAll, postingTableBytes, unionSorted, type PostingTable } from "./postings.js";
+import { buildPostingTable, documentsWithAll, documentsWithAllCounted, postingTableBytes, unionSorted, type PostingTable } from "./postings.js";
 import type { QueryTerm } from "./query.js";
 import { FIELD_INDEX, type SearchDocument } from "./search-document.js";
 
@@ -14,8 +14,13 @@ export interface Segment {
   readonly alive: Uint8Array;
   live: number;
   readonly planIds: ReadonlySet<PlanId>;
-  /** Unigram (key = code unit) and bigram (key = c1·65536 + c2) lists over all fields. */
+  /**
+   * Unigram (key = code unit) and bigram (key = c1·65536 + c2, c1 ≠ U+0000)
+   * lists over all fields, with each document's occurrences of the gram.
+   */
   readonly grams: PostingTable;
+  /** The same over titles alone: which documents hold a term in the title (ranked first). */
+  readonly titles: PostingTable;
   /** Pinyin initial lists over the fields matched in pinyin (title, units). */
   readonly pinyin: PostingTable;
 }
@@ -34,7 +39,9 @@ function gramKeys(text: string, emit: (key: number) => void): void {
       continue;
     }
     emit(c);
-    if (previous >= 0) emit(previous * 0x10000 + c);
+    // A bigram starting with U+0000 would have the key of a unigram; a term
+    // holding U+0000 is looked up by its other grams (gramKeysOfTerm).
+    if (previous > 0) emit(previous * 0x10000 + c);
     previous = c;
   }
 }
@@ -44,6 +51,7 @@ export function buildSegment(docs: readonly SearchDocument[]): Segment {
   const grams = buildPostingTable(docs.length, (doc, emit) => {
     for (const text of docs[doc]?.norm ?? []) gramKeys(text, emit);
   });
+  const titles = buildPostingTable(docs.length, (doc, emit) => gramKeys(docs[doc]?.norm[FIELD_INDEX.title] ?? "", emit));
   const pinyin = buildPostingTable(docs.length, (doc, emit) => {
     const norm = docs[doc]?.norm ?? [];
     for (const f of PINYIN_FIELDS) pinyinKeys(norm[f] ?? "", emit);
@@ -54,30 +62,82 @@ export function buildSegment(docs: readonly SearchDocument[]): Segment {
     live: docs.length,
     planIds: new Set(docs.map((d) => d.planId)),
     grams,
+    titles,
     pinyin,
   };
 }
 
 /** Bytes held by the segment's posting lists. */
 export function segmentBytes(segment: Segment): { grams: number; pinyin: number } {
-  return { grams: postingTableBytes(segment.grams), pinyin: postingTableBytes(segment.pinyin) };
+  return { grams: postingTableBytes(segment.grams) + postingTableBytes(segment.titles), pinyin: postingTableBytes(segment.pinyin) };
 }
 
-/**
- * Local numbers of the documents that may match `term`: a superset of the
- * true matches (every gram of the term occurs somewhere in the document), to
- * be verified against the text.
- */
-export function termCandidates(segment: Segment, term: QueryTerm): Uint32Array {
-  const text = term.text;
+/** A query term with the posting keys it needs, worked out once per query. */
+export interface PreparedTerm {
+  readonly term: QueryTerm;
+  /** Distinct gram keys whose lists every literal match is in (see gramKeysOfTerm). */
+  readonly gramKeys: readonly number[];
+  /**
+   * True when the term's one gram list is exactly the set of documents that
+   * hold it literally (a term of one character, or of two not starting with
+   * U+0000), so a listed document needs no check.
+   */
+  readonly exact: boolean;
+  /**
+   * True when, moreover, the gram's occurrences in a document are the term's
+   * matches there (not so for 法法: in 法法法 the bigram occurs twice, the term
+   * once), so a listed document needs no counting either.
+   */
+  readonly counted: boolean;
+  /** Pinyin key sets (see pinyinQueryKeySets); empty unless the term is read as pinyin. */
+  readonly pinyinKeySets: readonly number[][];
+}
+
+/** The unigram of a one-character term, else its bigrams (those not starting with U+0000, else its unigrams). */
+function gramKeysOfTerm(text: string): number[] {
   const keys = new Set<number>();
-  if (text.length === 1) keys.add(text.charCodeAt(0));
-  for (let i = 1; i < text.length; i++) keys.add(text.charCodeAt(i - 1) * 0x10000 + text.charCodeAt(i));
-  let result = documentsWithAll(segment.grams, [...keys]);
-  if (term.pinyin) {
-    for (const keySet of pinyinQueryKeySets(text)) {
-      result = unionSorted(result, documentsWithAll(segment.pinyin, keySet));
-    }
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i - 1);
+    if (c > 0) keys.add(c * 0x10000 + text.charCodeAt(i));
   }
-  return result;
+  if (keys.size === 0) for (let i = 0; i < text.length; i++) keys.add(text.charCodeAt(i));
+  return [...keys];
+}
+
+export function prepareTerm(term: QueryTerm): PreparedTerm {
+  const text = term.text;
+  const first = text.charCodeAt(0);
+  const exact = text.length === 1 || (text.length === 2 && first !== 0);
+  return {
+    term,
+    gramKeys: gramKeysOfTerm(text),
+    exact,
+    counted: exact && (text.length === 1 || first !== text.charCodeAt(1)),
+    pinyinKeySets: term.pinyin ? pinyinQueryKeySets(text) : [],
+  };
+}
+
+/** Where a term may match in one segment (local document numbers, ascending). */
+export interface TermLists {
+  /** Documents holding every gram of the term: a superset of its literal matches (the very set when exact). */
+  readonly literal: Uint32Array;
+  /**
+   * Parallel to `literal`: the fewest occurrences of one of the term's grams
+   * in the document, at least its literal matches (exactly them when counted).
+   */
+  readonly frequencies: Uint32Array;
+  /** The same over titles alone (no frequencies); ⊆ literal. */
+  readonly title: Uint32Array;
+  /** Documents whose pinyin keys allow a pinyin match; empty unless the term is read as pinyin. */
+  readonly pinyin: Uint32Array;
+  /** literal ∪ pinyin: every document that may match the term. */
+  readonly candidates: Uint32Array;
+}
+
+export function termLists(segment: Segment, prepared: PreparedTerm): TermLists {
+  const { docs: literal, frequencies } = documentsWithAllCounted(segment.grams, prepared.gramKeys);
+  const title = literal.length === 0 ? literal : documentsWithAll(segment.titles, prepared.gramKeys);
+  let pinyin: Uint32Array = new Uint32Array(0);
+  for (const keySet of prepared.pinyinKeySets) pinyin = unionSorted(pinyin, documentsWithAll(segment.pinyin, keySet));
+  return { literal, frequencies, title, pinyin, candidates: pinyin.length === 0 ? literal : unionSorted(literal, pinyin) };
 }
