@@ -1,9 +1,10 @@
 /**
  * Compact posting lists: for each key (a character gram), the sorted local
- * numbers of the documents that contain it and how many times each does,
- * stored as variable-length (LEB128) numbers in one byte array: per document,
- * gap × 2 + (1 when the key occurs more than once), then, only in that case,
- * the occurrences − 2. Keys are sorted in a Uint32Array and found by binary
+ * numbers of the documents that contain it, stored as variable-length
+ * (LEB128) gaps in one byte array. A counted table also records how many
+ * times each document holds the key: per document, gap × 2 + (1 when the key
+ * occurs more than once), then, only in that case, the occurrences − 2. Keys
+ * are sorted in a Uint32Array and found by binary
  * search, so a table costs about 9 bytes per distinct key plus one or two
  * bytes per (key, document) pair, and no object per list.
  */
@@ -14,6 +15,8 @@ export interface PostingTable {
   /** Number of documents in keys[i]'s list, to intersect the shortest first. */
   readonly counts: Uint32Array;
   readonly bytes: Uint8Array;
+  /** True when the lists record each document's occurrences of the key. */
+  readonly counted: boolean;
 }
 
 /** Bytes held by a table's arrays. */
@@ -92,9 +95,13 @@ class U32List {
 
 /**
  * Builds a table for documents 0..docCount-1; `keysOf(doc, emit)` emits the
- * document's keys (duplicates allowed).
+ * document's keys (duplicates allowed, and counted when `counted`).
  */
-export function buildPostingTable(docCount: number, keysOf: (doc: number, emit: (key: number) => void) => void): PostingTable {
+export function buildPostingTable(
+  docCount: number,
+  keysOf: (doc: number, emit: (key: number) => void) => void,
+  { counted = false }: { counted?: boolean } = {},
+): PostingTable {
   // Pass 1: give each key a slot, count its documents, and record each
   // document's distinct slots in document order, with their occurrences.
   const slots = new KeySlots();
@@ -139,9 +146,9 @@ export function buildPostingTable(docCount: number, keysOf: (doc: number, emit: 
   for (let doc = 0; doc < docCount; doc++) {
     for (let j = docStart[doc] ?? 0; j < (docStart[doc + 1] ?? 0); j++) {
       const r = rank[flat.data[j] ?? 0] ?? 0;
-      const frequency = flatFrequencies.data[j] ?? 1;
+      const frequency = counted ? (flatFrequencies.data[j] ?? 1) : 1;
       const gap = doc - (last[r] ?? -1) - 1;
-      sizes[r] = (sizes[r] ?? 0) + varintSize(gap * 2 + (frequency > 1 ? 1 : 0)) + (frequency > 1 ? varintSize(frequency - 2) : 0);
+      sizes[r] = (sizes[r] ?? 0) + (counted ? varintSize(gap * 2 + (frequency > 1 ? 1 : 0)) : varintSize(gap)) + (frequency > 1 ? varintSize(frequency - 2) : 0);
       last[r] = doc;
     }
   }
@@ -161,15 +168,15 @@ export function buildPostingTable(docCount: number, keysOf: (doc: number, emit: 
   for (let doc = 0; doc < docCount; doc++) {
     for (let j = docStart[doc] ?? 0; j < (docStart[doc + 1] ?? 0); j++) {
       const r = rank[flat.data[j] ?? 0] ?? 0;
-      const frequency = flatFrequencies.data[j] ?? 1;
+      const frequency = counted ? (flatFrequencies.data[j] ?? 1) : 1;
       const gap = doc - (last[r] ?? -1) - 1;
-      let at = write(cursor[r] ?? 0, gap * 2 + (frequency > 1 ? 1 : 0));
+      let at = write(cursor[r] ?? 0, counted ? gap * 2 + (frequency > 1 ? 1 : 0) : gap);
       if (frequency > 1) at = write(at, frequency - 2);
       cursor[r] = at;
       last[r] = doc;
     }
   }
-  return { keys, offsets, counts: sortedCounts, bytes };
+  return { keys, offsets, counts: sortedCounts, bytes, counted };
 }
 
 const EMPTY = new Uint32Array(0);
@@ -195,11 +202,11 @@ export function decodeList(table: PostingTable, slot: number): Uint32Array {
 
 /**
  * Like decodeList; also writes into `frequencies` (when given, as long as the
- * list) how many times each document holds the key.
+ * list) how many times each document holds the key (1 in a table not counted).
  */
 export function decodeListCounted(table: PostingTable, slot: number, frequencies: Uint32Array | null): Uint32Array {
   const out = new Uint32Array(table.counts[slot] ?? 0);
-  const bytes = table.bytes;
+  const { bytes, counted } = table;
   let at = table.offsets[slot] ?? 0;
   let doc = -1;
   for (let n = 0; n < out.length; n++) {
@@ -212,7 +219,7 @@ export function decodeListCounted(table: PostingTable, slot: number, frequencies
       scale *= 0x80;
     }
     let frequency = 1;
-    if (v % 2 === 1) {
+    if (counted && v % 2 === 1) {
       frequency = 2;
       scale = 1;
       for (;;) {
@@ -222,7 +229,7 @@ export function decodeListCounted(table: PostingTable, slot: number, frequencies
         scale *= 0x80;
       }
     }
-    doc += Math.floor(v / 2) + 1;
+    doc += (counted ? Math.floor(v / 2) : v) + 1;
     out[n] = doc;
     if (frequencies) frequencies[n] = frequency;
   }
@@ -277,7 +284,7 @@ export function unionSorted(a: Uint32Array, b: Uint32Array): Uint32Array {
  * into an array, and stops once `docs` is used up.
  */
 export function retainInList(table: PostingTable, slot: number, docs: Uint32Array, n: number, frequencies: Uint32Array | null = null): number {
-  const bytes = table.bytes;
+  const { bytes, counted } = table;
   let at = table.offsets[slot] ?? 0;
   const end = table.offsets[slot + 1] ?? 0;
   let doc = -1;
@@ -293,7 +300,7 @@ export function retainInList(table: PostingTable, slot: number, docs: Uint32Arra
       scale *= 0x80;
     }
     let frequency = 1;
-    if (v % 2 === 1) {
+    if (counted && v % 2 === 1) {
       frequency = 2;
       scale = 1;
       for (;;) {
@@ -303,7 +310,7 @@ export function retainInList(table: PostingTable, slot: number, docs: Uint32Arra
         scale *= 0x80;
       }
     }
-    doc += Math.floor(v / 2) + 1;
+    doc += (counted ? Math.floor(v / 2) : v) + 1;
     while (i < n && (docs[i] ?? 0) < doc) i++;
     if (i < n && docs[i] === doc) {
       if (frequencies) frequencies[kept] = Math.min(frequencies[i] ?? 0, frequency);

@@ -1,13 +1,13 @@
 import type { PlanId } from "../model/ids.js";
 import type { Task } from "../model/task.js";
-import { countTermMatches, literalOutsideTitle, mergeRanges, termMatches, termRanges } from "./match.js";
-import { findPinyin, hasPinyin, type CharRange } from "./pinyin.js";
+import { countTermMatches, literalOutsideTitle, termMatches } from "./match.js";
+import { findPinyin } from "./pinyin.js";
 import { intersectSorted } from "./postings.js";
-import { parseQuery, type QueryTerm } from "./query.js";
+import { parseQuery } from "./query.js";
 import { planDocuments, type SearchablePlan, type SearchDocument } from "./search-document.js";
-import { SEARCH_FIELDS, type SearchHit, type SearchResult, type Snippet } from "./search-result.js";
+import { SEARCH_FIELDS, type SearchHit, type SearchResult } from "./search-result.js";
 import { buildSegment, PINYIN_FIELDS, prepareTerm, segmentBytes, termLists, type PreparedTerm, type Segment } from "./segment.js";
-import { makeSnippet } from "./snippets.js";
+import { hitSnippets } from "./snippets.js";
 
 export interface SearchOptions {
   /** Only tasks of these plans; all plans when absent. */
@@ -48,7 +48,6 @@ export const SEGMENT_CAPACITY = 8192;
 const MAX_SMALL_SEGMENTS = 8;
 const DEFAULT_LIMIT = 20;
 const TITLE_WEIGHT = 1_000_000;
-const MAX_SNIPPETS = 3;
 const TITLE = 0;
 
 interface Candidate {
@@ -165,6 +164,19 @@ export function createSearchIndex(plans: Iterable<SearchablePlan> = []): SearchI
     hitCount++;
   };
 
+  // Pinyin matches of each positive term in the texts met so far by the
+  // running query: many tasks share their units' text (and often a title).
+  let pinyinCounts: Array<Map<string, number>> = [];
+  const pinyinCount = (t: number, text: string, query: string): number => {
+    const memo = pinyinCounts[t] ?? (pinyinCounts[t] = new Map());
+    let n = memo.get(text);
+    if (n === undefined) {
+      n = findPinyin(text, query).length;
+      memo.set(text, n);
+    }
+    return n;
+  };
+
   /**
    * Adds the hits of one segment, and counts them per tier. A document is a
    * hit when every positive term matches it (literally in some field, or in
@@ -205,14 +217,19 @@ export function createSearchIndex(plans: Iterable<SearchablePlan> = []): SearchI
     const titleAt = new Int32Array(pos.length);
     const negAt = new Int32Array(neg.length);
     const negLitAt = new Int32Array(neg.length);
+    // Exact terms are answered by their lists: the document itself is only
+    // read to filter it or to check a match.
+    const readDoc = checkPlan || filter !== undefined || neg.length > 0 || positive.some((p) => !p.exact || p.term.pinyin);
     const n = docs === null ? segment.docs.length : docs.length;
     for (let k = 0; k < n; k++) {
       const d = docs === null ? k : (docs[k] ?? 0);
       if (segment.alive[d] !== 1) continue;
-      const doc = segment.docs[d];
-      if (!doc) continue;
-      if (checkPlan && planFilter && !planFilter.has(doc.planId)) continue;
-      if (filter && !filter(doc.task)) continue;
+      const doc = readDoc ? segment.docs[d] : undefined;
+      if (readDoc) {
+        if (!doc) continue;
+        if (checkPlan && planFilter && !planFilter.has(doc.planId)) continue;
+        if (filter && !filter(doc.task)) continue;
+      }
       let tier = 0;
       let bound = 0;
       let exact = true;
@@ -228,20 +245,17 @@ export function createSearchIndex(plans: Iterable<SearchablePlan> = []): SearchI
         let any = false;
         if (inLiteral) {
           const ti = (titleAt[t] = advance(lists.title, titleAt[t] ?? 0, d));
-          title = lists.title[ti] === d && (prepared.exact || (doc.norm[TITLE] ?? "").includes(text));
-          any = title || prepared.exact || literalOutsideTitle(doc, text);
+          title = lists.title[ti] === d && (prepared.exact || (doc?.norm[TITLE] ?? "").includes(text));
+          any = title || prepared.exact || (doc !== undefined && literalOutsideTitle(doc, text));
         }
         if (!pinyin) {
           // Non-pinyin terms are only candidates through their literal list.
-          if (prepared.counted) bound += lists.frequencies[li] ?? 0;
-          else {
-            bound += lists.frequencies[li] ?? 0;
-            exact = false;
-          }
+          bound += lists.frequencies[li] ?? 0;
+          if (!prepared.counted) exact = false;
         } else if (!inLiteral) {
           // No literal match anywhere: the matches are the pinyin ones of the pinyin fields.
           for (const f of PINYIN_FIELDS) {
-            const found = findPinyin(doc.norm[f] ?? "", text).length;
+            const found = pinyinCount(t, doc?.norm[f] ?? "", text);
             if (found === 0) continue;
             any = true;
             if (f === TITLE) title = true;
@@ -250,7 +264,7 @@ export function createSearchIndex(plans: Iterable<SearchablePlan> = []): SearchI
         } else {
           for (const f of PINYIN_FIELDS) {
             if (f === TITLE ? title : any) continue;
-            if (hasPinyin(doc.norm[f] ?? "", text)) {
+            if (pinyinCount(t, doc?.norm[f] ?? "", text) > 0) {
               any = true;
               if (f === TITLE) title = true;
             }
@@ -268,7 +282,7 @@ export function createSearchIndex(plans: Iterable<SearchablePlan> = []): SearchI
         negAt[t] = advance(lists.candidates, negAt[t] ?? 0, d);
         if (lists.candidates[negAt[t] ?? 0] !== d) continue;
         negLitAt[t] = advance(lists.literal, negLitAt[t] ?? 0, d);
-        if ((prepared.exact && lists.literal[negLitAt[t] ?? 0] === d) || termMatches(doc, prepared.term)) matched = false;
+        if ((prepared.exact && lists.literal[negLitAt[t] ?? 0] === d) || (doc !== undefined && termMatches(doc, prepared.term))) matched = false;
       }
       if (!matched) continue;
       pushHit(s, d, tier, bound, exact);
@@ -295,20 +309,6 @@ export function createSearchIndex(plans: Iterable<SearchablePlan> = []): SearchI
     return { score: titleTerms * TITLE_WEIGHT + Math.min(occurrences, TITLE_WEIGHT - 1), field };
   };
 
-  const snippetsOf = (doc: SearchDocument, positive: QueryTerm[]): Snippet[] => {
-    const perField: CharRange[][] = SEARCH_FIELDS.map((_, f) => mergeRanges(positive.flatMap((t) => termRanges(doc, t, f))));
-    const order = [0, 1, 4, 2, 3];
-    const textMatched = (perField[1]?.length ?? 0) > 0;
-    const snippets: Snippet[] = [];
-    for (const f of order) {
-      const ranges = perField[f] ?? [];
-      if (ranges.length === 0 || snippets.length >= MAX_SNIPPETS) continue;
-      if ((f === 2 || f === 3) && textMatched) continue; // milestones and targets repeat the text
-      snippets.push(makeSnippet(SEARCH_FIELDS[f] ?? "text", doc.raw[f] ?? "", ranges));
-    }
-    return snippets;
-  };
-
   return {
     add(plan) {
       removePlan(plan.id);
@@ -327,7 +327,9 @@ export function createSearchIndex(plans: Iterable<SearchablePlan> = []): SearchI
       const planFilter = options.planIds ? new Set(options.planIds) : null;
       const tierCounts = new Uint32Array(positive.length + 1);
       hitCount = 0;
+      pinyinCounts = [];
       for (let s = 0; s < segments.length; s++) collectHits(s, positive, negative, planFilter, options.filter, tierCounts);
+      pinyinCounts = [];
       const total = hitCount;
       // A hit's score is its tier × TITLE_WEIGHT plus its matches (less than
       // TITLE_WEIGHT), so a higher tier always ranks first: only the tiers that
@@ -365,15 +367,23 @@ export function createSearchIndex(plans: Iterable<SearchablePlan> = []): SearchI
             uncounted.push(i);
             continue;
           }
-          const doc = docOf(i);
-          if (doc) offer(doc, boundScore(i));
-        }
-        uncounted.sort((a, b) => boundScore(b) - boundScore(a));
-        for (const i of uncounted) {
+          const score = boundScore(i);
           const last = best[best.length - 1];
-          if (best.length === need && last !== undefined && boundScore(i) < last.score) break;
+          if (best.length === need && last !== undefined && score < last.score) continue;
           const doc = docOf(i);
-          if (doc) offer(doc, scoreOf(doc, positive).score);
+          if (doc) offer(doc, score);
+        }
+        // Best bound first, and in rank order among equal bounds: once a bound
+        // could not enter the page, no later one can.
+        const bounded = uncounted.flatMap((i) => {
+          const doc = docOf(i);
+          return doc ? [{ doc, score: boundScore(i) }] : [];
+        });
+        bounded.sort(byRank);
+        for (const candidate of bounded) {
+          const last = best[best.length - 1];
+          if (best.length === need && last !== undefined && byRank(candidate, last) >= 0) break;
+          offer(candidate.doc, scoreOf(candidate.doc, positive).score);
         }
       }
       const hits: SearchHit[] = best
@@ -383,7 +393,7 @@ export function createSearchIndex(plans: Iterable<SearchablePlan> = []): SearchI
           planId: doc.planId,
           score,
           field: SEARCH_FIELDS[positive.length === 0 ? 1 : scoreOf(doc, positive).field] ?? "text",
-          snippets: snippetsOf(doc, positive.map((p) => p.term)),
+          snippets: hitSnippets(doc, positive.map((p) => p.term)),
         }));
       return { total, hits };
     },

@@ -48,9 +48,13 @@ function gramKeys(text: string, emit: (key: number) => void): void {
 
 /** Builds a segment over `docs`. */
 export function buildSegment(docs: readonly SearchDocument[]): Segment {
-  const grams = buildPostingTable(docs.length, (doc, emit) => {
-    for (const text of docs[doc]?.norm ?? []) gramKeys(text, emit);
-  });
+  const grams = buildPostingTable(
+    docs.length,
+    (doc, emit) => {
+      for (const text of docs[doc]?.norm ?? []) gramKeys(text, emit);
+    },
+    { counted: true },
+  );
   const titles = buildPostingTable(docs.length, (doc, emit) => gramKeys(docs[doc]?.norm[FIELD_INDEX.title] ?? "", emit));
   const pinyin = buildPostingTable(docs.length, (doc, emit) => {
     const norm = docs[doc]?.norm ?? [];
