@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { formatCalendarDate } from "./format-date.js";
 import { en } from "./messages-en.js";
 import { zh, type Messages } from "./messages-zh.js";
 
@@ -47,24 +48,26 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
   }, []);
 
   const value = useMemo<I18nValue>(() => {
-    const dateFormat = new Intl.DateTimeFormat(lang, { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" });
-    const dateTimeFormat = new Intl.DateTimeFormat(lang, {
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      timeZone: "Asia/Shanghai",
-    });
+    // Made on first use: creating a DateTimeFormat is slow the first time in a page, and most pages show no instants.
+    let dateTimeFormat: Intl.DateTimeFormat | undefined;
     return {
       lang,
       m: TABLES[lang],
       setLang,
-      // Calendar dates carry no time zone: format them at UTC midnight so no shift can occur.
-      formatDate: (value) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? dateFormat.format(new Date(`${value}T00:00:00Z`)) : value),
+      // Calendar dates carry no time zone: written out from their digits, so no shift can occur.
+      formatDate: (value) => formatCalendarDate(lang, value),
       formatDateTime: (value) => {
         const date = new Date(value);
-        return Number.isNaN(date.getTime()) ? value : dateTimeFormat.format(date);
+        if (Number.isNaN(date.getTime())) return value;
+        dateTimeFormat ??= new Intl.DateTimeFormat(lang, {
+          year: "numeric",
+          month: "2-digit",
+          day: "2-digit",
+          hour: "2-digit",
+          minute: "2-digit",
+          timeZone: "Asia/Shanghai",
+        });
+        return dateTimeFormat.format(date);
       },
     };
   }, [lang, setLang]);
