@@ -13,7 +13,8 @@ import { useProgressSave } from "./use-progress-save.js";
 
 export interface ChecklistItemRowProps {
   row: ChecklistRow;
-  task: Task | undefined;
+  /** The item's targets as printed in its task (empty until the task is known); see `itemTargets`. */
+  targets: readonly Target[];
   asOf: Date;
   selected: boolean;
   /** False for readers who may not change this unit's items. */
@@ -26,13 +27,17 @@ export interface ChecklistItemRowProps {
   showTaskLink?: boolean;
 }
 
-function targetsOf(row: ChecklistRow, task: Task | undefined): Target[] {
-  if (!task) return [];
-  return row.item.targetIndexes.flatMap((i) => task.targets.filter((t) => t.index === i));
+const NO_TARGETS: readonly Target[] = [];
+
+/** The targets an item measures, from its task; the same empty array when there are none, so memoised lines stay put. */
+export function itemTargets(item: ChecklistRow["item"], task: Task | undefined): readonly Target[] {
+  if (!task || item.targetIndexes.length === 0) return NO_TARGETS;
+  const found = item.targetIndexes.flatMap((i) => task.targets.filter((t) => t.index === i));
+  return found.length > 0 ? found : NO_TARGETS;
 }
 
 /** One (item, unit) line of 我的任务, with its quick controls and inline editor. */
-export const ChecklistItemRow = memo(function ChecklistItemRow({ row, task, asOf, selected, editable, onSelect, onProgress, rowKey, showTaskLink = true }: ChecklistItemRowProps) {
+export const ChecklistItemRow = memo(function ChecklistItemRow({ row, targets, asOf, selected, editable, onSelect, onProgress, rowKey, showTaskLink = true }: ChecklistItemRowProps) {
   const { m, formatDate } = useI18n();
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -44,7 +49,6 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ row, task, asOf
   const onSaved = useCallback((progress: Progress) => onProgress(row, progress), [onProgress, row]);
   const { state, save, redo, dismiss } = useProgressSave(row, onSaved);
   const { item, progress } = row;
-  const targets = targetsOf(row, task);
   const label = item.label;
   const overdue = isOverdue(item.due, progress.status, asOf);
   const busy = state.status === "saving";

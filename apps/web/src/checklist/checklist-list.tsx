@@ -1,61 +1,49 @@
-import { useWindowVirtualizer } from "@tanstack/react-virtual";
-import { useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { startTransition, useEffect, useState, type ReactNode } from "react";
+import { whenIdle } from "../ui/when-idle.js";
 import type { DisplayRow } from "./group-rows.js";
 
-/** Above this many lines the list is virtualised; below it every line is in the DOM (simpler for find-in-page). */
-export const VIRTUALIZE_AT = 200;
+/** Lines in the first render: more than a tall screen shows below the filters (about 1,300 px), so the first paint is never short. */
+export const FIRST_SLICE = 16;
+/** Lines added by each later slice: small, because Chromium checks every new form control (autofill) in the same task. */
+export const SLICE = 60;
 
+/** Heights a line takes on a desktop screen, for the room held by lines not yet added. */
 const ESTIMATES: Record<DisplayRow["kind"], number> = { plan: 56, section: 40, task: 44, item: 112 };
 
-/** Renders the grouped lines, virtualised against the window when there are many. */
-export function ChecklistList({ rows, render }: { rows: readonly DisplayRow[]; render: (row: DisplayRow) => ReactNode }) {
-  if (rows.length < VIRTUALIZE_AT) {
-    return (
-      <div className="checklist">
-        {rows.map((row) => (
-          <div key={row.key} className={`line line-${row.kind}`}>
-            {render(row)}
-          </div>
-        ))}
-      </div>
-    );
-  }
-  return <VirtualList rows={rows} render={render} />;
-}
-
-function VirtualList({ rows, render }: { rows: readonly DisplayRow[]; render: (row: DisplayRow) => ReactNode }) {
-  const parentRef = useRef<HTMLDivElement>(null);
-  const [offset, setOffset] = useState(0);
-  // The list starts below the filters (and the bulk bar when shown): keep the virtualiser's idea of where in step.
-  useLayoutEffect(() => {
-    const top = parentRef.current ? parentRef.current.getBoundingClientRect().top + window.scrollY : 0;
-    if (Math.abs(top - offset) >= 1) setOffset(top);
-  });
-  const virtualizer = useWindowVirtualizer({
-    count: rows.length,
-    estimateSize: (i) => ESTIMATES[rows[i]?.kind ?? "item"],
-    overscan: 8,
-    scrollMargin: offset,
-    getItemKey: (i) => rows[i]?.key ?? i,
-  });
-  const items = virtualizer.getVirtualItems();
+/**
+ * Renders every grouped line. A long list is added in slices: the first
+ * screenful at once, the rest in idle time as non-urgent (interruptible)
+ * updates, until every line is in the DOM — so find-in-page and the browser's
+ * own search reach every item. Off-screen lines skip layout and paint
+ * (`content-visibility: auto` in styles.css). `resetKey` names the list's
+ * content (the filters): when it changes, slicing starts over; rows changing
+ * under the same key (a saved progress) keep the lines already shown.
+ */
+export function ChecklistList({ rows, render, resetKey = "" }: { rows: readonly DisplayRow[]; render: (row: DisplayRow) => ReactNode; resetKey?: string }) {
+  const shown = useSlicedCount(rows.length, resetKey);
+  const pending = rows.slice(shown);
   return (
-    <div ref={parentRef} className="checklist virtual" style={{ height: virtualizer.getTotalSize(), position: "relative" }} data-virtual="true">
-      {items.map((v) => {
-        const row = rows[v.index];
-        if (!row) return null;
-        return (
-          <div
-            key={v.key}
-            data-index={v.index}
-            ref={virtualizer.measureElement}
-            className={`line line-${row.kind}`}
-            style={{ position: "absolute", top: 0, left: 0, width: "100%", transform: `translateY(${v.start - virtualizer.options.scrollMargin}px)` }}
-          >
-            {render(row)}
-          </div>
-        );
-      })}
+    <div className="checklist" aria-busy={pending.length > 0} data-lines={rows.length} data-shown={Math.min(shown, rows.length)}>
+      {rows.slice(0, shown).map((row) => (
+        <div key={row.key} className={`line line-${row.kind}`}>
+          {render(row)}
+        </div>
+      ))}
+      {/* Holds the room of the lines still to come, so the scrollbar and a restored scroll position are right from the start. */}
+      {pending.length > 0 && <div className="lines-pending" aria-hidden="true" style={{ height: pending.reduce((h, row) => h + ESTIMATES[row.kind], 0) }} />}
     </div>
   );
+}
+
+/** How many of `total` lines to render now; grows by SLICE in idle time until all are in. */
+function useSlicedCount(total: number, resetKey: string): number {
+  const [state, setState] = useState({ resetKey, count: FIRST_SLICE });
+  // A new list (other filters) starts again from the first screenful, set during render so no frame shows the old count.
+  if (state.resetKey !== resetKey) setState({ resetKey, count: FIRST_SLICE });
+  const count = state.resetKey === resetKey ? state.count : FIRST_SLICE;
+  useEffect(() => {
+    if (count >= total) return;
+    return whenIdle(() => startTransition(() => setState((s) => (s.resetKey === resetKey ? { resetKey, count: s.count + SLICE } : s))));
+  }, [count, total, resetKey]);
+  return count;
 }

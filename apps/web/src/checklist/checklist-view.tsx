@@ -8,7 +8,7 @@ import { Link, useRouter } from "../router/router.js";
 import { paths } from "../router/routes.js";
 import { usePrintMode } from "../ui/use-print-mode.js";
 import { BulkBar } from "./bulk-bar.js";
-import { ChecklistItemRow } from "./checklist-item-row.js";
+import { ChecklistItemRow, itemTargets } from "./checklist-item-row.js";
 import { ChecklistList } from "./checklist-list.js";
 import { FilterBar } from "./filter-bar.js";
 import { applyFilters, parseFilters, serializeFilters, type ChecklistFilters } from "./filters.js";
@@ -51,6 +51,9 @@ export function ChecklistView({
   const serverMatches = useServerSearch(unitId, filters.q);
   const filtered = useMemo(() => applyFilters(rows, filters, asOf, tasks, serverMatches), [rows, filters, asOf, tasks, serverMatches]);
   const display = useMemo(() => groupRows(filtered, planTitles), [filtered, planTitles]);
+  // One array per item (progress changes leave items alone), so a saved line does not re-render the others.
+  const targets = useMemo(() => new Map(initialRows.map((r) => [r.item.id as string, itemTargets(r.item, tasks.get(r.item.taskId))])), [initialRows, tasks]);
+  const listKey = useMemo(() => serializeFilters(filters), [filters]);
 
   const setFilters = useCallback(
     (next: ChecklistFilters, typing?: boolean) => {
@@ -142,7 +145,7 @@ export function ChecklistView({
           <ChecklistItemRow
             row={line.row}
             rowKey={line.key}
-            task={tasks.get(line.row.item.taskId)}
+            targets={targets.get(line.row.item.id) ?? itemTargets(line.row.item, undefined)}
             asOf={asOf}
             selected={selected.has(line.key)}
             editable={editable}
@@ -189,7 +192,7 @@ export function ChecklistView({
           )}
         </div>
       )}
-      {filtered.length === 0 ? <p className="empty">{m.my.empty}</p> : printing ? <PrintLedger rows={display} title={title} subtitle={`${m.my.asOf(formatDate(chinaDate(asOf)))} · ${m.my.count(filtered.length, rows.length)}`} asOf={asOf} /> : <ChecklistList rows={display} render={render} />}
+      {filtered.length === 0 ? <p className="empty">{m.my.empty}</p> : printing ? <PrintLedger rows={display} title={title} subtitle={`${m.my.asOf(formatDate(chinaDate(asOf)))} · ${m.my.count(filtered.length, rows.length)}`} asOf={asOf} /> : <ChecklistList rows={display} render={render} resetKey={listKey} />}
     </section>
   );
 }

@@ -286,6 +286,28 @@ describe.runIf(runs)("web app end to end (Chromium, built server)", { timeout: 6
     expect(history.body.items[0]).toMatchObject({ source: "import", note: expect.stringMatching(/^导入 我的台账\.csv 第\d+行$/) });
     await page.close();
   });
+
+  it("puts every line of a long 我的任务 in the DOM, in slices after the first screenful, and a line from a later slice saves", async () => {
+    const page = await browserA.context.newPage();
+    await page.goto(`${server.baseUrl}/my`);
+    const count = Number(/共 (\d+) 项/.exec((await page.getByText(/共 \d+ 项/).first().textContent()) ?? "")?.[1]);
+    const lines = await page.locator(".checklist").getAttribute("data-lines");
+    // More lines (items and their headings) than the first slice of 16, so some came later.
+    expect(Number(lines)).toBeGreaterThan(16);
+    await page.waitForFunction((n) => document.querySelectorAll('input[aria-label^="标记为已完成："]').length === n && document.querySelector(".checklist")?.getAttribute("aria-busy") === "false", count);
+    const last = page.locator(".item-row").last();
+    const [itemId = "", unitId = ""] = [await last.getAttribute("data-item"), await last.getAttribute("data-unit")].map((v) => v ?? "");
+    const [task, part] = itemId.split("#");
+    const before = await progressOf(`${task}/${part}`, unitId);
+    expect(before.status).not.toBe("done");
+    const box = last.getByRole("checkbox", { name: /^标记为已完成：/ });
+    await box.click();
+    await last.getByText("✓ 已保存").waitFor();
+    expect(await progressOf(`${task}/${part}`, unitId)).toMatchObject({ status: "done", percent: 100, version: before.version + 1 });
+    expect(await box.isChecked()).toBe(true);
+    expect(await page.locator('input[aria-label^="标记为已完成："]').count()).toBe(count);
+    await page.close();
+  });
 });
 
 describe.runIf(!runs && process.env.CI !== undefined)("web app end to end", () => {

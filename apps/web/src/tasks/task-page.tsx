@@ -1,6 +1,6 @@
 import { useCallback, useState } from "react";
 import type { ChecklistRow, HistoryEntry, Progress, TaskDetail } from "../api/types.js";
-import { ChecklistItemRow } from "../checklist/checklist-item-row.js";
+import { ChecklistItemRow, itemTargets } from "../checklist/checklist-item-row.js";
 import { rowKey } from "../checklist/group-rows.js";
 import { useApp } from "../app-context.js";
 import { unitName } from "../ui/unit-name.js";
@@ -137,7 +137,7 @@ export function TaskView({ detail, history }: { detail: TaskDetail; history: rea
         <section className="no-print">
           <h2>{m.my.title}</h2>
           {mine.map((r) => (
-            <ChecklistItemRow key={rowKey(r)} row={r} rowKey={rowKey(r)} task={task} asOf={asOf} selected={false} editable onProgress={onProgress} showTaskLink={false} />
+            <ChecklistItemRow key={rowKey(r)} row={r} rowKey={rowKey(r)} targets={itemTargets(r.item, task)} asOf={asOf} selected={false} editable onProgress={onProgress} showTaskLink={false} />
           ))}
         </section>
       )}

@@ -1,8 +1,8 @@
 import { useEffect, useState } from "react";
 
 /**
- * True while the page is being printed. Long lists are virtualised on screen,
- * so the full ledger table is mounted only for printing.
+ * True while the page is being printed: 我的任务 then mounts its ledger table,
+ * a print layout of its own, in place of the screen list.
  */
 export function usePrintMode(): boolean {
   const [printing, setPrinting] = useState(() => typeof window.matchMedia === "function" && window.matchMedia("print").matches);
