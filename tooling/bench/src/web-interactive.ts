@@ -9,11 +9,29 @@ export const CHROMIUM = "/usr/bin/chromium";
  * Marks, in the page's own clock (ms since navigation start), the moment the
  * page can take a click on the checklist: a row's 标记为已完成 checkbox is on screen, a frame has
  * been painted with it, and the main thread is free for the next task.
+ * From then on it also follows how many rows are in the DOM (`__benchRowsPainted`:
+ * the count and when a frame with it was painted and the next task ran), for
+ * pages that add rows after the first screenful, and records long tasks.
  */
 const MARK_INTERACTIVE = `(() => {
-  const done = () => requestAnimationFrame(() => setTimeout(() => { window.__benchInteractive = performance.now(); }, 0));
+  const ROW = 'input[type=checkbox][aria-label^="标记为已完成"]';
+  window.__benchLongTasks = [];
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__benchLongTasks.push({ start: e.startTime, duration: e.duration }); }).observe({ type: "longtask", buffered: true });
+  } catch {}
+  const countRows = () => {
+    const rows = document.querySelectorAll(ROW).length;
+    if (rows === window.__benchRows) return;
+    window.__benchRows = rows;
+    requestAnimationFrame(() => setTimeout(() => { if (window.__benchRows === rows) window.__benchRowsPainted = { rows, at: performance.now() }; }, 0));
+  };
+  const done = () => {
+    requestAnimationFrame(() => setTimeout(() => { window.__benchInteractive = performance.now(); }, 0));
+    countRows();
+    new MutationObserver(countRows).observe(document.body, { childList: true, subtree: true });
+  };
   const check = () => {
-    if (document.querySelector('input[type=checkbox][aria-label^="标记为已完成"]')) { observer.disconnect(); done(); return true; }
+    if (document.querySelector(ROW)) { observer.disconnect(); done(); return true; }
     return false;
   };
   const observer = new MutationObserver(check);
@@ -69,4 +87,29 @@ export async function timeToInteractive(browser: WebBrowser, url: string, check?
   } finally {
     await page.close();
   }
+}
+
+/** After `timeToInteractive`, in its `check`: what came once `rows` rows were all in the DOM (see MARK_INTERACTIVE). */
+export interface AllRows {
+  /** ms from navigation start until every row was in the DOM, a frame had been painted and the next task had run. */
+  ms: number;
+  /** The longest main-thread task from interactive until then (0 when none took 50 ms): how long a click could wait. */
+  longestTaskMs: number;
+}
+
+/** Waits until `rows` 标记为已完成 checkboxes are in the page's DOM and painted. */
+export async function allRowsInDom(page: Page, rows: number): Promise<AllRows> {
+  const handle = await page.waitForFunction(
+    (n) => {
+      const w = globalThis as { __benchRowsPainted?: { rows: number; at: number }; __benchInteractive?: number; __benchLongTasks?: { start: number; duration: number }[] };
+      const painted = w.__benchRowsPainted;
+      if (!painted || painted.rows < n || w.__benchInteractive === undefined) return undefined;
+      const from = w.__benchInteractive;
+      const during = (w.__benchLongTasks ?? []).filter((t) => t.start + t.duration > from && t.start < painted.at);
+      return { ms: painted.at, longestTaskMs: Math.max(0, ...during.map((t) => t.duration)) };
+    },
+    rows,
+    { polling: 5 },
+  );
+  return (await handle.jsonValue()) as AllRows;
 }
