@@ -2,8 +2,8 @@ import { startTransition, useEffect, useState, type ReactNode } from "react";
 import { whenIdle } from "../ui/when-idle.js";
 import type { DisplayRow } from "./group-rows.js";
 
-/** Lines in the first render: more than a tall screen shows below the filters (about 1,300 px), so the first paint is never short. */
-export const FIRST_SLICE = 16;
+/** Lines in the first render: about what a 900 px high window shows below the filters (about 800 px); every new form control costs Chromium a check (autofill) before the next task. */
+export const FIRST_SLICE = 10;
 /** Lines added by each later slice: small, because Chromium checks every new form control (autofill) in the same task. */
 export const SLICE = 60;
 
