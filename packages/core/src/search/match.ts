@@ -44,10 +44,9 @@ export function countTermMatches(doc: SearchDocument, term: QueryTerm, counts: I
   return total;
 }
 
-/** True when some field of `doc` other than the title holds `text` literally. */
-export function literalOutsideTitle(doc: SearchDocument, text: string): boolean {
-  const fields = doc.norm;
-  for (let f = 1; f < fields.length; f++) if ((fields[f] ?? "").includes(text)) return true;
+/** True when some field (fields[f][doc], in SEARCH_FIELDS order) other than the title holds `text` literally. */
+export function literalOutsideTitle(fields: ReadonlyArray<readonly string[]>, doc: number, text: string): boolean {
+  for (let f = 1; f < fields.length; f++) if ((fields[f]?.[doc] ?? "").includes(text)) return true;
   return false;
 }
 

@@ -217,9 +217,11 @@ export function createSearchIndex(plans: Iterable<SearchablePlan> = []): SearchI
     const titleAt = new Int32Array(pos.length);
     const negAt = new Int32Array(neg.length);
     const negLitAt = new Int32Array(neg.length);
-    // Exact terms are answered by their lists: the document itself is only
-    // read to filter it or to check a match.
-    const readDoc = checkPlan || filter !== undefined || neg.length > 0 || positive.some((p) => !p.exact || p.term.pinyin);
+    // Exact terms are answered by their lists, others checked in the field
+    // texts: the document itself is only read to filter it.
+    const readDoc = checkPlan || filter !== undefined || neg.length > 0;
+    const fields = segment.fields;
+    const titles = fields[TITLE] ?? [];
     const n = docs === null ? segment.docs.length : docs.length;
     for (let k = 0; k < n; k++) {
       const d = docs === null ? k : (docs[k] ?? 0);
@@ -245,8 +247,8 @@ export function createSearchIndex(plans: Iterable<SearchablePlan> = []): SearchI
         let any = false;
         if (inLiteral) {
           const ti = (titleAt[t] = advance(lists.title, titleAt[t] ?? 0, d));
-          title = lists.title[ti] === d && (prepared.exact || (doc?.norm[TITLE] ?? "").includes(text));
-          any = title || prepared.exact || (doc !== undefined && literalOutsideTitle(doc, text));
+          title = lists.title[ti] === d && (prepared.exact || (titles[d] ?? "").includes(text));
+          any = title || prepared.exact || literalOutsideTitle(fields, d, text);
         }
         if (!pinyin) {
           // Non-pinyin terms are only candidates through their literal list.
@@ -255,7 +257,7 @@ export function createSearchIndex(plans: Iterable<SearchablePlan> = []): SearchI
         } else if (!inLiteral) {
           // No literal match anywhere: the matches are the pinyin ones of the pinyin fields.
           for (const f of PINYIN_FIELDS) {
-            const found = pinyinCount(t, doc?.norm[f] ?? "", text);
+            const found = pinyinCount(t, fields[f]?.[d] ?? "", text);
             if (found === 0) continue;
             any = true;
             if (f === TITLE) title = true;
@@ -264,7 +266,7 @@ export function createSearchIndex(plans: Iterable<SearchablePlan> = []): SearchI
         } else {
           for (const f of PINYIN_FIELDS) {
             if (f === TITLE ? title : any) continue;
-            if (pinyinCount(t, doc?.norm[f] ?? "", text) > 0) {
+            if (pinyinCount(t, fields[f]?.[d] ?? "", text) > 0) {
               any = true;
               if (f === TITLE) title = true;
             }
@@ -373,17 +375,18 @@ export function createSearchIndex(plans: Iterable<SearchablePlan> = []): SearchI
           const doc = docOf(i);
           if (doc) offer(doc, score);
         }
-        // Best bound first, and in rank order among equal bounds: once a bound
-        // could not enter the page, no later one can.
-        const bounded = uncounted.flatMap((i) => {
-          const doc = docOf(i);
-          return doc ? [{ doc, score: boundScore(i) }] : [];
-        });
-        bounded.sort(byRank);
-        for (const candidate of bounded) {
+        // Best bound first. A group of equal bounds is looked at whole, but a
+        // hit whose bound would not enter the page is not counted; once a
+        // whole bound falls below the page's last score, no later one can enter.
+        const order = Uint32Array.from(uncounted).sort((a, b) => boundScore(b) - boundScore(a));
+        for (const i of order) {
+          const bound = boundScore(i);
           const last = best[best.length - 1];
-          if (best.length === need && last !== undefined && byRank(candidate, last) >= 0) break;
-          offer(candidate.doc, scoreOf(candidate.doc, positive).score);
+          if (best.length === need && last !== undefined && bound < last.score) break;
+          const doc = docOf(i);
+          if (!doc) continue;
+          if (best.length === need && last !== undefined && byRank({ doc, score: bound }, last) >= 0) continue;
+          offer(doc, scoreOf(doc, positive).score);
         }
       }
       const hits: SearchHit[] = best
