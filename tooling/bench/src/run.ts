@@ -240,9 +240,42 @@ const rssOf = (pid: number | undefined): number => {
     return NaN;
   }
 };
-async function cannon(url: string, seconds: number): Promise<{ rps: number; p50: number; p99: number; errors: number; non2xx: number }> {
-  const result = await autocannon({ url, connections: 50, duration: seconds });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+/** What browsers and Node's fetch send; answers over 1 KB come back compressed, as they do for real clients. */
+const ACCEPT_ENCODING = "gzip, deflate, br";
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+const cpuSecondsOf = (pid: number | undefined): number => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    // utime and stime are fields 14 and 15 of the whole line, in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+};
+interface CannonResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  /** Bytes per answer on the wire, headers included. */
+  bytes: number;
+  /** The server's CPU time per answer (ms), from /proc. */
+  serverCpuMs: number;
+}
+async function cannon(url: string, seconds: number, serverPid?: number): Promise<CannonResult> {
+  const cpu0 = cpuSecondsOf(serverPid);
+  const result = await autocannon({ url, connections: 50, duration: seconds, headers: { "accept-encoding": ACCEPT_ENCODING } });
+  const cpu = cpuSecondsOf(serverPid) - cpu0;
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+    bytes: result.throughput.total / Math.max(1, result.requests.total),
+    serverCpuMs: (cpu * 1000) / Math.max(1, result.requests.total),
+  };
 }
 const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const int = (n: number): string => Math.round(n).toLocaleString("en");
@@ -357,7 +390,7 @@ if (part("api")) try {
     { what: "a unit's checklist (我的任务)", path: `/api/units/${unit}/checklist` },
     { what: "search 行政复议 (first page)", path: `/api/search?q=${encodeURIComponent("行政复议")}` },
   ];
-  say(`The server (the real app) in its own process on the stores loaded above, with their progress and history: SQLite with the four plans and ${int(nationalPlans)} corpus plans${pgLoaded ? ", and PostgreSQL with its share" : ""}. autocannon in this process, 50 connections, ${seconds} s per route, loopback. The baseline is a route of the same server answering a small fixed JSON.`);
+  say(`The server (the real app) in its own process on the stores loaded above, with their progress and history: SQLite with the four plans and ${int(nationalPlans)} corpus plans${pgLoaded ? ", and PostgreSQL with its share" : ""}. autocannon in this process, 50 connections, ${seconds} s per route, loopback, sending \`Accept-Encoding: ${ACCEPT_ENCODING}\` as browsers and Node's fetch do (answers over 1 KB come back compressed). The baseline is a route of the same server answering a small fixed JSON, through the same middleware. Bytes per answer include the headers; the server's CPU per answer is its user + system time from /proc over the run divided by the answers, so it does not count autocannon, which shares the machine's two cores.`);
   say();
   const backends: Array<{ label: string; env: Record<string, string>; plans: number }> = [{ label: "SQLite", env: { BENCH_DATA: nationalDir, BENCH_CORPUS_PLANS: String(nationalPlans) }, plans: nationalPlans }];
   if (pgLoaded) backends.push({ label: "PostgreSQL", env: { BENCH_DATA: nationalDir, BENCH_DATABASE_URL: DATABASE_URL, BENCH_SCHEMA: nationalSchema, BENCH_CORPUS_PLANS: "0" }, plans: quick ? 60 : 1000 });
@@ -371,14 +404,15 @@ if (part("api")) try {
       say();
       say(`Server start on the loaded store, ready to answer: ${ms(server.readyMs)} ms. Building the server's search index over the stored plans (first search): ${(performance.now() - t0).toFixed(0)} ms; the runs below are warm.`);
       say();
-      const base = await cannon(`${server.url}/bench/fixed`, seconds);
-      say("| route | req/s | p50 | p99 | of baseline | target ≥ 50 % |");
-      say("| --- | --- | --- | --- | --- | --- |");
-      say(`| baseline: fixed JSON | ${int(base.rps)} | ${base.p50} ms | ${base.p99} ms | 100 % | |`);
+      const base = await cannon(`${server.url}/bench/fixed`, seconds, server.child.pid);
+      const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+      say("| route | req/s | p50 | p99 | bytes per answer | server CPU per answer | of baseline | target ≥ 50 % |");
+      say("| --- | --- | --- | --- | --- | --- | --- | --- |");
+      say(`| baseline: fixed JSON | ${int(base.rps)} | ${base.p50} ms | ${base.p99} ms | ${kb(base.bytes)} | ${base.serverCpuMs.toFixed(3)} ms | 100 % | |`);
       for (const r of routes) {
-        const res = await cannon(`${server.url}${r.path}`, seconds);
+        const res = await cannon(`${server.url}${r.path}`, seconds, server.child.pid);
         const share = res.rps / base.rps;
-        say(`| ${r.what} | ${int(res.rps)} | ${res.p50} ms | ${res.p99} ms | ${Math.round(share * 100)} % | ${share >= 0.5 ? "met" : "**missed**"}${res.errors + res.non2xx > 0 ? ` (${res.errors} errors, ${res.non2xx} non-2xx)` : ""} |`);
+        say(`| ${r.what} | ${int(res.rps)} | ${res.p50} ms | ${res.p99} ms | ${kb(res.bytes)} | ${res.serverCpuMs.toFixed(3)} ms | ${Math.round(share * 100)} % | ${share >= 0.5 ? "met" : "**missed**"}${res.errors + res.non2xx > 0 ? ` (${res.errors} errors, ${res.non2xx} non-2xx)` : ""} |`);
       }
       say();
       say(`Server memory (RSS) after the runs: ${mb(rssOf(server.child.pid))}.`);
