@@ -50,6 +50,18 @@ describe.each(backends)("dataRevision on $name", (backend) => {
     expect(seen.size).toBe(5);
   });
 
+  it("answers concurrent callers alike, and a write that settled before a call is always in its answer", async () => {
+    const ledger = await loaded();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => ledger.dataRevision()));
+    expect(new Set(answers).size).toBe(1);
+    for (let i = 0; i < 5; i++) {
+      const before = ledger.dataRevision();
+      await ledger.updateProgress(officeOf(LEGAL), { itemId: item(1, "m1"), unitId: LEGAL, expectedVersion: i, patch: { percent: i + 1 } });
+      const after = await ledger.dataRevision();
+      expect(after).not.toBe(await before);
+    }
+  });
+
   it.runIf(backend.shareable)("changes when another connection to the same store commits", async () => {
     const ledger = await loaded();
     const other = await backend.open({ shared: true });

@@ -136,12 +136,30 @@ export class KyselyLedger implements Ledger {
   async dataRevision(): Promise<string> {
     // The count first, then the database's token: either may move on while the read that follows runs, which
     // only makes a result stored under this revision newer than the revision says, never older.
-    const local = this.settledWrites;
     if (this.dialect === "sqlite") {
+      const local = this.settledWrites;
       // Changes whenever another connection (another process: CLI, TUI, a second server) commits to the file.
       const { rows } = await sql<{ data_version: number }>`pragma data_version`.execute(this.db);
       return `${local}:${String(rows[0]?.data_version ?? "")}`;
     }
+    // Callers arriving while a snapshot is being read wait for the next read, which starts after they came:
+    // under load one round trip answers them all.
+    this.snapshotQueued ??= (this.snapshotRunning ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => {
+        this.snapshotQueued = null;
+        const run = this.readSnapshot();
+        this.snapshotRunning = run;
+        return run;
+      });
+    return this.snapshotQueued;
+  }
+
+  private snapshotQueued: Promise<string> | null = null;
+  private snapshotRunning: Promise<string> | null = null;
+
+  private async readSnapshot(): Promise<string> {
+    const local = this.settledWrites;
     // Two equal snapshots (xmin:xmax:in-progress ids) see exactly the same committed transactions.
     const { rows } = await sql<{ snapshot: string }>`select pg_current_snapshot()::text as snapshot`.execute(this.db);
     return `${local}:${rows[0]?.snapshot ?? ""}`;
