@@ -4,7 +4,7 @@ import type { CliIo, Command } from "../command.js";
 import { EXIT_CODES } from "../../data/data-result.js";
 import { parseCommandArgs } from "../ledger/parse-options.js";
 import { renderTable } from "../ledger/render-table.js";
-import { chooseStore, describeStore, exitCodeOfLedgerError, openStore, STORE_HELP, STORE_OPTIONS } from "../ledger/store-options.js";
+import { chooseStore, describeStore, exitCodeOfLedgerError, openStore, STORE_HELP, STORE_OPTIONS, type StoreTarget } from "../ledger/store-options.js";
 import { printJson, usageError } from "../ledger/with-source.js";
 
 const HELP = `Usage: taizhang backup FILE [--data DIR | --database-url URL] [--json]
@@ -27,6 +27,34 @@ export function countsTable(rows: BackupSummary["rows"]): string {
     [{ header: "table" }, { header: "rows", align: "right" }],
     Object.entries(rows).map(([table, n]) => [table, format(n)]),
   );
+}
+
+/**
+ * Opens the store, runs `work` on it and closes it: what backup and restore
+ * share. A store that cannot be opened and a failure of `work` are reported
+ * as one line each, with their exit codes.
+ */
+export async function withStoreFor(
+  io: CliIo,
+  command: "backup" | "restore",
+  target: StoreTarget,
+  file: string,
+  work: (ledger: KyselyLedger) => Promise<number>,
+): Promise<number> {
+  let ledger: KyselyLedger;
+  try {
+    ledger = await openStore(target);
+  } catch (error) {
+    io.stderr(`taizhang ${command}: cannot open the store in ${describeStore(target)}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_CODES.unavailable;
+  }
+  try {
+    return await work(ledger);
+  } catch (error) {
+    return reportStoreFailure(io, command, file, error);
+  } finally {
+    await ledger.close();
+  }
 }
 
 /** Reports a failure of backup or restore as one line; gives the exit code. */
@@ -67,22 +95,11 @@ export const backupCommand: Command = {
     if (!store.ok) return usageError(io, store.message, "backup");
     const path = resolve(io.cwd, file);
 
-    let ledger: KyselyLedger;
-    try {
-      ledger = await openStore(store.target);
-    } catch (error) {
-      io.stderr(`taizhang backup: cannot open the store in ${describeStore(store.target)}: ${error instanceof Error ? error.message : String(error)}\n`);
-      return EXIT_CODES.unavailable;
-    }
-    try {
+    return withStoreFor(io, "backup", store.target, path, async (ledger) => {
       const summary = await backupToFile(ledger, path);
       if (values.json) printJson(io, { file: path, ...summary });
       else io.stdout(`Backed up ${summary.total.toLocaleString("en-US")} rows from ${describeStore(store.target)} to ${path}\n${countsTable(summary.rows)}`);
       return EXIT_CODES.ok;
-    } catch (error) {
-      return reportStoreFailure(io, "backup", path, error);
-    } finally {
-      await ledger.close();
-    }
+    });
   },
 };

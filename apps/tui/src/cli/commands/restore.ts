@@ -1,12 +1,12 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { restoreFromFile, type KyselyLedger } from "@taizhang/store";
+import { restoreFromFile } from "@taizhang/store";
 import type { Command } from "../command.js";
 import { EXIT_CODES } from "../../data/data-result.js";
 import { parseCommandArgs } from "../ledger/parse-options.js";
-import { chooseStore, describeStore, openStore, STORE_HELP, STORE_OPTIONS } from "../ledger/store-options.js";
+import { chooseStore, describeStore, STORE_HELP, STORE_OPTIONS } from "../ledger/store-options.js";
 import { printJson, usageError } from "../ledger/with-source.js";
-import { countsTable, reportStoreFailure } from "./backup.js";
+import { countsTable, withStoreFor } from "./backup.js";
 
 const OPTIONS = { ...STORE_OPTIONS, force: { type: "boolean" } } as const;
 
@@ -49,14 +49,7 @@ export const restoreCommand: Command = {
       return EXIT_CODES.not_found;
     }
 
-    let ledger: KyselyLedger;
-    try {
-      ledger = await openStore(store.target);
-    } catch (error) {
-      io.stderr(`taizhang restore: cannot open the store in ${describeStore(store.target)}: ${error instanceof Error ? error.message : String(error)}\n`);
-      return EXIT_CODES.unavailable;
-    }
-    try {
+    return withStoreFor(io, "restore", store.target, path, async (ledger) => {
       const summary = await restoreFromFile(ledger, path, { force: values.force === true });
       if (values.json) printJson(io, { file: path, ...summary });
       else {
@@ -67,10 +60,6 @@ export const restoreCommand: Command = {
         );
       }
       return EXIT_CODES.ok;
-    } catch (error) {
-      return reportStoreFailure(io, "restore", path, error);
-    } finally {
-      await ledger.close();
-    }
+    });
   },
 };
