@@ -2,7 +2,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PlanIdSchema } from "../model/ids.js";
 import { cityPlan, fixturePlan, regionPlan } from "./__fixtures__/plans.js";
-import { firstSorted } from "./first-sorted.js";
 import { createSearchIndex } from "./search-index.js";
 import { SearchResultSchema } from "./search-result.js";
 
@@ -167,17 +166,6 @@ describe("property: every substring of a title finds its task", () => {
             .flatMap((u) => [u.name, ...u.aliases]);
           expect(`${JSON.stringify(t)}${units.join("")}`).toContain(task.title.slice(start, end));
         }
-      }),
-    );
-  });
-});
-
-describe("firstSorted", () => {
-  it("gives the same first k as a full sort", () => {
-    fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 200 }), fc.nat(60), (values, k) => {
-        const cmp = (a: number, b: number) => a - b;
-        expect(firstSorted([...values], k, cmp)).toEqual([...values].sort(cmp).slice(0, k));
       }),
     );
   });
