@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJs } from "./load-exceljs.js";
 import { parse as parseCsv } from "csv-parse/sync";
 import { EDITABLE_LEDGER_COLUMNS, LEDGER_COLUMNS, ledgerColumnOf, type LedgerColumnKey, type LedgerFileRow } from "@taizhang/core";
 
@@ -94,7 +95,7 @@ function readCsv(text: string, maxRows: number): LedgerFile {
 }
 
 async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<LedgerFile> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcelJs()).Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {

@@ -1,6 +1,6 @@
-import ExcelJS from "exceljs";
 import { HISTORY_COLUMNS, LEDGER_COLUMNS, PROGRESS_STATUS_LABELS, PROGRESS_STATUSES, type HistoryRow, type LedgerRow } from "@taizhang/core";
 import { cellText, type ExportLanguage } from "./cells.js";
+import { loadExcelJs } from "./load-exceljs.js";
 
 /** Columns kept for matching an edited file back (hidden: people need not see them). */
 const HIDDEN = new Set<string>(["itemId", "unitId", "version"]);
@@ -32,7 +32,7 @@ export interface XlsxOptions {
  */
 export async function ledgerXlsx(rows: readonly LedgerRow[], options: XlsxOptions): Promise<Uint8Array> {
   const lang = options.lang ?? "zh";
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcelJs()).Workbook();
   book.creator = "Taizhang 台账";
   book.created = new Date(`${options.asOf}T00:00:00+08:00`);
   const sheet = book.addWorksheet(lang === "zh" ? "台账" : "Ledger", { views: [{ state: "frozen", ySplit: 1 }] });

@@ -1,7 +1,6 @@
 import { mkdirSync, realpathSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
-import pg from "pg";
 import type { Database } from "./database.js";
 import { KyselyLedger } from "./kysely-ledger.js";
 import { StoreMigrationProvider } from "./migrations/migration-provider.js";
@@ -63,6 +62,8 @@ async function connect(options: OpenLedgerOptions): Promise<Connection> {
   if ("databaseUrl" in options) {
     const schema = options.schema ?? "public";
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`not a plain schema name: ${schema}`);
+    // Loaded only for PostgreSQL: the embedded store's processes (server, TUI, CLI) start without it.
+    const { default: pg } = await import("pg");
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.maxConnections ?? 10,
