@@ -2,10 +2,11 @@
 // docs/benchmarks.md. Bounded in time and count; loopback only.
 // `pnpm bench -- --quick` runs a small corpus to try it out.
 // `pnpm bench -- --only=web,api` runs only those parts (importer, search,
-// writers, api — with the national store it needs —, tui, web) and prints
+// writers, api — with the national store it needs —, start, tui, web) and prints
 // their figures without writing docs/benchmarks.md.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
+import { createServer, type AddressInfo } from "node:net";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -23,7 +24,7 @@ import { allRowsInDom, CHROMIUM, launch, signIn, timeToInteractive, type AllRows
 
 const quick = process.argv.includes("--quick");
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
-const part = (name: "importer" | "search" | "writers" | "api" | "tui" | "web"): boolean => !only || only.includes(name);
+const part = (name: "importer" | "search" | "writers" | "api" | "start" | "tui" | "web"): boolean => !only || only.includes(name);
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..", "..");
 const lines: string[] = [];
@@ -430,6 +431,74 @@ if (part("api")) try {
   }
 }
 if (!part("api")) rmSync(nationalDir, { recursive: true, force: true });
+
+// ---------------------------------------------------------------- cold start
+/** A port free at this moment, for a child that must be told its port. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+/** Starts `args` with `env` (and PORT) and gives the ms until GET `path` answers 200, polled every 5 ms; then stops it. */
+async function msUntilAnswering(args: string[], env: Record<string, string>, path: string): Promise<number> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" }, stdio: "ignore" });
+  let exited = false;
+  child.once("exit", () => (exited = true));
+  try {
+    for (;;) {
+      if (exited) throw new Error(`${args.join(" ")} exited before answering`);
+      if (performance.now() - started > 60_000) throw new Error(`${args.join(" ")} did not answer in 60 s`);
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}${path}`);
+        await res.arrayBuffer();
+        if (res.status === 200) return performance.now() - started;
+      } catch {
+        // Not listening yet.
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  } finally {
+    if (!exited) await stop(child);
+  }
+}
+if (part("start")) {
+  say("## Cold start");
+  say();
+  const runs = quick ? 3 : 7;
+  const server = join(root, "apps/api/dist/server.js");
+  const floorScript = "require('node:http').createServer((q, r) => r.end('{\"status\":\"ready\"}')).listen(Number(process.env.PORT), '127.0.0.1')";
+  const floor: number[] = [];
+  const first: number[] = [];
+  const restart: number[] = [];
+  const dirs: string[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      floor.push(await msUntilAnswering(["-e", floorScript], {}, "/readyz"));
+      const dir = mkdtempSync(join(tmpdir(), "taizhang-bench-start-"));
+      dirs.push(dir);
+      const env = { TAIZHANG_DATA: dir, LOG_LEVEL: "silent" };
+      first.push(await msUntilAnswering([server], env, "/readyz"));
+      restart.push(await msUntilAnswering([server], env, "/readyz"));
+    }
+    [floor, first, restart].forEach((list) => list.sort((a, b) => a - b));
+    say(`The real server (\`node apps/api/dist/server.js\`, what \`pnpm start\` runs after its build, serving the built web app) on the embedded store, from spawning the process until \`GET /readyz\` answers 200, polled every 5 ms; ${runs} runs each, alternating. First start: an empty data directory (the SQLite file is created and migrated and the four plans are imported and loaded). Restart: the same directory again (the plans are unchanged, so nothing is written). The floor: \`node\` starting a bare \`node:http\` server that answers the same path.`);
+    say();
+    say("| what | p50 | max | of the floor (p50) |");
+    say("| --- | --- | --- | --- |");
+    say(`| floor: node + node:http | ${ms(percentile(floor, 50))} ms | ${ms(floor[floor.length - 1] ?? NaN)} ms | 1.00× |`);
+    say(`| server, first start (empty store) | ${ms(percentile(first, 50))} ms | ${ms(first[first.length - 1] ?? NaN)} ms | ${ratio(percentile(first, 50), percentile(floor, 50))} |`);
+    say(`| server, restart (the four plans stored) | ${ms(percentile(restart, 50))} ms | ${ms(restart[restart.length - 1] ?? NaN)} ms | ${ratio(percentile(restart, 50), percentile(floor, 50))} |`);
+  } catch (error) {
+    say(`Could not run: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`);
+  } finally {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }
+  say();
+}
 
 // ---------------------------------------------------------------- TUI
 if (part("tui")) {
