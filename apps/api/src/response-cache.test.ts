@@ -8,7 +8,7 @@ import { Hono } from "hono";
 import pg from "pg";
 import { afterAll, afterEach, beforeEach, describe, expect, test } from "vitest";
 import { createApp } from "./app.js";
-import { CACHED_ROUTES, responseCache, UNCACHED_ROUTES } from "./response-cache.js";
+import { CACHED_ROUTES, pathAndQuery, responseCache, UNCACHED_ROUTES } from "./response-cache.js";
 import type { AppEnv } from "./app-env.js";
 import { asCaller, captureLog, createTestApp, progressPath, testConfig, TEST_NOW, UNIT_A, type TestApp } from "./test-support/test-app.js";
 
@@ -173,6 +173,12 @@ describe("the response cache", () => {
 });
 
 describe("the middleware on its own", () => {
+  test("keys answers by path and query as sent, whatever the host", () => {
+    expect(pathAndQuery("http://127.0.0.1:8787/api/tasks?theme=oversight&limit=50")).toBe("/api/tasks?theme=oversight&limit=50");
+    expect(pathAndQuery("https://ledger.example.gov.cn/api/units/%E6%88%90/checklist")).toBe("/api/units/%E6%88%90/checklist");
+    expect(pathAndQuery("http://localhost")).toBe("/");
+  });
+
   /** An app whose one route answers `size` bytes of JSON for a path, over a fake store revision. */
   function tiny(maxBytes: number) {
     let revision = "r1";

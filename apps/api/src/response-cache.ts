@@ -114,9 +114,8 @@ export function responseCache(options: ResponseCacheOptions) {
 
   const middleware = createMiddleware<AppEnv>(async (c, next) => {
     if (options.maxBytes <= 0 || c.req.method !== "GET" || !CACHED.test(c.req.path)) return next();
-    const encoding = chooseEncoding(c.req.header("Accept-Encoding"));
-    const url = new URL(c.req.url);
-    const key = `${encoding ?? "identity"} ${url.pathname}${url.search}`;
+    const encoding = encodingFor(c.req.header("Accept-Encoding"));
+    const key = `${encoding ?? "identity"} ${pathAndQuery(c.req.url)}`;
     const clock = c.var.clock;
     const revision = await c.var.ledger.dataRevision();
     const usable = (entry: Entry | null | undefined): entry is Entry =>
@@ -155,6 +154,25 @@ export function responseCache(options: ResponseCacheOptions) {
     if (fresh) return send(c, fresh);
   });
   return Object.assign(middleware, { stats: (): ResponseCacheStats => ({ ...stats, entries: entries.size }) });
+}
+
+/** The path and query of a request URL as sent (`http://host/path?q` → `/path?q`), without parsing it. */
+export function pathAndQuery(url: string): string {
+  const slash = url.indexOf("/", url.indexOf("//") + 2);
+  return slash === -1 ? "/" : url.slice(slash);
+}
+
+/** chooseEncoding, remembered per header value: clients send a handful of distinct ones. */
+const encodings = new Map<string, ReturnType<typeof chooseEncoding>>();
+function encodingFor(header: string | undefined): ReturnType<typeof chooseEncoding> {
+  if (header === undefined) return null;
+  let encoding = encodings.get(header);
+  if (encoding === undefined) {
+    encoding = chooseEncoding(header);
+    if (encodings.size >= 64) encodings.clear();
+    encodings.set(header, encoding);
+  }
+  return encoding;
 }
 
 /** The answer as an entry when it may be kept: 200, JSON, no cookie, not marked no-store. */

@@ -23,7 +23,7 @@ import {
   type UnitId,
   type UnitRole,
 } from "@taizhang/core";
-import { sql, type Kysely, type Selectable, type Updateable } from "kysely";
+import { CompiledQuery, sql, type Kysely, type Selectable, type Updateable } from "kysely";
 import { chunks } from "./chunks.js";
 import { sha256Hex } from "./content-hash.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
@@ -83,6 +83,10 @@ class BulkRollback extends Error {
   }
 }
 
+/** The queries of dataRevision, compiled once: it runs before every cached answer. */
+const DATA_VERSION = CompiledQuery.raw("pragma data_version");
+const CURRENT_SNAPSHOT = CompiledQuery.raw("select pg_current_snapshot()::text as snapshot");
+
 /**
  * The ledger over Kysely: one query layer for SQLite and PostgreSQL. Writes
  * run in one transaction each, retried as a whole when the database is busy.
@@ -139,7 +143,7 @@ export class KyselyLedger implements Ledger {
     if (this.dialect === "sqlite") {
       const local = this.settledWrites;
       // Changes whenever another connection (another process: CLI, TUI, a second server) commits to the file.
-      const { rows } = await sql<{ data_version: number }>`pragma data_version`.execute(this.db);
+      const { rows } = await this.db.executeQuery<{ data_version: number }>(DATA_VERSION);
       return `${local}:${String(rows[0]?.data_version ?? "")}`;
     }
     // Callers arriving while a snapshot is being read wait for the next read, which starts after they came:
@@ -161,7 +165,7 @@ export class KyselyLedger implements Ledger {
   private async readSnapshot(): Promise<string> {
     const local = this.settledWrites;
     // Two equal snapshots (xmin:xmax:in-progress ids) see exactly the same committed transactions.
-    const { rows } = await sql<{ snapshot: string }>`select pg_current_snapshot()::text as snapshot`.execute(this.db);
+    const { rows } = await this.db.executeQuery<{ snapshot: string }>(CURRENT_SNAPSHOT);
     return `${local}:${rows[0]?.snapshot ?? ""}`;
   }
 
