@@ -27,6 +27,7 @@ export const CACHED_ROUTES = [
   "/api/history",
   "/api/history/plans/{planId}",
   "/api/history/units/{unitId}",
+  "/api/history/tasks/{planId}/{number}",
   "/api/history/items/{planId}/{number}/{item}",
   "/api/search",
   "/api/themes",

@@ -162,7 +162,7 @@ export class TaizhangClient {
   }
 
   /** Changes, newest first, of an item (`chengdu-2015/12#m1`), a unit or a plan. */
-  async history(filter: { itemId?: string; unitId?: string; planId?: string; limit?: number; cursor?: string } = {}): Promise<Page<HistoryEntry>> {
+  async history(filter: { itemId?: string; taskId?: string; unitId?: string; planId?: string; limit?: number; cursor?: string } = {}): Promise<Page<HistoryEntry>> {
     return (await this.call<Page<HistoryEntry>>(() => this.raw.api.history.$get({ query: defined(filter) }, { headers: this.headers }))).body;
   }
 }

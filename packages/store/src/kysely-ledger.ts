@@ -621,6 +621,13 @@ export class KyselyLedger implements Ledger {
       let q = db.selectFrom("history");
       if (filter.planId !== undefined) q = q.where("plan_id", "=", filter.planId);
       if (filter.itemId !== undefined) q = q.where("item_id", "=", filter.itemId);
+      if (filter.taskId !== undefined) {
+        // A task's item ids are `<taskId>#<item>`: its plan's history (the history_plan index), then a prefix
+        // match — LIKE, not a range, which would follow the database's collation on PostgreSQL.
+        const taskId = filter.taskId;
+        const pattern = `${taskId.replace(/[\\%_]/g, (ch) => `\\${ch}`)}#%`;
+        q = q.where("plan_id", "=", taskId.slice(0, taskId.lastIndexOf("/"))).where(sql<boolean>`item_id like ${pattern} escape '\\'`);
+      }
       if (filter.unitId !== undefined) q = q.where("unit_id", "=", filter.unitId);
       if (filter.since !== undefined) q = q.where("at", ">=", instant(filter.since, "since"));
       if (filter.until !== undefined) q = q.where("at", "<=", instant(filter.until, "until"));

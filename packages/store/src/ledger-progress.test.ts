@@ -30,6 +30,20 @@ describe.each(backends)("progress, history and reports on $name", (backend) => {
   const set = (itemId: ProgressUpdate["itemId"], unitId: UnitId, expectedVersion: number, patch: ProgressPatch) =>
     ledger.updateProgress(officeOf(unitId), { itemId, unitId, expectedVersion, patch });
 
+  it("lists one task's history: every item and unit of it, no other task's", async () => {
+    await openLoaded();
+    await set(item(1, "m1"), LEGAL, 0, { percent: 10 });
+    await set(item(1, "m2"), LEGAL, 0, { percent: 20 });
+    await set(item(2, "task"), DEVREFORM, 0, { percent: 30 });
+    const first = await ledger.history({ taskId: task(1), limit: 10 });
+    expect(first.total).toBe(2);
+    expect(first.items.map((h) => h.itemId).sort()).toEqual([item(1, "m1"), item(1, "m2")]);
+    expect((await ledger.history({ taskId: task(2), limit: 10 })).items.map((h) => h.itemId)).toEqual([item(2, "task")]);
+    expect((await ledger.history({ taskId: task(3), limit: 10 })).total).toBe(0);
+    // With other filters, as any history query.
+    expect((await ledger.history({ taskId: task(1), unitId: DEVREFORM, limit: 10 })).total).toBe(0);
+  });
+
   it("names a 责任人 for an (item, unit), changes and clears it, carries it in history, and lists rows by that person", async () => {
     await openLoaded();
     const zhang = { name: "张伟", post: "法规科科长", contact: "0471-1234567" };

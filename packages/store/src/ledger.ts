@@ -122,6 +122,8 @@ export interface BulkResult {
 
 export interface HistoryFilter {
   planId?: PlanId;
+  /** Every checklist item of one task (its whole-task item and each milestone's). */
+  taskId?: TaskId;
   itemId?: ChecklistItemId;
   unitId?: UnitId;
   since?: string;

@@ -55,6 +55,13 @@ describe("history", () => {
     expect(both.items.map((h) => h.version)).toEqual([2, 1]);
   });
 
+  test("per task: every item of the task", async () => {
+    expect((await get("/api/history/tasks/chengdu-2015/1")).total).toBe(3);
+    expect((await get(`/api/history?taskId=${encodeURIComponent("chengdu-2015/3")}`)).items.map((h) => h.itemId)).toEqual(["chengdu-2015/3#task"]);
+    expect((await get("/api/history/tasks/chengdu-2015/2")).total).toBe(0);
+    await expectProblem(await t.app.request("/api/history?taskId=chengdu-2015"), "validation-failed");
+  });
+
   test("time window: the test clock stamps every change 2020-06-15T02:00Z", async () => {
     expect((await get("/api/history?since=2020-06-15")).total).toBe(4);
     expect((await get("/api/history?since=2020-06-16")).total).toBe(0);
@@ -84,5 +91,23 @@ describe("history", () => {
       expect(res.status).toBe(404);
     }
     expect((await get("/api/history")).total).toBe(4);
+  });
+});
+
+// Last: it adds a change the tests above do not count.
+describe("history per task, after a change on task 10", () => {
+  test("task 10's change is not task 1's", async () => {
+    // A change on task 10 (an admin may change any unit's row) is not task 1's.
+    const [row] = await t.ledger.checklist({ taskId: "chengdu-2015/10" as never });
+    if (!row) throw new Error("chengdu-2015/10 has no checklist rows");
+    const [, item = "task"] = row.item.id.split("#");
+    const res = await t.app.request(progressPath(row.unitId, { planId: "chengdu-2015", number: 10, item }), {
+      method: "PATCH",
+      headers: asCaller(t.tokens.admin, { "If-Match": `"${row.progress.version}"` }),
+      body: JSON.stringify({ note: "第十项" }),
+    });
+    expect(res.status).toBe(200);
+    expect((await get("/api/history/tasks/chengdu-2015/10")).total).toBe(1);
+    expect((await get("/api/history/tasks/chengdu-2015/1")).total).toBe(3);
   });
 });

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { ChecklistItemIdSchema, type ChecklistItemId, type PlanId, type UnitId } from "@taizhang/core";
+import { ChecklistItemIdSchema, TaskIdSchema, type ChecklistItemId, type PlanId, type TaskId, type UnitId } from "@taizhang/core";
 import type { HistoryFilter } from "@taizhang/store";
 import type { AppEnv } from "../app-env.js";
 import { validationHook } from "../on-error.js";
@@ -34,7 +34,7 @@ const historyResponses = {
   ...problemResponses(400, 401),
 };
 
-function filterOf(scope: { planId?: PlanId; unitId?: UnitId; itemId?: ChecklistItemId }, q: z.infer<typeof WindowQuery>): HistoryFilter {
+function filterOf(scope: { planId?: PlanId; unitId?: UnitId; taskId?: TaskId; itemId?: ChecklistItemId }, q: z.infer<typeof WindowQuery>): HistoryFilter {
   return {
     ...scope,
     ...(q.since !== undefined ? { since: q.since } : {}),
@@ -56,14 +56,15 @@ export const historyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
         query: WindowQuery.extend({
           planId: PlanIdSchema.optional(),
           unitId: UnitIdSchema.optional(),
+          taskId: TaskIdSchema.optional().openapi({ description: "every item of one task, e.g. chengdu-2015/12" }),
           itemId: ChecklistItemIdSchema.optional().openapi({ description: "e.g. chengdu-2015/12#m1" }),
         }),
       },
       responses: historyResponses,
     }),
     async (c) => {
-      const { planId, unitId, itemId, ...window } = c.req.valid("query");
-      const scope = { ...(planId ? { planId } : {}), ...(unitId ? { unitId } : {}), ...(itemId ? { itemId } : {}) };
+      const { planId, unitId, taskId, itemId, ...window } = c.req.valid("query");
+      const scope = { ...(planId ? { planId } : {}), ...(unitId ? { unitId } : {}), ...(taskId ? { taskId } : {}), ...(itemId ? { itemId } : {}) };
       return c.json(await c.var.ledger.history(filterOf(scope, window)), 200);
     },
   )
@@ -88,6 +89,20 @@ export const historyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       responses: historyResponses,
     }),
     async (c) => c.json(await c.var.ledger.history(filterOf({ unitId: c.req.valid("param").unitId }, c.req.valid("query"))), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/tasks/{planId}/{number}",
+      tags,
+      summary: "History of one task: every checklist item, every unit",
+      request: { params: z.object({ planId: PlanIdParam, number: TaskNumberParam }), query: WindowQuery },
+      responses: historyResponses,
+    }),
+    async (c) => {
+      const { planId, number } = c.req.valid("param");
+      return c.json(await c.var.ledger.history(filterOf({ taskId: TaskIdSchema.parse(`${planId}/${number}`) }, c.req.valid("query"))), 200);
+    },
   )
   .openapi(
     createRoute({

@@ -127,7 +127,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
       },
     },
     history: {
-      list: (query: { itemId?: string; unitId?: string; planId?: string; limit?: number; cursor?: string | null }) =>
+      list: (query: { itemId?: string; taskId?: string; unitId?: string; planId?: string; limit?: number; cursor?: string | null }) =>
         request<Page<HistoryEntry>>("GET", "/history", { query }),
     },
     reports: {

@@ -34,9 +34,19 @@ export function taskRows(detail: TaskDetail): ChecklistRow[] {
 export function TaskPage({ taskId }: { taskId: string }) {
   const { api } = useApp();
   const detail = useAsync(async () => {
-    const d = await api.tasks.get(taskId);
-    const pages = await Promise.all(d.checklist.map((c) => api.history.list({ itemId: c.item.id, limit: 200 })));
-    const history = pages.flatMap((p) => p.items).sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id);
+    // The task and its whole history (every item, every unit) at once; the history page by page to its end.
+    const allHistory = async (): Promise<HistoryEntry[]> => {
+      const entries: HistoryEntry[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await api.history.list({ taskId, limit: 500, cursor });
+        entries.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      return entries;
+    };
+    const [d, entries] = await Promise.all([api.tasks.get(taskId), allHistory()]);
+    const history = entries.sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id);
     return { detail: d, history };
   }, [api, taskId]);
   return (

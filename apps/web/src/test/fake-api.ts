@@ -250,7 +250,8 @@ export class FakeApi {
     }
     if (route === "GET history") {
       const item = url.searchParams.get("itemId");
-      const items = this.history.filter((h) => !item || h.itemId === item).reverse();
+      const task = url.searchParams.get("taskId");
+      const items = this.history.filter((h) => (!item || h.itemId === item) && (!task || h.itemId.startsWith(`${task}#`))).reverse();
       return json(200, { items, nextCursor: null, total: items.length });
     }
     const progressMatch = /^PATCH progress\/([^/]+)\/(\d+)\/([^/]+)\/([^/]+)$/.exec(route);
