@@ -131,6 +131,7 @@ describe("OpenAPI and /docs", () => {
         "/api/history",
         "/api/history/items/{planId}/{number}/{item}",
         "/api/history/plans/{planId}",
+        "/api/history/tasks/{planId}/{number}",
         "/api/history/units/{unitId}",
         "/api/import",
         "/api/imports/ledger",
