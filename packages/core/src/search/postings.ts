@@ -195,6 +195,35 @@ export function findKey(table: PostingTable, key: number): number {
   return -1;
 }
 
+/** The entry {@link readEntry} read last: the gap to its document (1: the next one) and the document's occurrences. */
+const entry = { gap: 0, frequency: 1 };
+
+/** Reads the list entry at `at` into {@link entry} (see {@link PostingTable} for the format); returns where the next one starts. */
+function readEntry(bytes: Uint8Array, at: number, counted: boolean): number {
+  let v = 0;
+  let scale = 1;
+  for (;;) {
+    const b = bytes[at++] ?? 0;
+    v += (b & 0x7f) * scale;
+    if (b < 0x80) break;
+    scale *= 0x80;
+  }
+  let frequency = 1;
+  if (counted && (v & 1) === 1) {
+    frequency = 2;
+    scale = 1;
+    for (;;) {
+      const b = bytes[at++] ?? 0;
+      frequency += (b & 0x7f) * scale;
+      if (b < 0x80) break;
+      scale *= 0x80;
+    }
+  }
+  entry.gap = (counted ? v >>> 1 : v) + 1;
+  entry.frequency = frequency;
+  return at;
+}
+
 /** The documents of the list at `slot` (from findKey), ascending. */
 export function decodeList(table: PostingTable, slot: number): Uint32Array {
   return decodeListCounted(table, slot, null);
@@ -210,28 +239,10 @@ export function decodeListCounted(table: PostingTable, slot: number, frequencies
   let at = table.offsets[slot] ?? 0;
   let doc = -1;
   for (let n = 0; n < out.length; n++) {
-    let v = 0;
-    let scale = 1;
-    for (;;) {
-      const b = bytes[at++] ?? 0;
-      v += (b & 0x7f) * scale;
-      if (b < 0x80) break;
-      scale *= 0x80;
-    }
-    let frequency = 1;
-    if (counted && (v & 1) === 1) {
-      frequency = 2;
-      scale = 1;
-      for (;;) {
-        const b = bytes[at++] ?? 0;
-        frequency += (b & 0x7f) * scale;
-        if (b < 0x80) break;
-        scale *= 0x80;
-      }
-    }
-    doc += (counted ? v >>> 1 : v) + 1;
+    at = readEntry(bytes, at, counted);
+    doc += entry.gap;
     out[n] = doc;
-    if (frequencies) frequencies[n] = frequency;
+    if (frequencies) frequencies[n] = entry.frequency;
   }
   return out;
 }
@@ -291,29 +302,11 @@ export function retainInList(table: PostingTable, slot: number, docs: Uint32Arra
   let i = 0;
   let kept = 0;
   while (i < n && at < end) {
-    let v = 0;
-    let scale = 1;
-    for (;;) {
-      const b = bytes[at++] ?? 0;
-      v += (b & 0x7f) * scale;
-      if (b < 0x80) break;
-      scale *= 0x80;
-    }
-    let frequency = 1;
-    if (counted && (v & 1) === 1) {
-      frequency = 2;
-      scale = 1;
-      for (;;) {
-        const b = bytes[at++] ?? 0;
-        frequency += (b & 0x7f) * scale;
-        if (b < 0x80) break;
-        scale *= 0x80;
-      }
-    }
-    doc += (counted ? v >>> 1 : v) + 1;
+    at = readEntry(bytes, at, counted);
+    doc += entry.gap;
     while (i < n && (docs[i] ?? 0) < doc) i++;
     if (i < n && docs[i] === doc) {
-      if (frequencies) frequencies[kept] = Math.min(frequencies[i] ?? 0, frequency);
+      if (frequencies) frequencies[kept] = Math.min(frequencies[i] ?? 0, entry.frequency);
       docs[kept++] = doc;
       i++;
     }
