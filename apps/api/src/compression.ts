@@ -13,9 +13,22 @@ const IMMUTABLE = /(?:^|,)\s*immutable\s*(?:,|$)/i;
 
 export type Encoding = "br" | "gzip";
 
+/** Encodings per Accept-Encoding value already parsed: clients send a handful of distinct ones. */
+const chosen = new Map<string, Encoding | null>();
+
 /** The encoding to use for an Accept-Encoding header: brotli before gzip, none when neither is accepted (q=0 refuses). */
 export function chooseEncoding(header: string | undefined): Encoding | null {
   if (!header) return null;
+  let encoding = chosen.get(header);
+  if (encoding === undefined) {
+    encoding = parseAcceptEncoding(header);
+    if (chosen.size >= 64) chosen.clear();
+    chosen.set(header, encoding);
+  }
+  return encoding;
+}
+
+function parseAcceptEncoding(header: string): Encoding | null {
   const q = new Map<string, number>();
   for (const part of header.split(",")) {
     const [name = "", ...params] = part.trim().toLowerCase().split(";");

@@ -56,9 +56,9 @@ interface Entry {
   revision: string;
   /** For answers made for "now" (no asOf): when they stop being reused (clock ms); null: while the data is unchanged. */
   expiresAt: number | null;
-  headers: Record<string, string>;
+  /** Those of {@link KEPT_HEADERS} the answer had, its Vary, weak ETag and, when compressed, Content-Encoding. */
+  headers: Record<string, string> & { etag: string; vary: string };
   body: Uint8Array;
-  etag: string;
 }
 
 export interface ResponseCacheOptions {
@@ -96,7 +96,7 @@ export function responseCache(options: ResponseCacheOptions) {
   const threshold = options.threshold ?? 1024;
   const entries = new Map<string, Entry>();
   const pending = new Map<string, { revision: string; entry: Promise<Entry | null> }>();
-  const stats: ResponseCacheStats = { entries: 0, bytes: 0, hits: 0, misses: 0 };
+  const stats: Omit<ResponseCacheStats, "entries"> = { bytes: 0, hits: 0, misses: 0 };
 
   const forget = (key: string) => {
     const old = entries.get(key);
@@ -115,7 +115,7 @@ export function responseCache(options: ResponseCacheOptions) {
 
   const middleware = createMiddleware<AppEnv>(async (c, next) => {
     if (options.maxBytes <= 0 || c.req.method !== "GET" || !CACHED.test(c.req.path)) return next();
-    const encoding = encodingFor(c.req.header("Accept-Encoding"));
+    const encoding = chooseEncoding(c.req.header("Accept-Encoding"));
     const key = `${encoding ?? "identity"} ${pathAndQuery(c.req.url)}`;
     const clock = c.var.clock;
     const revision = await c.var.ledger.dataRevision();
@@ -150,7 +150,6 @@ export function responseCache(options: ResponseCacheOptions) {
     } finally {
       settle(fresh);
       if (pending.get(key)?.entry === made) pending.delete(key);
-      stats.entries = entries.size;
     }
     if (fresh) return send(c, fresh);
   });
@@ -163,19 +162,6 @@ export function pathAndQuery(url: string): string {
   return slash === -1 ? "/" : url.slice(slash);
 }
 
-/** chooseEncoding, remembered per header value: clients send a handful of distinct ones. */
-const encodings = new Map<string, ReturnType<typeof chooseEncoding>>();
-function encodingFor(header: string | undefined): ReturnType<typeof chooseEncoding> {
-  if (header === undefined) return null;
-  let encoding = encodings.get(header);
-  if (encoding === undefined) {
-    encoding = chooseEncoding(header);
-    if (encodings.size >= 64) encodings.clear();
-    encodings.set(header, encoding);
-  }
-  return encoding;
-}
-
 /** The answer as an entry when it may be kept: 200, JSON, no cookie, not marked no-store. */
 async function capture(c: Context<AppEnv>, revision: string, expiresAt: number | null, encoding: "br" | "gzip" | null, threshold: number): Promise<Entry | null> {
   const res = c.res;
@@ -183,22 +169,19 @@ async function capture(c: Context<AppEnv>, revision: string, expiresAt: number |
   if (res.status !== 200 || !/^application\/json\b/i.test(type) || res.headers.has("Set-Cookie") || res.headers.has("Content-Encoding")) return null;
   if (/\bno-store\b/i.test(res.headers.get("Cache-Control") ?? "")) return null;
   const raw = new Uint8Array(await res.arrayBuffer());
-  const etag = `W/"${createHash("sha256").update(raw).digest("base64url").slice(0, 27)}"`;
-  const headers: Record<string, string> = {};
+  const kept = new Headers();
   for (const name of KEPT_HEADERS) {
     const value = res.headers.get(name);
-    if (value !== null) headers[name] = value;
+    if (value !== null) kept.set(name, value);
   }
-  const varied = new Headers(headers);
-  varyOnAcceptEncoding(varied);
-  headers.vary = varied.get("Vary") ?? "Accept-Encoding";
-  headers.etag = etag;
+  varyOnAcceptEncoding(kept);
+  const headers: Entry["headers"] = { ...Object.fromEntries(kept), vary: kept.get("vary") ?? "Accept-Encoding", etag: `W/"${createHash("sha256").update(raw).digest("base64url").slice(0, 27)}"` };
   let body: Uint8Array = raw;
   if (encoding && raw.byteLength >= threshold) {
     body = await compressBody(raw, encoding, "fast");
     headers["content-encoding"] = encoding;
   }
-  return { revision, expiresAt, headers, body, etag };
+  return { revision, expiresAt, headers, body };
 }
 
 /** `If-None-Match` names the entry's tag (weak comparison, `*` included)? */
@@ -212,14 +195,14 @@ function notModified(header: string | undefined, etag: string): boolean {
 }
 
 /** Headers that describe a body: replaced by the entry's. */
-const BODY_HEADERS = ["content-type", "content-length", "content-encoding", "content-language", "cache-control", "vary", "etag"];
+const BODY_HEADERS = [...KEPT_HEADERS, "content-length", "content-encoding", "etag"];
 
 function send(c: Context<AppEnv>, entry: Entry): Response {
   // The request's own headers (request id, rate limits, CORS set before the route ran) stay; the
   // handler's answer, if any, is replaced whole.
   const headers = new Headers(c.res.headers);
   for (const name of BODY_HEADERS) headers.delete(name);
-  const fresh = !notModified(c.req.header("If-None-Match"), entry.etag);
+  const fresh = !notModified(c.req.header("If-None-Match"), entry.headers.etag);
   for (const [name, value] of Object.entries(entry.headers)) if (fresh || name === "vary" || name === "etag") headers.set(name, value);
   if (fresh) headers.set("content-length", String(entry.body.byteLength));
   c.res = undefined;
