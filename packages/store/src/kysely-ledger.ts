@@ -51,6 +51,7 @@ import { retryTransient } from "./retry.js";
 import { toHistoryEntry, toProgress, toUnit } from "./row-mapping.js";
 import type { StoreDialect } from "./store-dialect.js";
 import { plansRevision, nextPlanStamp } from "./plans-revision.js";
+import { NextRun } from "./next-run.js";
 import { dependsOnPlansOnly, TaskKeyCache, taskListKey, type TaskSort } from "./task-key-cache.js";
 import { assembleTasks, pageOfTasks, taskKeyColumns, tasksInOrder } from "./task-reads.js";
 import { hashesEqual, hashTokenSecret, newTokenSecret } from "./token-secret.js";
@@ -148,19 +149,10 @@ export class KyselyLedger implements Ledger {
     }
     // Callers arriving while a snapshot is being read wait for the next read, which starts after they came:
     // under load one round trip answers them all.
-    this.snapshotQueued ??= (this.snapshotRunning ?? Promise.resolve())
-      .catch(() => undefined)
-      .then(() => {
-        this.snapshotQueued = null;
-        const run = this.readSnapshot();
-        this.snapshotRunning = run;
-        return run;
-      });
-    return this.snapshotQueued;
+    return this.snapshots.next();
   }
 
-  private snapshotQueued: Promise<string> | null = null;
-  private snapshotRunning: Promise<string> | null = null;
+  private readonly snapshots = new NextRun(() => this.readSnapshot());
 
   private async readSnapshot(): Promise<string> {
     const local = this.settledWrites;

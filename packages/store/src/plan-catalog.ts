@@ -1,5 +1,6 @@
 import { createSearchIndex, type Plan, type PlanId, type SearchIndex, type Task, type TaskId } from "@taizhang/core";
 import type { Ledger } from "./ledger.js";
+import { NextRun } from "./next-run.js";
 
 /** More changed plans than this at once are indexed by one build instead of one by one. */
 const REBUILD_AT = 8;
@@ -34,9 +35,13 @@ export class PlanCatalog {
   private plans: readonly Plan[] = [];
   /** The last view and the store's data revision read before it was made: still current while that is unchanged. */
   private built: { revision: string; view: CatalogView } | null = null;
-  /** The refresh under way, with the data revision it read before reading the plans. */
-  private running: { revision: Promise<string>; view: Promise<CatalogView> } | null = null;
-  private queued: Promise<CatalogView> | null = null;
+  /** Refreshes, one at a time; `refreshRevision` is the data revision the latest one read before reading the plans. */
+  private readonly refreshes = new NextRun(async () => {
+    const revision = this.ledger.dataRevision();
+    this.refreshRevision = revision;
+    return this.refresh(await revision);
+  });
+  private refreshRevision: Promise<string> | null = null;
 
   constructor(private readonly ledger: Ledger) {}
 
@@ -48,26 +53,13 @@ export class PlanCatalog {
   async view(): Promise<CatalogView> {
     const revision = await this.ledger.dataRevision();
     if (this.built?.revision === revision) return this.built.view;
-    // The refresh under way serves if it read the store at this same revision; one that has not started yet
-    // reads the store after this call, so join it; otherwise a new one starts after the running one.
-    const running = this.running;
-    if (running && (await running.revision.catch(() => null)) === revision) return running.view;
+    // The refresh under way serves if it read the store at this same revision; otherwise one that starts
+    // after this call (shared with everyone who calls before it starts).
+    const running = this.refreshes.current;
+    const runningRevision = this.refreshRevision;
+    if (running && runningRevision && (await runningRevision.catch(() => null)) === revision) return running;
     if (this.built?.revision === revision) return this.built.view;
-    this.queued ??= (this.running?.view ?? Promise.resolve())
-      .catch(() => undefined)
-      .then(() => {
-        this.queued = null;
-        const revisionRead = this.ledger.dataRevision();
-        const run = { revision: revisionRead, view: revisionRead.then((r) => this.refresh(r)) };
-        this.running = run;
-        void run.view
-          .finally(() => {
-            if (this.running === run) this.running = null;
-          })
-          .catch(() => undefined);
-        return run.view;
-      });
-    return this.queued;
+    return this.refreshes.next();
   }
 
   private async refresh(revision: string): Promise<CatalogView> {
