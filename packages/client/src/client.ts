@@ -1,15 +1,45 @@
-import type { AppType, ChecklistEntry } from "@taizhang/api";
-import type { HistoryEntry, Plan, PlanSummary, Progress, ProgressPatch, ProgressStatus, SearchHit, Task } from "@taizhang/core";
-import { hc } from "hono/client";
-import { ConflictError, TaizhangApiError, TaizhangNetworkError, type Problem } from "./errors.js";
+import {
+  fillPath,
+  itemPathParams,
+  ProblemSchema,
+  queryString,
+  routes,
+  successSchema,
+  taskPathParams,
+  type Problem,
+  type RouteDef,
+  type RouteInput,
+  type RouteOutput,
+  type Routes,
+} from "@taizhang/contract";
+import { ProgressSchema, type ChecklistItemId, type HistoryEntry, type Plan, type PlanSummary, type Progress, type ProgressPatch, type Task, type TaskId } from "@taizhang/core";
+import { ConflictError, TaizhangApiError, TaizhangNetworkError } from "./errors.js";
 
 export interface ClientOptions {
-  /** The server, e.g. http://127.0.0.1:8787 (with or without a trailing slash). */
+  /** The server, e.g. http://127.0.0.1:8787 (with or without a trailing slash); "" for the page's own origin in a browser. */
   baseUrl: string;
   /** An access token (`taizhang token create`); reading needs none unless the server requires it. */
   token?: string;
-  /** A fetch to use instead of the global one (tests, proxies, retries). */
-  fetch?: typeof fetch;
+  /** A fetch to use instead of the global one (tests: `app.request`; proxies; retries). */
+  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+  /** Extra headers for every request (e.g. a web page's session needs none; a proxy may need some). */
+  headers?: () => Record<string, string>;
+  /** Check every JSON answer against the contract's schema (default true; a browser may turn it off for speed). */
+  validate?: boolean;
+  /** `credentials` of every request (a browser on the API's own origin: "same-origin", the default). */
+  credentials?: RequestInit["credentials"];
+}
+
+/** Per request: extra headers (If-Match…) and a signal to cancel it. */
+export interface CallOptions {
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/** A request body that is not JSON: a file or text, with its type. */
+export interface RawBody {
+  body: Blob | Uint8Array | string;
+  contentType: string;
 }
 
 export interface Page<T> {
@@ -18,104 +48,112 @@ export interface Page<T> {
   total: number;
 }
 
-export interface TaskFilter {
-  planId?: string;
-  unitId?: string;
-  role?: "lead" | "responsible";
-  status?: ProgressStatus;
-  theme?: string;
-  overdue?: boolean;
-  asOf?: string;
-  dueBefore?: string;
-  dueAfter?: string;
-  q?: string;
-}
+/** `{}`-shaped inputs (nothing required) may be left out. */
+type InputArgs<R extends RouteDef> = Record<never, never> extends RouteInput<R> ? [input?: RouteInput<R>, options?: CallOptions] : [input: RouteInput<R>, options?: CallOptions];
 
-export interface TaskDetail {
-  task: Task;
-  checklist: Array<{ item: ChecklistEntry["item"]; progress: Array<{ unitId: string; role: "lead" | "responsible"; progress: Progress; deadline: ChecklistEntry["deadline"] }> }>;
-  asOf: string;
-}
+/** One method per route of the contract, by operationId: `client.op.getTask({ params: { planId, number } })`. */
+export type Operations = { [K in keyof Routes]: (...args: InputArgs<Routes[K]>) => Promise<RouteOutput<Routes[K]>> };
 
-export interface SearchPage {
-  query: string;
-  total: number;
-  offset: number;
-  limit: number;
-  hits: Array<SearchHit & { task: { number: number; ordinal: string; title: string; planTitle: string } }>;
+function problemOf(status: number, statusText: string, body: unknown, path: string): Problem {
+  const parsed = ProblemSchema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  return { type: "about:blank", title: statusText || `HTTP ${status}`, status, detail: typeof body === "string" ? body.slice(0, 200) : "", instance: path, requestId: "" };
 }
-
-/** `chengdu-2015/12#m1` → the path parameters of the progress routes. */
-function itemParams(itemId: string): { planId: string; number: string; item: string } {
-  const [task = "", item = ""] = itemId.split("#");
-  const slash = task.lastIndexOf("/");
-  if (slash < 0 || item === "") throw new TypeError(`${itemId} is not a checklist item id (e.g. chengdu-2015/12#m1 or chengdu-2015/12#task)`);
-  return { planId: task.slice(0, slash), number: task.slice(slash + 1), item };
-}
-
-const defined = (query: Record<string, string | number | boolean | undefined>): Record<string, string> =>
-  Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
 
 /**
- * A typed client of the Taizhang API. Methods answer the API's JSON, typed by
- * the model in `@taizhang/core`; errors are thrown as {@link TaizhangApiError}
- * (with the problem document), {@link ConflictError} on a stale version, and
- * {@link TaizhangNetworkError} when the server cannot be reached.
- *
- * `raw` is Hono's typed client (`hc<AppType>`) for any route this class does
- * not wrap.
+ * A typed client of the Taizhang API, built from the shared contract
+ * (`@taizhang/contract`): every route is `client.op.<operationId>(input)`,
+ * with the route's own input and answer types, and each answer is checked
+ * against the route's schema. Errors are thrown as {@link TaizhangApiError}
+ * (with the problem and its `code`), {@link ConflictError} on a stale
+ * version, and {@link TaizhangNetworkError} when the server cannot be reached.
  */
 export class TaizhangClient {
-  readonly raw: ReturnType<typeof hc<AppType>>;
-  private readonly headers: Record<string, string>;
+  readonly op: Operations;
+  private readonly base: string;
 
   constructor(private readonly options: ClientOptions) {
-    const doFetch = options.fetch ?? ((input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, init));
-    this.raw = hc<AppType>(options.baseUrl.replace(/\/+$/, ""), { fetch: doFetch });
-    this.headers = options.token ? { Authorization: `Bearer ${options.token}` } : {};
+    this.base = options.baseUrl.replace(/\/+$/, "");
+    const op: Record<string, (input?: Record<string, unknown>, call?: CallOptions) => Promise<unknown>> = {};
+    for (const [name, route] of Object.entries(routes)) op[name] = (input, call) => this.call(route, input ?? {}, call);
+    this.op = op as unknown as Operations;
   }
 
-  /** Sends and reads a JSON answer; a non-2xx becomes a typed error. */
-  private async call<T>(send: () => Promise<Response>): Promise<{ body: T; response: Response }> {
+  /** Sends a route's request and answers the raw response; a non-2xx answer is thrown as a typed error. */
+  async send(route: RouteDef, input: { params?: unknown; query?: unknown; json?: unknown }, options: CallOptions & { raw?: RawBody } = {}): Promise<Response> {
+    const path = `${fillPath(route.path, input.params as Record<string, unknown> | undefined)}${queryString(input.query as Record<string, unknown> | undefined)}`;
+    const headers: Record<string, string> = { accept: "application/json", ...this.options.headers?.(), ...options.headers };
+    if (this.options.token) headers["authorization"] = `Bearer ${this.options.token}`;
+    let body: RequestInit["body"];
+    if (options.raw) {
+      body = options.raw.body instanceof Uint8Array ? new Blob([options.raw.body as Uint8Array<ArrayBuffer>]) : options.raw.body;
+      headers["content-type"] = options.raw.contentType;
+    } else if (input.json !== undefined) {
+      body = JSON.stringify(input.json);
+      headers["content-type"] = "application/json";
+    }
+    const init: RequestInit = { method: route.method.toUpperCase(), headers, credentials: this.options.credentials ?? "same-origin", ...(body !== undefined ? { body } : {}), ...(options.signal ? { signal: options.signal } : {}) };
+    const doFetch = this.options.fetch ?? ((url: string, request: RequestInit) => fetch(url, request));
     let response: Response;
     try {
-      response = await send();
+      response = await doFetch(`${this.base}${path}`, init);
     } catch (error) {
-      throw new TaizhangNetworkError(`the server at ${this.options.baseUrl} does not answer: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      if (error instanceof Error && error.name === "AbortError") throw error;
+      const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : "";
+      throw new TaizhangNetworkError(`the server at ${this.base || "this page's origin"} does not answer: ${error instanceof Error ? error.message : String(error)}${cause}`, { cause: error });
     }
+    if (response.ok) return response;
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text === "" ? null : JSON.parse(text);
+    } catch {
+      // Not JSON (a proxy's error page): reported by its status.
+    }
+    const problem = problemOf(response.status, response.statusText, parsed, path);
+    const current = ProgressSchema.safeParse(problem.current);
+    if (response.status === 412 && current.success) throw new ConflictError(response.status, problem, current.data);
+    throw new TaizhangApiError(response.status, problem);
+  }
+
+  /** Sends a route's request and answers its JSON (checked against the route's schema unless `validate` is off). */
+  async call<R extends RouteDef>(route: R, input: RouteInput<R> | Record<never, never>, options: CallOptions & { raw?: RawBody } = {}): Promise<RouteOutput<R>> {
+    const response = await this.send(route, input as { params?: unknown; query?: unknown; json?: unknown }, options);
+    if (response.status === 204) return undefined as RouteOutput<R>;
     const text = await response.text();
     let body: unknown;
     try {
-      body = text === "" ? null : JSON.parse(text);
+      body = JSON.parse(text);
     } catch {
-      throw new TaizhangNetworkError(`the server at ${this.options.baseUrl} answered ${response.status} with something that is not JSON`);
+      throw new TaizhangNetworkError(`the server at ${this.base || "this page's origin"} answered ${route.method.toUpperCase()} ${route.path} with ${response.status} and something that is not JSON`);
     }
-    if (!response.ok) {
-      const problem = (body ?? { type: "about:blank", title: response.statusText, status: response.status }) as Problem;
-      if (response.status === 412 && typeof problem["current"] === "object" && problem["current"] !== null) {
-        throw new ConflictError(response.status, problem, problem["current"] as Progress);
-      }
-      throw new TaizhangApiError(response.status, problem);
+    const schema = this.options.validate === false ? null : successSchema(route);
+    if (schema === null) return body as RouteOutput<R>;
+    const checked = schema.safeParse(body);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      throw new TaizhangNetworkError(`the answer to ${route.operationId} is not what the contract says${issue ? ` (${issue.path.join(".")}: ${issue.message})` : ""}; is the server another version?`);
     }
-    return { body: body as T, response };
+    return checked.data as RouteOutput<R>;
   }
 
+  // Shorthands for services (README): the common reads and the version-checked write.
+
   async plans(): Promise<PlanSummary[]> {
-    return (await this.call<{ items: PlanSummary[] }>(() => this.raw.api.plans.$get({}, { headers: this.headers }))).body.items;
+    return (await this.op.listPlans()).items;
   }
 
   async plan(planId: string): Promise<Plan> {
-    return (await this.call<Plan>(() => this.raw.api.plans[":planId"].$get({ param: { planId } }, { headers: this.headers }))).body;
+    return this.op.getPlan({ params: { planId } });
   }
 
   /** One page of tasks (50 by default); pass `nextCursor` back as `cursor` for the next. */
-  async tasks(filter: TaskFilter = {}, page: { limit?: number; cursor?: string } = {}): Promise<Page<Task>> {
-    const query = defined({ ...filter, overdue: filter.overdue === undefined ? undefined : String(filter.overdue), limit: page.limit, cursor: page.cursor });
-    return (await this.call<Page<Task>>(() => this.raw.api.tasks.$get({ query }, { headers: this.headers }))).body;
+  async tasks(filter: NonNullable<RouteInput<Routes["listTasks"]>["query"]> = {}, page: { limit?: number; cursor?: string } = {}): Promise<Page<Task>> {
+    return this.op.listTasks({ query: { ...filter, ...page } });
   }
 
   /** Every task matching the filter, page after page. */
-  async *allTasks(filter: TaskFilter = {}): AsyncGenerator<Task> {
+  async *allTasks(filter: NonNullable<RouteInput<Routes["listTasks"]>["query"]> = {}): AsyncGenerator<Task> {
     let cursor: string | undefined;
     do {
       const page = await this.tasks(filter, { limit: 500, ...(cursor ? { cursor } : {}) });
@@ -125,22 +163,18 @@ export class TaizhangClient {
   }
 
   /** One task with every checklist item's progress per unit (`taskId` like `chengdu-2015/12`). */
-  async task(taskId: string): Promise<TaskDetail> {
-    const slash = taskId.lastIndexOf("/");
-    const param = { planId: taskId.slice(0, slash), number: taskId.slice(slash + 1) };
-    return (await this.call<TaskDetail>(() => this.raw.api.tasks[":planId"][":number"].$get({ param, query: {} }, { headers: this.headers }))).body;
+  async task(taskId: TaskId | string, query: { asOf?: string } = {}): Promise<RouteOutput<Routes["getTask"]>> {
+    return this.op.getTask({ params: taskPathParams(taskId), query });
   }
 
   /** Search across plans (traditional or simplified, pinyin, unit aliases; AND, "phrase", -word). */
-  async search(q: string, options: { planId?: string; theme?: string; limit?: number; offset?: number } = {}): Promise<SearchPage> {
-    const query = { ...defined({ planId: options.planId, limit: options.limit, offset: options.offset }), q, ...(options.theme ? { theme: options.theme as never } : {}) };
-    return (await this.call<SearchPage>(() => this.raw.api.search.$get({ query }, { headers: this.headers }))).body;
+  async search(q: string, options: Omit<NonNullable<RouteInput<Routes["search"]>["query"]>, "q"> = {}): Promise<RouteOutput<Routes["search"]>> {
+    return this.op.search({ query: { q, ...options } });
   }
 
   /** One (item, unit)'s progress; its `version` is what a change must name. */
-  async progress(itemId: string, unitId: string): Promise<Progress> {
-    const param = { ...itemParams(itemId), unitId };
-    return (await this.call<Progress>(() => this.raw.api.progress[":planId"][":number"][":item"][":unitId"].$get({ param }, { headers: this.headers }))).body;
+  async progress(itemId: ChecklistItemId | string, unitId: string): Promise<Progress> {
+    return this.op.getProgress({ params: { ...itemPathParams(itemId), unitId } });
   }
 
   /**
@@ -150,20 +184,15 @@ export class TaizhangClient {
    * `version`, the current version is read first (a change made in between
    * still fails as a conflict rather than being overwritten).
    */
-  async updateProgress(itemId: string, unitId: string, patch: ProgressPatch, options: { version?: number; comment?: string } = {}): Promise<Progress> {
-    const param = { ...itemParams(itemId), unitId };
+  async updateProgress(itemId: ChecklistItemId | string, unitId: string, patch: ProgressPatch, options: { version?: number; comment?: string } = {}): Promise<Progress> {
     const version = options.version ?? (await this.progress(itemId, unitId)).version;
     const json = { ...patch, ...(options.comment ? { comment: options.comment } : {}) };
-    return (
-      await this.call<Progress>(() =>
-        this.raw.api.progress[":planId"][":number"][":item"][":unitId"].$patch({ param, header: { "if-match": `"${version}"` }, json }, { headers: this.headers }),
-      )
-    ).body;
+    return this.op.updateProgress({ params: { ...itemPathParams(itemId), unitId }, json }, { headers: { "if-match": `"${version}"` } });
   }
 
-  /** Changes, newest first, of an item (`chengdu-2015/12#m1`), a unit or a plan. */
-  async history(filter: { itemId?: string; taskId?: string; unitId?: string; planId?: string; limit?: number; cursor?: string } = {}): Promise<Page<HistoryEntry>> {
-    return (await this.call<Page<HistoryEntry>>(() => this.raw.api.history.$get({ query: defined(filter) }, { headers: this.headers }))).body;
+  /** Changes, newest first, of an item (`chengdu-2015/12#m1`), a task, a unit or a plan. */
+  async history(filter: NonNullable<RouteInput<Routes["listHistory"]>["query"]> = {}): Promise<Page<HistoryEntry>> {
+    return this.op.listHistory({ query: filter });
   }
 }
 

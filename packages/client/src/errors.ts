@@ -1,29 +1,21 @@
+import { problemCodeOf, type Problem, type ProblemCode } from "@taizhang/contract";
 import type { Progress } from "@taizhang/core";
 
-/** An RFC 9457 problem document, as every error of the API is. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  instance?: string;
-  requestId?: string;
-  /** For validation problems: where (e.g. `body.percent`) and what. */
-  errors?: Array<{ path: string; message: string }>;
-  [extension: string]: unknown;
-}
-
-/** The API answered with an error: its status and problem document. */
+/** The API answered with an error: its status and problem document (RFC 9457). */
 export class TaizhangApiError extends Error {
   override readonly name: string = "TaizhangApiError";
+  /** The problem's stable slug, to switch on (`stale-version`, `forbidden`, `not-found`…; docs/api.md); null when the server sent no problem of ours. */
+  readonly code: ProblemCode | null;
+
   constructor(
     readonly status: number,
     readonly problem: Problem,
   ) {
     super(`${status} ${problem.title}${problem.detail ? `: ${problem.detail}` : ""}`);
+    this.code = problemCodeOf(problem.type);
   }
 
-  /** The problem's slug: `stale-version`, `forbidden`, `not-found`, `rate-limited`… (docs/api.md). */
+  /** The problem's slug, also for problems that are not ours (kept for earlier callers; prefer `code`). */
   get kind(): string {
     return this.problem.type.slice(this.problem.type.lastIndexOf("/") + 1);
   }

@@ -1,2 +1,3 @@
-export { TaizhangClient, createTaizhangClient, type ClientOptions, type Page, type SearchPage, type TaskDetail, type TaskFilter } from "./client.js";
-export { ConflictError, TaizhangApiError, TaizhangNetworkError, type Problem } from "./errors.js";
+export { TaizhangClient, createTaizhangClient, type CallOptions, type ClientOptions, type Operations, type Page, type RawBody } from "./client.js";
+export { ConflictError, TaizhangApiError, TaizhangNetworkError } from "./errors.js";
+export type { Problem, ProblemCode, RouteInput, RouteOutput } from "@taizhang/contract";

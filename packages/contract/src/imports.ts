@@ -1,0 +1,98 @@
+import { PlanIdSchema } from "@taizhang/core";
+import { z } from "zod";
+import { BEARER, BooleanQuery, ImportWarningResponse, PlanResponse } from "./common.js";
+import { LedgerImportResultSchema } from "./ledger-import.js";
+import { problemResponses } from "./problems.js";
+import { defineRoute } from "./route.js";
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export const ImportRequest = z
+  .object({
+    text: z.string().min(1).describe("the plan's full text"),
+    id: PlanIdSchema.optional().describe("plan id to use instead of <jurisdiction slug>-<start year>"),
+    sourceName: z.string().trim().min(1).max(200).optional().describe("file name recorded in the provenance"),
+  })
+  .meta({ id: "ImportRequest" });
+
+export const ImportResponse = z
+  .object({
+    plan: PlanResponse,
+    warnings: z.array(ImportWarningResponse),
+    stored: z.boolean().describe("false for a dry run"),
+    action: z.enum(["inserted", "updated", "unchanged"]).nullable().describe("what storing did; null for a dry run"),
+  })
+  .meta({ id: "ImportResult" });
+export type ImportResult = z.infer<typeof ImportResponse>;
+
+const toggle = (description: string) => BooleanQuery.default(false).meta({ type: "string", enum: ["true", "false"], description });
+
+/** Imports: a plan's text (admins), and an edited ledger's progress (offices and admins). */
+export const importRoutes = {
+  importPlan: defineRoute({
+    operationId: "importPlan",
+    method: "post",
+    path: "/api/import",
+    tags: ["import"],
+    summary: "Admin: import a new plan from its text (text/plain, or JSON {text, id})",
+    description:
+      "With dryRun=true nothing is stored and the answer is 200. A plan whose id is already stored is refused (409) " +
+      "unless replace=true; replacing updates the plan's text and keeps every recorded progress.",
+    security: BEARER,
+    request: {
+      query: z.object({
+        dryRun: toggle("only read the plan; store nothing"),
+        replace: toggle("update a stored plan of the same id"),
+        id: PlanIdSchema.optional().meta({ description: "plan id for a text/plain body" }),
+      }),
+      body: {
+        required: false,
+        content: {
+          "application/json": { schema: ImportRequest },
+          "text/plain": { schema: { type: "string", description: "the plan's full text, UTF-8" } },
+        },
+      },
+    },
+    responses: {
+      200: { description: "Dry run: what would be stored", content: { "application/json": { schema: ImportResponse } } },
+      201: { description: "Imported and stored", content: { "application/json": { schema: ImportResponse } } },
+      ...problemResponses(400, 401, 403, 409, 413, 415, 422),
+    },
+  }),
+  importLedger: defineRoute({
+    operationId: "importLedger",
+    method: "post",
+    path: "/api/imports/ledger",
+    tags: ["exports"],
+    summary: "Upload an edited ledger (.xlsx or CSV, as exported): preview what it would change row by row, or apply it",
+    description:
+      "Rows are matched by the hidden 事项编号/单位编号 columns (else 规划 + 任务序号 + 事项 + 单位). A row changes the fields whose cells differ " +
+      "from the version it was exported at (版本); a row edited in the file that someone changed in the store since is refused as stale, " +
+      "as are unknown rows, invalid cells, duplicates and (for an office token) other units' rows. With apply=true the changes are written " +
+      "in one transaction with history source `import`: all of them, or none while any row is refused (unless skipRejected=true, which " +
+      "writes the valid rows). A file that is not a spreadsheet, lacks the matching columns or holds formulas in read columns is refused whole (422).",
+    security: BEARER,
+    request: {
+      query: z.object({
+        apply: toggle("write the changes (default: only preview)"),
+        skipRejected: toggle("with apply: write the valid rows even if some are refused"),
+        fileName: z.string().trim().min(1).max(200).optional().meta({ description: "the file's name, kept in each history entry's note" }),
+      }),
+      body: {
+        required: true,
+        content: {
+          [XLSX_TYPE]: { schema: { type: "string", format: "binary" } },
+          "text/csv": { schema: { type: "string", description: "UTF-8 (with or without BOM) or GB18030" } },
+          "multipart/form-data": {
+            schema: { type: "object", properties: { file: { type: "string", format: "binary", description: "the edited ledger" } }, required: ["file"] },
+          },
+          "application/octet-stream": { schema: { type: "string", format: "binary", description: "the file's bytes; xlsx or CSV is told by its content" } },
+        },
+      },
+    },
+    responses: {
+      200: { description: "The preview, or what was applied", content: { "application/json": { schema: LedgerImportResultSchema } } },
+      ...problemResponses(400, 401, 403, 409, 413, 415, 422),
+    },
+  }),
+};

@@ -1,0 +1,52 @@
+import { UnitIdSchema } from "@taizhang/core";
+import { z } from "zod";
+import { problemResponses } from "./problems.js";
+import { defineRoute } from "./route.js";
+import { ROLES } from "./tokens.js";
+
+export const CallerSchema = z
+  .object({
+    tokenId: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    unitId: UnitIdSchema.nullable(),
+  })
+  .meta({ id: "Caller" });
+export type CallerInfo = z.infer<typeof CallerSchema>;
+
+const tags = ["session"];
+
+/** The web app's sign-in: the token goes into an httpOnly session cookie. */
+export const sessionRoutes = {
+  signIn: defineRoute({
+    operationId: "signIn",
+    method: "post",
+    path: "/api/session",
+    tags,
+    summary: "Sign in with a token: sets the httpOnly session cookie",
+    request: { body: { required: true, content: { "application/json": { schema: z.object({ token: z.string().min(1).max(200) }).meta({ id: "SignIn" }) } } } },
+    responses: {
+      200: { description: "Who the token belongs to", content: { "application/json": { schema: CallerSchema } } },
+      ...problemResponses(400, 401, 415),
+    },
+  }),
+  getSession: defineRoute({
+    operationId: "getSession",
+    method: "get",
+    path: "/api/session",
+    tags,
+    summary: "Who am I: the caller of the session cookie or bearer token",
+    responses: {
+      200: { description: "The caller", content: { "application/json": { schema: CallerSchema } } },
+      ...problemResponses(401),
+    },
+  }),
+  signOut: defineRoute({
+    operationId: "signOut",
+    method: "delete",
+    path: "/api/session",
+    tags,
+    summary: "Sign out: clears the session cookie",
+    responses: { 204: { description: "Signed out" } },
+  }),
+};
