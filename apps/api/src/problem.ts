@@ -48,7 +48,7 @@ export const BulkItemResultSchema = z
     progress: ProgressSchema.optional(),
     error: z
       .object({
-        code: z.enum(["not_found", "stale_version", "forbidden", "conflict", "invalid"]),
+        code: z.enum(["not_found", "stale_version", "forbidden", "conflict", "invalid", "not_applied"]),
         message: z.string(),
         current: ProgressSchema.optional(),
       })

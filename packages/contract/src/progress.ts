@@ -36,6 +36,20 @@ export const BulkUpdateResponse = z
   .object({ ok: z.literal(true), results: z.array(z.object({ index: z.number().int(), progress: ProgressResponse })) })
   .meta({ id: "BulkUpdateResult" });
 
+/**
+ * The version an `If-Match` header names: `"3"`, `W/"3"` or `3`. Throws a
+ * {@link TypeError} for anything else; undefined when the header is absent.
+ */
+export function versionFromIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined || header.trim() === "") return undefined;
+  const digits = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(header)?.[1];
+  if (digits === undefined) throw new TypeError(`If-Match must be one version such as "3", not ${JSON.stringify(header.slice(0, 50))}`);
+  return Number(digits);
+}
+
+/** The ETag of a progress version: `"3"`. */
+export const etagOf = (version: number): string => `"${version}"`;
+
 export const ProgressParams = z.object({ planId: PlanIdParam, number: TaskNumberParam, item: ItemKeyParam, unitId: UnitIdParam });
 
 const ETAG_HEADER = { ETag: { schema: { type: "string" }, description: 'the progress version, quoted: "3"' } };

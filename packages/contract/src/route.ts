@@ -46,6 +46,7 @@ export const defineRoute = <const R extends RouteDef>(route: R): R => route;
 type RequestOf<R extends RouteDef> = R["request"] extends RouteRequest ? R["request"] : Record<never, never>;
 type ParamsSchema<R extends RouteDef> = RequestOf<R> extends { params: infer P extends z.ZodObject } ? P : never;
 type QuerySchema<R extends RouteDef> = RequestOf<R> extends { query: infer Q extends z.ZodObject } ? Q : never;
+type HeadersSchema<R extends RouteDef> = RequestOf<R> extends { headers: infer H extends z.ZodObject } ? H : never;
 type JsonSchema<R extends RouteDef> = RequestOf<R> extends { body: { content: { "application/json": { schema: infer S extends z.ZodType } } } } ? S : never;
 
 type IsNever<T> = [T] extends [never] ? true : false;
@@ -70,9 +71,10 @@ export type RouteInput<R extends RouteDef> = (IsNever<ParamsSchema<R>> extends t
   (IsNever<QuerySchema<R>> extends true ? unknown : { query?: Unbranded<QueryInput<QuerySchema<R>>> }) &
   (IsNever<JsonSchema<R>> extends true ? unknown : { json: z.input<JsonSchema<R>> });
 
-/** What the API validated: the parsed path parameters, query and JSON body. */
+/** What the API validated: the parsed path parameters, query, declared headers and JSON body. */
 export type ParsedInput<R extends RouteDef> = (IsNever<ParamsSchema<R>> extends true ? unknown : { params: z.output<ParamsSchema<R>> }) &
   (IsNever<QuerySchema<R>> extends true ? unknown : { query: z.output<QuerySchema<R>> }) &
+  (IsNever<HeadersSchema<R>> extends true ? unknown : { headers: z.output<HeadersSchema<R>> }) &
   (IsNever<JsonSchema<R>> extends true ? unknown : { json: z.output<JsonSchema<R>> });
 
 type JsonContentOf<T> = T extends { content: { "application/json": { schema: infer S extends z.ZodType } } } ? z.output<S> : never;

@@ -24,7 +24,7 @@ export const TaskListQuery = z.object({
     .min(1)
     .max(200)
     .optional()
-    .meta({ description: "a substring of title or text (script, width and case folded); GET /api/search ranks, reads pinyin and aliases" }),
+    .meta({ description: 'only tasks this search finds (GET /api/search\'s index and syntax: scripts, pinyin, aliases, "phrases", -exclusions), listed in the list\'s order' }),
   sort: z.enum(["number", "due"]).default("number").meta({ description: "number: plan then task number; due: earliest due date first" }),
   limit: integerQuery(1, 500).default(50),
   cursor: z.string().min(1).max(500).optional().meta({ description: "nextCursor of the previous page" }),

@@ -23,3 +23,4 @@ export {
 export { backupToFile, restoreFromFile } from "./backup-file.js";
 export { BACKUP_TABLES } from "./backup-tables.js";
 export { historyEntries } from "./history-entries.js";
+export { MAX_TASK_IDS } from "./task-reads.js";

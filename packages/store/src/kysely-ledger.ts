@@ -459,7 +459,7 @@ export class KyselyLedger implements Ledger {
     const refused = prechecked.some((p) => p.error);
     const notApplied = (index: number) => ({
       index,
-      error: { code: "conflict" as const, message: "not applied: another update in this batch was refused" },
+      error: { code: "not_applied" as const, message: "not applied: another update in this batch was refused" },
     });
     if (refused) {
       return {

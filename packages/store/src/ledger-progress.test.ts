@@ -219,9 +219,9 @@ describe.each(backends)("progress, history and reports on $name", (backend) => {
     const refused = await ledger.bulkUpdateProgress(ADMIN, batch);
     expect(refused.ok).toBe(false);
     expect(refused.results.map((r) => [r.index, r.error?.code ?? "ok"])).toEqual([
-      [0, "conflict"],
+      [0, "not_applied"],
       [1, "stale_version"],
-      [2, "conflict"],
+      [2, "not_applied"],
     ]);
     expect(refused.results[1]?.error?.current).toMatchObject({ percent: 10, version: 1 });
     expect(await ledger.getProgress(item(1, "m1"), LEGAL)).toMatchObject({ status: "not_started", version: 0 });
@@ -232,7 +232,7 @@ describe.each(backends)("progress, history and reports on $name", (backend) => {
       { itemId: item(1, "m1"), unitId: LEGAL, expectedVersion: 0, patch: { status: "done" } },
       { itemId: item(1, "m1"), unitId: FINANCE, expectedVersion: 0, patch: { status: "done" } },
     ]);
-    expect(forbidden.results.map((r) => r.error?.code)).toEqual(["conflict", "forbidden"]);
+    expect(forbidden.results.map((r) => r.error?.code)).toEqual(["not_applied", "forbidden"]);
     expect((await ledger.history({})).total).toBe(1);
 
     const accepted = await ledger.bulkUpdateProgress(ADMIN, [batch[0] as ProgressUpdate, { ...(batch[1] as ProgressUpdate), expectedVersion: 1 }, batch[2] as ProgressUpdate]);

@@ -72,8 +72,12 @@ export interface TaskFilter {
   guarantee?: boolean;
   /** Tasks classified under this theme id (core's THEMES), e.g. "oversight". */
   theme?: string;
-  /** Free text; matched by core's search once it lands, substring before. */
-  text?: string;
+  /**
+   * Only these tasks: the matches of a text search, which the application
+   * layer runs on core's index (the store does no text matching of its own).
+   * An empty list selects nothing.
+   */
+  taskIds?: readonly TaskId[];
 }
 
 export interface PlanRevision {
@@ -114,10 +118,13 @@ export interface ProgressUpdate {
   comment?: string | null;
 }
 
+/** Why an update of a bulk change was not applied: its own refusal, or `not_applied` when another update of the batch was refused. */
+export type BulkRefusal = LedgerError["code"] | "not_applied";
+
 export interface BulkResult {
   ok: boolean;
   /** One entry per update, in order: the new progress, or why it was refused. */
-  results: Array<{ index: number; progress?: Progress; error?: { code: LedgerError["code"]; message: string; current?: Progress } }>;
+  results: Array<{ index: number; progress?: Progress; error?: { code: BulkRefusal; message: string; current?: Progress } }>;
 }
 
 export interface HistoryFilter {

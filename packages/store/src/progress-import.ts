@@ -105,7 +105,7 @@ export async function applyProgressImport(ledger: Ledger, actor: Actor, rows: re
   // Someone wrote between reading and writing: nothing was applied; say which rows.
   for (const r of result.results) {
     const w = writes[r.index];
-    if (!w || !r.error || r.error.message.startsWith("not applied")) continue;
+    if (!w || !r.error || r.error.code === "not_applied") continue;
     w.preview.outcome = "rejected";
     w.preview.reason = r.error.code === "stale_version" ? "stale" : r.error.code === "forbidden" ? "forbidden" : "unknown_row";
     w.preview.message = `${r.error.message} (changed while the import ran; nothing was applied)`;

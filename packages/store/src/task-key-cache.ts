@@ -1,3 +1,4 @@
+import { sha256Hex } from "./content-hash.js";
 import { decodeCursor } from "./cursor.js";
 import type { TaskFilter } from "./ledger.js";
 
@@ -25,7 +26,6 @@ export function dependsOnPlansOnly(filter: TaskFilter): boolean {
 
 /** The cache key of a filter and sort: equal for filters that select the same tasks in the same order. */
 export function taskListKey(filter: TaskFilter, sort: TaskSort): string {
-  const text = filter.text?.trim();
   return JSON.stringify([
     sort,
     filter.planId ?? null,
@@ -37,7 +37,7 @@ export function taskListKey(filter: TaskFilter, sort: TaskSort): string {
     filter.dueAfter ?? null,
     filter.guarantee ?? null,
     filter.theme ?? null,
-    text ? text : null,
+    filter.taskIds === undefined ? null : sha256Hex(filter.taskIds.join("\n")),
   ]);
 }
 

@@ -1,4 +1,4 @@
-import { chinaDate, CLOSED_STATUSES, normalizeForSearch, type Task } from "@taizhang/core";
+import { chinaDate, CLOSED_STATUSES, type Task } from "@taizhang/core";
 import { sql, type Kysely, type Selectable } from "kysely";
 import { chunks } from "./chunks.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
@@ -46,11 +46,6 @@ export async function assembleTasks(db: Db, rows: Array<Selectable<TasksTable>>)
   );
 }
 
-/** `%`, `_` and the escape character itself, escaped for `like … escape '!'`. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-}
-
 /**
  * The tasks a filter selects (live tasks only). Row-level filters (status,
  * overdue, due dates) ask for at least one (item, unit) row that matches all
@@ -62,9 +57,11 @@ function likePattern(text: string): string {
  * the due-date window, the status), so that SQLite's planner needs no
  * statistics to avoid rescanning a whole status for every task.
  */
+/** The most task ids a filter may name (TaskFilter.taskIds). */
+export const MAX_TASK_IDS = 20_000;
+
 export function filteredTasks(db: Db, filter: TaskFilter) {
   const { planId, partNumber, sectionNumber, guarantee, unitId, role, status, overdueAsOf, dueBefore, dueAfter } = filter;
-  const text = filter.text?.trim();
   let q = db.selectFrom("tasks as t").where("t.orphaned", "=", 0);
   if (planId !== undefined) q = q.where("t.plan_id", "=", planId);
   if (partNumber !== undefined) q = q.where("t.part_number", "=", partNumber);
@@ -75,10 +72,11 @@ export function filteredTasks(db: Db, filter: TaskFilter) {
     // task_themes is indexed by (theme, task_id) (migration 0003).
     q = q.where("t.id", "in", db.selectFrom("task_themes as th").select("th.task_id").where("th.theme", "=", filter.theme));
   }
-  if (text) {
-    // Folded the same way as search_text: script, width and case do not matter.
-    const pattern = likePattern(normalizeForSearch(text));
-    q = q.where((eb) => sql<boolean>`${eb.ref("t.search_text")} like ${pattern} escape '!'`);
+  if (filter.taskIds !== undefined) {
+    // Bound parameters: SQLite takes at most 32,766 in one statement.
+    const ids = [...filter.taskIds];
+    if (ids.length > MAX_TASK_IDS) throw new LedgerError("invalid", `a task list can be narrowed to at most ${MAX_TASK_IDS} tasks, not ${ids.length}`);
+    q = ids.length === 0 ? q.where(sql<boolean>`1 = 0`) : q.where("t.id", "in", ids);
   }
   const dueLevel = overdueAsOf !== undefined || dueBefore !== undefined || dueAfter !== undefined;
   // Overdue is core's isOverdue in SQL: still open, and due before today's date in China.

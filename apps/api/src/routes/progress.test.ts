@@ -186,7 +186,7 @@ describe("POST progress/bulk", () => {
       "bulk-rejected",
       412,
     );
-    expect(problem.results?.map((r) => r.error?.code)).toEqual(["conflict", "stale_version"]);
+    expect(problem.results?.map((r) => r.error?.code)).toEqual(["not_applied", "stale_version"]);
     expect(problem.results?.[1]?.error?.current?.version).toBe(1);
     const three = await expectJson(await t.app.request(progressPath(UNIT_A, { planId: "chengdu-2015", number: 3, item: "task" })), ProgressResponse);
     expect(three.version).toBe(0);

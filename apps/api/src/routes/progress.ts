@@ -132,8 +132,8 @@ export const progressRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
       );
       const applied = result.results.flatMap((r) => (r.progress ? [{ index: r.index, progress: r.progress }] : []));
       if (result.ok && applied.length === updates.length) return c.json({ ok: true as const, results: applied }, 200);
-      // The store marks the updates it did not try as "not applied"; the refusals are the others.
-      const refusals = result.results.flatMap((r) => (r.error && !r.error.message.startsWith("not applied") ? [r.error] : []));
+      // The store marks the updates it did not try as not_applied; the refusals are the others.
+      const refusals = result.results.flatMap((r) => (r.error && r.error.code !== "not_applied" ? [{ ...r.error, code: r.error.code }] : []));
       const first = refusals[0];
       const status = { forbidden: 403, not_found: 404, stale_version: 412, conflict: 409, invalid: 400 }[first?.code ?? "conflict"];
       const refused = refusals.length;

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { textMatches } from "@taizhang/app";
 import { TaskIdSchema, ThemeIdSchema, type Unit } from "@taizhang/core";
 import type { TaskFilter } from "@taizhang/store";
 import { actorOf, type AppEnv } from "../app-env.js";
@@ -43,7 +44,7 @@ const TaskListQuery = z.object({
     .min(1)
     .max(200)
     .optional()
-    .openapi({ description: "a substring of title or text (script, width and case folded); GET /api/search ranks, reads pinyin and aliases" }),
+    .openapi({ description: "only tasks this search finds (GET /api/search's index and syntax: scripts, pinyin, aliases, \"phrases\", -exclusions), listed in the list's order" }),
   sort: z.enum(["number", "due"]).default("number").openapi({ description: "number: plan then task number; due: earliest due date first" }),
   limit: z.coerce.number().int().min(1).max(500).default(50).openapi({ type: "integer" }),
   cursor: z.string().min(1).max(500).optional().openapi({ description: "nextCursor of the previous page" }),
@@ -79,7 +80,7 @@ export const taskRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
         dueAfter: q.dueAfter,
         guarantee: q.guarantee,
         theme: q.theme,
-        text: q.q,
+        taskIds: q.q === undefined ? undefined : textMatches(await c.var.catalog.view(), q.q, q.planId),
       };
       const defined = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as TaskFilter;
       const page = await c.var.ledger.listTasks(defined, { limit: q.limit, cursor: q.cursor ?? null, sort: q.sort });
