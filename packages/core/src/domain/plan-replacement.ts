@@ -1,13 +1,20 @@
-import { jurisdictionKey, type Jurisdiction } from "../model/plan.js";
+import { z } from "zod";
+import { JurisdictionSchema, jurisdictionKey } from "../model/plan.js";
 
 /** What identifies a plan to a person: enough to show old against new before one replaces the other. */
-export interface PlanHeading {
-  id: string;
-  title: string;
-  documentNumber: string | null;
-  issuer: string | null;
-  jurisdiction: Jurisdiction;
-}
+export const PlanHeadingSchema = z
+  .object({
+    id: z.string().describe("计划标识 plan id"),
+    title: z.string().describe("标题 title"),
+    documentNumber: z.string().nullable().describe("文号 document number"),
+    issuer: z.string().nullable().describe("发文机关 issuer"),
+    jurisdiction: JurisdictionSchema,
+  })
+  .describe("规划标识信息 a plan's heading: id, title, 文号, issuer, jurisdiction");
+export type PlanHeading = z.infer<typeof PlanHeadingSchema>;
+
+export const PLAN_HEADING_FIELDS = ["title", "documentNumber", "jurisdiction"] as const;
+export type PlanHeadingField = (typeof PLAN_HEADING_FIELDS)[number];
 
 /** How an import may treat a stored plan of the same id. */
 export interface ReplacementOptions {
@@ -25,16 +32,21 @@ export type ReplacementDecision =
       code: "plan-exists" | "plan-differs";
       message: string;
       /** The fields that differ (title, documentNumber, jurisdiction); empty for plan-exists when they agree. */
-      differs: Array<"title" | "documentNumber" | "jurisdiction">;
+      differs: PlanHeadingField[];
       existing: PlanHeading;
       incoming: PlanHeading;
     };
 
 const describe = (p: PlanHeading) => `《${p.title}》(${p.documentNumber ?? "无文号"}, ${jurisdictionKey(p.jurisdiction)})`;
 
+/** A plan's heading. */
+export function planHeading(plan: PlanHeading): PlanHeading {
+  return { id: plan.id, title: plan.title, documentNumber: plan.documentNumber, issuer: plan.issuer, jurisdiction: plan.jurisdiction };
+}
+
 /** The fields in which two plans of one id differ: another plan under the same id, not a new text of it. */
-export function headingDifferences(existing: PlanHeading, incoming: PlanHeading): Array<"title" | "documentNumber" | "jurisdiction"> {
-  const differs: Array<"title" | "documentNumber" | "jurisdiction"> = [];
+export function headingDifferences(existing: PlanHeading, incoming: PlanHeading): PlanHeadingField[] {
+  const differs: PlanHeadingField[] = [];
   if (existing.title.trim() !== incoming.title.trim()) differs.push("title");
   if ((existing.documentNumber ?? "").trim() !== (incoming.documentNumber ?? "").trim()) differs.push("documentNumber");
   if (jurisdictionKey(existing.jurisdiction) !== jurisdictionKey(incoming.jurisdiction)) differs.push("jurisdiction");
