@@ -129,6 +129,7 @@ describe("OpenAPI and /docs", () => {
       [
         "/api/exports/ledger",
         "/api/history",
+        "/api/history/assignments",
         "/api/history/items/{planId}/{number}/{item}",
         "/api/history/plans/{planId}",
         "/api/history/tasks/{planId}/{number}",
@@ -148,6 +149,7 @@ describe("OpenAPI and /docs", () => {
         "/api/themes",
         "/api/themes/matrix",
         "/api/tasks/{planId}/{number}/counterparts",
+        "/api/tasks/{planId}/{number}/orphaned",
         "/api/plans/{planId}/regional-report",
         "/api/tasks",
         "/api/tasks/{planId}/{number}",

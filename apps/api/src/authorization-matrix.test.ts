@@ -48,9 +48,10 @@ const MATRIX: Record<string, Case> = {
     expect: { anonymous: 401, viewer: 403, officeOwn: 403, officeOther: 403, admin: 200 },
   },
   "PUT /api/tasks/{planId}/{number}/units": {
-    request: async (_t, token) => send("PUT", "/api/tasks/chengdu-2015/2/units", token, json({ lead: ["市审改办"], responsible: ["市政府法制办"] })),
+    request: async (_t, token) => send("PUT", "/api/tasks/chengdu-2015/2/units", token, json({ lead: ["市审改办"], responsible: ["市政府法制办"], replace: true, reason: "矩阵测试" })),
     expect: { anonymous: 401, viewer: 403, officeOwn: 403, officeOther: 403, admin: 200 },
   },
+
   "PATCH /api/progress/{planId}/{number}/{item}/{unitId}": {
     request: async (t, token) => send("PATCH", OWN_ITEM, token, json({ percent: 10 }, { "If-Match": await versionOf(t, OWN_ITEM) })),
     expect: { anonymous: 401, viewer: 403, officeOwn: 200, officeOther: 403, admin: 200 },

@@ -33,7 +33,10 @@ export function toApiError(error: unknown): ApiError | null {
   if (error instanceof ApiError) return error;
   if (error instanceof LedgerError) {
     const current = ProgressSchema.safeParse((error.details as { current?: unknown } | undefined)?.current);
-    return new ApiError(LEDGER_PROBLEMS[error.code], error.message, current.success ? { current: current.data } : {});
+    // A refusal the store names more precisely than its code (units-named-by-plan for a conflict).
+    const named = (error.details as { problem?: unknown } | undefined)?.problem;
+    const kind = typeof named === "string" && named in PROBLEMS ? (named as ProblemKind) : LEDGER_PROBLEMS[error.code];
+    return new ApiError(kind, error.message, current.success ? { current: current.data } : {});
   }
   if (error instanceof ImportError) {
     return new ApiError("import-failed", error.message, { code: error.code, line: error.line });

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { ProgressSchema } from "@taizhang/core";
+import { PLAN_HEADING_FIELDS, PlanHeadingSchema, ProgressSchema } from "@taizhang/core";
 import { LedgerImportResult } from "./ledger-import-schemas.js";
 
 /** Every problem `type` is this base followed by the problem's slug. */
@@ -17,11 +17,14 @@ export const PROBLEMS = {
   "not-found": { status: 404, title: "Not found" },
   conflict: { status: 409, title: "Conflict" },
   "plan-exists": { status: 409, title: "Plan already exists" },
+  "plan-differs": { status: 409, title: "Stored plan differs" },
+  "units-named-by-plan": { status: 409, title: "Units named by the plan" },
   "bulk-rejected": { status: 409, title: "Bulk update rejected" },
   "stale-version": { status: 412, title: "Stale version" },
   "payload-too-large": { status: 413, title: "Payload too large" },
   "unsupported-media-type": { status: 415, title: "Unsupported media type" },
   "import-failed": { status: 422, title: "Import failed" },
+  "jurisdiction-unconfirmed": { status: 422, title: "Jurisdiction not confirmed" },
   "import-rejected": { status: 409, title: "Import rejected" },
   "invalid-ledger-file": { status: 422, title: "Invalid ledger file" },
   "precondition-required": { status: 428, title: "If-Match required" },
@@ -71,11 +74,14 @@ export const ProblemSchema = z
     code: z.string().optional().describe("for import-failed: the importer's error code; for invalid-ledger-file: what is wrong with the file"),
     line: z.number().int().nullable().optional().describe("for import-failed: the line of the text concerned"),
     import: LedgerImportResult.optional().describe("for import-rejected: the rows and why they were refused"),
+    existing: PlanHeadingSchema.optional().describe("for plan-exists and plan-differs: the plan stored under the id"),
+    incoming: PlanHeadingSchema.optional().describe("for plan-exists and plan-differs: the plan the text would store"),
+    differs: z.array(z.enum(PLAN_HEADING_FIELDS)).optional().describe("for plan-exists and plan-differs: what differs between them"),
   })
   .openapi("Problem");
 export type Problem = z.infer<typeof ProblemSchema>;
 
-export type ProblemExtensions = Partial<Pick<Problem, "errors" | "current" | "results" | "code" | "line" | "import">>;
+export type ProblemExtensions = Partial<Pick<Problem, "errors" | "current" | "results" | "code" | "line" | "import" | "existing" | "incoming" | "differs">>;
 
 /**
  * The API's one error type: thrown anywhere, written by the app's `onError`

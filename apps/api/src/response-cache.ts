@@ -29,6 +29,7 @@ export const CACHED_ROUTES = [
   "/api/history/units/{unitId}",
   "/api/history/tasks/{planId}/{number}",
   "/api/history/items/{planId}/{number}/{item}",
+  "/api/history/assignments",
   "/api/search",
   "/api/themes",
   "/api/themes/matrix",
@@ -37,6 +38,7 @@ export const CACHED_ROUTES = [
 export const UNCACHED_ROUTES: Record<string, string> = {
   "/api/session": "the caller's own session",
   "/api/tokens": "admin only, and cheap",
+  "/api/tasks/{planId}/{number}/orphaned": "admin only: a task's orphaned progress rows",
   "/api/progress/{planId}/{number}/{item}/{unitId}": "carries the row's version as its ETag for If-Match; one indexed read",
   "/api/exports/ledger": "files (xlsx, CSV, calendars) streamed with their own names",
 };

@@ -1,10 +1,12 @@
 import { z } from "@hono/zod-openapi";
 import {
+  AssignmentHistoryEntrySchema,
   ChecklistItemIdSchema,
   ChecklistItemSchema,
   HistoryEntrySchema,
   ImportWarningSchema,
   IsoDateSchema,
+  PlanHeadingSchema,
   PlanIdSchema,
   PlanSchema,
   PlanSummarySchema,
@@ -33,6 +35,8 @@ export const UnitResponse = withOpenApi(UnitSchema, "Unit");
 export const ChecklistItemResponse = withOpenApi(ChecklistItemSchema, "ChecklistItem");
 export const ProgressResponse = withOpenApi(ProgressSchema, "Progress");
 export const HistoryEntryResponse = withOpenApi(HistoryEntrySchema, "HistoryEntry");
+export const AssignmentHistoryEntryResponse = withOpenApi(AssignmentHistoryEntrySchema, "AssignmentHistoryEntry");
+export const PlanHeadingResponse = withOpenApi(PlanHeadingSchema, "PlanHeading");
 export const ImportWarningResponse = withOpenApi(ImportWarningSchema, "ImportWarning");
 
 /** A page of a list with its keyset cursor. */

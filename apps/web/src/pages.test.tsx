@@ -76,7 +76,7 @@ describe("task page", () => {
     expect(rows[1]?.textContent).toContain("状态：未开始 → 已完成");
     expect(rows[2]?.textContent).toContain("进展说明：— → 财政已拨款");
     // One request for the task's whole history, not one per item.
-    expect(api.requests.filter((r) => r.path.startsWith("/api/history")).map((r) => r.path)).toEqual([
+    expect(api.requests.filter((r) => r.path.startsWith("/api/history?")).map((r) => r.path)).toEqual([
       `/api/history?taskId=${encodeURIComponent("testville-2016/1")}&limit=500`,
     ]);
   });

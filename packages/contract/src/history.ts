@@ -1,4 +1,4 @@
-import { ChecklistItemIdSchema, IsoDateSchema, PlanIdSchema, TaskIdSchema, UnitIdSchema } from "@taizhang/core";
+import { AssignmentHistoryEntrySchema, ChecklistItemIdSchema, IsoDateSchema, PlanIdSchema, TaskIdSchema, UnitIdSchema } from "@taizhang/core";
 import { z } from "zod";
 import { HistoryEntryResponse, integerQuery, ItemParams, pageOf, PlanIdParam, TaskParams, UnitIdParam } from "./common.js";
 import { problemResponses } from "./problems.js";
@@ -15,6 +15,7 @@ export const HistoryWindowQuery = z.object({
 });
 
 export const HistoryPage = pageOf(HistoryEntryResponse).meta({ id: "HistoryPage" });
+export const AssignmentHistoryPage = pageOf(AssignmentHistoryEntrySchema.meta({ id: "AssignmentHistoryEntry" })).meta({ id: "AssignmentHistoryPage" });
 
 const responses = {
   200: { description: "Changes, newest first", content: { "application/json": { schema: HistoryPage } } },
@@ -25,6 +26,25 @@ const tags = ["history"];
 
 /** The audit trail: every accepted change, never edited; by plan, unit, task or item, within a time window. */
 export const historyRoutes = {
+  assignmentHistory: defineRoute({
+    operationId: "assignmentHistory",
+    method: "get",
+    path: "/api/history/assignments",
+    tags,
+    summary: "分工变更记录: changes of tasks' units, newest first, with the rows each orphaned or restored",
+    request: {
+      query: z.object({
+        planId: PlanIdSchema.optional(),
+        taskId: TaskIdSchema.optional().meta({ description: "one task, e.g. chengdu-2015/1" }),
+        limit: integerQuery(1, 500).default(50),
+        cursor: z.string().min(1).max(500).optional(),
+      }),
+    },
+    responses: {
+      200: { description: "Changes, newest first", content: { "application/json": { schema: AssignmentHistoryPage } } },
+      ...problemResponses(400, 401),
+    },
+  }),
   listHistory: defineRoute({
     operationId: "listHistory",
     method: "get",

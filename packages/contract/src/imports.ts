@@ -1,4 +1,4 @@
-import { PlanIdSchema } from "@taizhang/core";
+import { JurisdictionSchema, PLAN_HEADING_FIELDS, PlanHeadingSchema, PlanIdSchema } from "@taizhang/core";
 import { z } from "zod";
 import { BEARER, BooleanQuery, ImportWarningResponse, PlanResponse } from "./common.js";
 import { LedgerImportResultSchema } from "./ledger-import.js";
@@ -12,6 +12,7 @@ export const ImportRequest = z
     text: z.string().min(1).describe("the plan's full text"),
     id: PlanIdSchema.optional().describe("plan id to use instead of <jurisdiction slug>-<start year>"),
     sourceName: z.string().trim().min(1).max(200).optional().describe("file name recorded in the provenance"),
+    jurisdiction: JurisdictionSchema.optional().describe("the jurisdiction the admin set or confirmed: scopes the unit ids and, without id, gives the plan id"),
   })
   .meta({ id: "ImportRequest" });
 
@@ -21,6 +22,9 @@ export const ImportResponse = z
     warnings: z.array(ImportWarningResponse),
     stored: z.boolean().describe("false for a dry run"),
     action: z.enum(["inserted", "updated", "unchanged"]).nullable().describe("what storing did; null for a dry run"),
+    existing: PlanHeadingSchema.nullable().describe("the plan already stored under the id; null when none"),
+    differs: z.array(z.enum(PLAN_HEADING_FIELDS)).describe("what differs between the stored plan and this one (replacing then needs replaceDifferent=true)"),
+    jurisdictionConfirmed: z.boolean().describe("false when the importer was unsure whose plan it is: storing then needs the jurisdiction in the body"),
   })
   .meta({ id: "ImportResult" });
 export type ImportResult = z.infer<typeof ImportResponse>;
@@ -43,6 +47,7 @@ export const importRoutes = {
       query: z.object({
         dryRun: toggle("only read the plan; store nothing"),
         replace: toggle("update a stored plan of the same id"),
+        replaceDifferent: toggle("with replace=true: also a stored plan whose title, 文号 or jurisdiction differ"),
         id: PlanIdSchema.optional().meta({ description: "plan id for a text/plain body" }),
       }),
       body: {

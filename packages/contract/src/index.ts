@@ -30,8 +30,22 @@ export * from "./tokens.js";
 export * from "./session.js";
 export * from "./health.js";
 
+/** Every route of the API, by operationId (named per group: the expanded type is too large for the compiler to write out). */
+export type Routes = typeof planRoutes &
+  typeof taskRoutes &
+  typeof unitRoutes &
+  typeof progressRoutes &
+  typeof historyRoutes &
+  typeof reportRoutes &
+  typeof searchRoutes &
+  typeof importRoutes &
+  typeof exportRoutes &
+  typeof tokenRoutes &
+  typeof sessionRoutes &
+  typeof healthRoutes;
+
 /** Every route of the API, by operationId: what the API mounts and the client calls. */
-export const routes = {
+export const routes: Routes = {
   ...planRoutes,
   ...taskRoutes,
   ...unitRoutes,
@@ -45,5 +59,4 @@ export const routes = {
   ...sessionRoutes,
   ...healthRoutes,
 };
-export type Routes = typeof routes;
 export type OperationId = keyof Routes;

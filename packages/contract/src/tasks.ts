@@ -1,4 +1,4 @@
-import { IsoDateSchema, PlanIdSchema, ProgressStatusSchema, ThemeIdSchema, UnitIdSchema, UnitRoleSchema } from "@taizhang/core";
+import { IsoDateSchema, PlanIdSchema, ProgressStatusSchema, TaskIdSchema, ThemeIdSchema, UnitIdSchema, UnitRoleSchema } from "@taizhang/core";
 import { z } from "zod";
 import { DeadlineSchema } from "./checklist.js";
 import { AsOfQuery, BEARER, BooleanQuery, ChecklistItemResponse, integerQuery, pageOf, ProgressResponse, TaskParams, TaskResponse, UnitResponse } from "./common.js";
@@ -52,8 +52,19 @@ export const AssignUnitsRequest = z
   .object({
     lead: z.array(z.string().trim().min(1).max(200)).max(100).describe("unit ids, names or aliases"),
     responsible: z.array(z.string().trim().min(1).max(200)).max(100),
+    replace: z.boolean().optional().describe("true to change units the plan's text names for this task (needs a reason)"),
+    reason: z.string().trim().min(1).max(500).optional().describe("why the units change; kept in the assignment history"),
   })
   .meta({ id: "AssignUnits" });
+
+/** A task's orphaned progress rows: of units removed from it, kept as they were. */
+export const OrphanedRowsResponse = z
+  .object({
+    taskId: TaskIdSchema,
+    items: z.array(z.object({ item: ChecklistItemResponse, unitId: UnitIdSchema, role: UnitRoleSchema, progress: ProgressResponse, deadline: DeadlineSchema })),
+    asOf: z.string(),
+  })
+  .meta({ id: "OrphanedRows" });
 
 const tags = ["tasks"];
 
@@ -88,12 +99,25 @@ export const taskRoutes = {
     method: "put",
     path: "/api/tasks/{planId}/{number}/units",
     tags,
-    summary: "Admin: assign lead and responsible units to a task (for plans that name none)",
+    summary: "Admin: set a task's lead and responsible units (replace with a reason for units the plan's text names)",
     security: BEARER,
     request: { params: TaskParams, body: { required: true, content: { "application/json": { schema: AssignUnitsRequest } } } },
     responses: {
       200: { description: "The task with its new units", content: { "application/json": { schema: TaskResponse } } },
-      ...problemResponses(400, 401, 403, 404, 415),
+      ...problemResponses(400, 401, 403, 404, 409, 415),
+    },
+  }),
+  orphanedTaskRows: defineRoute({
+    operationId: "orphanedTaskRows",
+    method: "get",
+    path: "/api/tasks/{planId}/{number}/orphaned",
+    tags,
+    summary: "Admin: the task's orphaned progress rows (units removed from it), kept as they were",
+    security: BEARER,
+    request: { params: TaskParams, query: z.object({ asOf: AsOfQuery }) },
+    responses: {
+      200: { description: "The orphaned rows", content: { "application/json": { schema: OrphanedRowsResponse } } },
+      ...problemResponses(400, 401, 403, 404),
     },
   }),
 };

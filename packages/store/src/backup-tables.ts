@@ -146,6 +146,20 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
     after_json: "text",
     note: "text?",
   }),
+  table("assignment_history", ["id"], {
+    id: "integer",
+    plan_id: "text",
+    task_id: "text",
+    kind: "text",
+    actor: "text",
+    source: "text",
+    at: "text",
+    before_json: "text",
+    after_json: "text",
+    reason: "text?",
+    orphaned_json: "text",
+    restored_json: "text",
+  }),
   // Tokens as stored: the sha256 of each secret, never a secret (the store has none).
   table("tokens", ["id"], {
     id: "text",

@@ -422,12 +422,14 @@ async function emptyStore(trx: Kysely<Database>, dialect: StoreDialect): Promise
   for (const table of children) await sql`delete from ${sql.table(table.name)}`.execute(trx);
 }
 
-/** History ids given explicitly: the next one written must come after the largest restored. */
+/** History ids given explicitly: the next one written must come after the largest restored (both histories). */
 async function continueHistoryIds(trx: Kysely<Database>, dialect: StoreDialect): Promise<void> {
-  if (dialect === "postgres") {
-    await sql`select setval(pg_get_serial_sequence('history', 'id'), coalesce((select max(id) from history), 0) + 1, false)`.execute(trx);
-    return;
+  for (const name of ["history", "assignment_history"] as const) {
+    if (dialect === "postgres") {
+      await sql`select setval(pg_get_serial_sequence(${name}, 'id'), coalesce((select max(id) from ${sql.table(name)}), 0) + 1, false)`.execute(trx);
+      continue;
+    }
+    // AUTOINCREMENT keeps its high-water mark in sqlite_sequence; a forced restore may have lowered the ids.
+    await sql`update sqlite_sequence set seq = (select coalesce(max(id), 0) from ${sql.table(name)}) where name = ${name}`.execute(trx);
   }
-  // AUTOINCREMENT keeps its high-water mark in sqlite_sequence; a forced restore may have lowered the ids.
-  await sql`update sqlite_sequence set seq = (select coalesce(max(id), 0) from history) where name = 'history'`.execute(trx);
 }

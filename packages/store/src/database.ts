@@ -21,6 +21,8 @@ export interface Database {
   checklist_items: ChecklistItemsTable;
   progress: ProgressTable;
   history: HistoryTable;
+  /** One row per change of a task's units (migration 0008). */
+  assignment_history: AssignmentHistoryTable;
   tokens: TokensTable;
 }
 
@@ -163,6 +165,23 @@ export interface ProgressTable {
   updated_at: string | null;
   /** 1 when the item or the unit's assignment vanished from the plan; kept, never deleted. */
   orphaned: number;
+}
+
+export interface AssignmentHistoryTable {
+  id: Generated<number>;
+  plan_id: string;
+  task_id: string;
+  kind: string;
+  actor: string;
+  source: string;
+  at: string;
+  /** {lead, responsible} unit ids (JSON text). */
+  before_json: string;
+  after_json: string;
+  reason: string | null;
+  /** [{itemId, unitId, version}] (JSON text): rows the change orphaned, and rows it brought back. */
+  orphaned_json: string;
+  restored_json: string;
 }
 
 export interface HistoryTable {

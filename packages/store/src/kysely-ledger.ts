@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import {
+  assignmentChangeKind,
+  type AssignmentHistoryEntry,
   ChecklistItemSchema,
+  jurisdictionKey,
   JurisdictionSchema,
   PlanSchema,
   PlanSummarySchema,
@@ -24,6 +27,7 @@ import {
   type UnitRole,
 } from "@taizhang/core";
 import { CompiledQuery, sql, type Kysely, type Selectable, type Updateable } from "kysely";
+import { readAssignmentHistory, recordAssignmentChanges, storedTaskUnits } from "./assignment-history.js";
 import { chunks } from "./chunks.js";
 import { sha256Hex } from "./content-hash.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
@@ -32,6 +36,7 @@ import { GroupCommit } from "./group-commit.js";
 import {
   LedgerError,
   type Actor,
+  type AssignmentHistoryFilter,
   type BulkResult,
   type ChecklistRow,
   type HistoryFilter,
@@ -44,6 +49,7 @@ import {
   type Role,
   type TaskFilter,
   type TokenRecord,
+  type UnitAssignmentRequest,
 } from "./ledger.js";
 import { syncChecklist, writePlan, writePlanUnitsAdding, writeTaskUnits } from "./plan-sync.js";
 import { progressReport, type ReportBy } from "./report-query.js";
@@ -175,7 +181,7 @@ export class KyselyLedger implements Ledger {
     return retryTransient(this.dialect, () => work(this.db));
   }
 
-  async loadPlan(input: Plan): Promise<PlanLoadResult> {
+  async loadPlan(input: Plan, options: { actor?: Pick<Actor, "name" | "source"> } = {}): Promise<PlanLoadResult> {
     const parsed = PlanSchema.safeParse(input);
     if (!parsed.success) throw new LedgerError("invalid", "the plan does not match the model", parsed.error.issues);
     const plan = parsed.data;
@@ -188,7 +194,7 @@ export class KyselyLedger implements Ledger {
     if (stored?.content_hash === hash) return { planId: plan.id, action: "unchanged" };
     const action = await this.write(async (trx) => {
       if (this.dialect === "postgres") await sql`select pg_advisory_xact_lock(${PLAN_LOAD_LOCK})`.execute(trx);
-      return writePlan(trx, plan, canonical, hash, this.now());
+      return writePlan(trx, plan, canonical, hash, this.now(), options.actor);
     });
     return { planId: plan.id, action };
   }
@@ -325,6 +331,7 @@ export class KyselyLedger implements Ledger {
     role?: UnitRole;
     status?: ProgressStatus;
     responsiblePerson?: string;
+    orphaned?: boolean;
   }): Promise<ChecklistRow[]> {
     return this.read(async (db) => {
       let q = db
@@ -349,9 +356,12 @@ export class KyselyLedger implements Ledger {
           "t.title as task_title",
           "s.title as section_title",
           "pa.title as part_title",
-        ])
-        .where("p.orphaned", "=", 0)
-        .where("ci.orphaned", "=", 0);
+        ]);
+      // Live rows, or (for admins) the orphaned ones: a unit removed from the task, an item the text no longer has.
+      q =
+        filter.orphaned === true
+          ? q.where((eb) => eb.or([eb("p.orphaned", "<>", 0), eb("ci.orphaned", "<>", 0)]))
+          : q.where("p.orphaned", "=", 0).where("ci.orphaned", "=", 0);
       if (filter.planId !== undefined) q = q.where("ci.plan_id", "=", filter.planId);
       if (filter.taskId !== undefined) q = q.where("ci.task_id", "=", filter.taskId);
       if (filter.unitId !== undefined) q = q.where("p.unit_id", "=", filter.unitId);
@@ -644,33 +654,73 @@ export class KyselyLedger implements Ledger {
     return this.read((db) => progressReport(db, by, asOf, filter.planId));
   }
 
-  async assignUnits(actor: Actor, taskId: TaskId, assignments: { lead: string[]; responsible: string[] }): Promise<Task> {
+  async assignUnits(actor: Actor, taskId: TaskId, assignments: UnitAssignmentRequest): Promise<Task> {
     if (actor.role !== "admin") throw new LedgerError("forbidden", "only an admin may assign units");
+    const reason = assignments.reason?.trim() || null;
+    if (assignments.replace === true && reason === null) {
+      throw new LedgerError("invalid", "replacing units the plan names needs a reason (kept in the assignment history)");
+    }
     const task = await this.getTask(taskId);
     const plan = await this.read((db) =>
-      db.selectFrom("plans").select(["jurisdiction", "end_year"]).where("id", "=", task.planId).executeTakeFirstOrThrow(),
+      db
+        .selectFrom("plans")
+        .select(["jurisdiction", "jurisdiction_level", "jurisdiction_parent", "end_year", "plan_json"])
+        .where("id", "=", task.planId)
+        .executeTakeFirstOrThrow(),
     );
+    // Units are looked up in the plan's own jurisdiction: 成都市锦江区's 区司法局, never 成都市武侯区's.
+    const scope = jurisdictionKey(JurisdictionSchema.parse({ name: plan.jurisdiction, level: plan.jurisdiction_level, parent: plan.jurisdiction_parent }));
     const resolve = async (name: string): Promise<UnitId> => {
-      const found = await this.resolveUnit(name, plan.jurisdiction);
+      const found = await this.resolveUnit(name, scope);
       const [unit] = found;
-      if (!unit) throw new LedgerError("invalid", `no unit named ${name} in ${plan.jurisdiction}`);
-      if (found.length > 1) throw new LedgerError("invalid", `${name} names ${found.length} units in ${plan.jurisdiction}`);
+      if (!unit) throw new LedgerError("invalid", `no unit named ${name} in ${scope}`);
+      if (found.length > 1) throw new LedgerError("invalid", `${name} names ${found.length} units in ${scope}`);
       return unit.id;
     };
     const lead: UnitId[] = [];
     for (const name of assignments.lead) lead.push(await resolve(name));
     const responsible: UnitId[] = [];
     for (const name of assignments.responsible) responsible.push(await resolve(name));
-    const assigned = { ...task, lead: [...new Set(lead)], responsible: [...new Set(responsible)] };
-    await this.write(async (trx) => {
+    const after = { lead: [...new Set(lead)], responsible: [...new Set(responsible)] };
+    // Whether the plan's text names this task's units: the plan as imported, not the assignments since.
+    const imported = (JSON.parse(plan.plan_json) as { tasks?: Array<{ number?: number; lead?: unknown[]; responsible?: unknown[] }> }).tasks ?? [];
+    const own = imported.find((t) => t.number === task.number);
+    const namesUnits = (own?.lead?.length ?? 0) + (own?.responsible?.length ?? 0) > 0;
+    const changed = await this.write(async (trx) => {
       if (this.dialect === "postgres") await sql`select pg_advisory_xact_lock(${PLAN_LOAD_LOCK})`.execute(trx);
+      const before = (await storedTaskUnits(trx, [task.id])).get(task.id) ?? { lead: [], responsible: [] };
+      const kind = assignmentChangeKind(before, after);
+      if (kind === null) return false;
+      if (namesUnits && assignments.replace !== true) {
+        throw new LedgerError(
+          "conflict",
+          `the text of ${task.planId} names the units of ${task.id}: changing them needs replace=true and a reason`,
+          { problem: "units-named-by-plan" },
+        );
+      }
+      const assigned = { ...task, ...after };
       await writeTaskUnits(trx, [assigned]);
-      await writePlanUnitsAdding(trx, task.planId, [...assigned.lead, ...assigned.responsible]);
-      await syncChecklist(trx, { taskIds: [task.id] }, [assigned], taskChecklist(assigned, plan.end_year));
+      await writePlanUnitsAdding(trx, task.planId, [...after.lead, ...after.responsible]);
+      const effects = await syncChecklist(trx, { taskIds: [task.id] }, [assigned], taskChecklist(assigned, plan.end_year));
+      const at = this.now();
+      await recordAssignmentChanges(trx, actor, at, [{ planId: task.planId, taskId: task.id, kind, before, after, reason, ...effects }]);
       // The plan changed (its tasks' units): readers that cache plans see a new revision.
-      await trx.updateTable("plans").set({ updated_at: await nextPlanStamp(trx, this.now()) }).where("id", "=", task.planId).execute();
+      await trx.updateTable("plans").set({ updated_at: await nextPlanStamp(trx, at) }).where("id", "=", task.planId).execute();
+      return true;
     });
-    return this.getTask(taskId);
+    return changed ? this.getTask(taskId) : task;
+  }
+
+  assignmentHistory(filter: AssignmentHistoryFilter): Promise<Page<AssignmentHistoryEntry>> {
+    const limit = clampLimit(filter.limit, DEFAULT_HISTORY_PAGE);
+    return this.read((db) =>
+      readAssignmentHistory(db, {
+        ...(filter.planId !== undefined ? { planId: filter.planId } : {}),
+        ...(filter.taskId !== undefined ? { taskId: filter.taskId } : {}),
+        limit,
+        cursor: filter.cursor ?? null,
+      }),
+    );
   }
 
   async createToken(input: { name: string; role: Role; unitId: UnitId | null }): Promise<{ token: string; record: TokenRecord }> {

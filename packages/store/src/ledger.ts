@@ -1,4 +1,5 @@
 import type {
+  AssignmentHistoryEntry,
   ChecklistItem,
   ChecklistItemId,
   HistoryEntry,
@@ -139,6 +140,27 @@ export interface HistoryFilter {
   cursor?: string | null;
 }
 
+/** An admin's change of a task's units. */
+export interface UnitAssignmentRequest {
+  /** Unit ids, names or aliases, in the plan's jurisdiction. */
+  lead: string[];
+  responsible: string[];
+  /**
+   * Required (with a reason) when the plan's text names the task's units: the change then overrides
+   * what the plan itself says, so it must be meant.
+   */
+  replace?: boolean;
+  /** Why; kept in the assignment history. Required with replace. */
+  reason?: string | null;
+}
+
+export interface AssignmentHistoryFilter {
+  planId?: PlanId;
+  taskId?: TaskId;
+  limit?: number;
+  cursor?: string | null;
+}
+
 export interface ReportRow {
   key: string;
   label: string;
@@ -147,8 +169,12 @@ export interface ReportRow {
 
 /** What the store offers; implemented by `KyselyLedger` for SQLite and PostgreSQL. */
 export interface Ledger {
-  /** Insert or update a plan from the importer; progress is never touched. */
-  loadPlan(plan: Plan): Promise<PlanLoadResult>;
+  /**
+   * Insert or update a plan from the importer; progress is never touched. A task whose units the
+   * new text changes gets an assignment history entry (kind reimport) recorded as `actor`
+   * (default: "plan import", source import).
+   */
+  loadPlan(plan: Plan, options?: { actor?: Pick<Actor, "name" | "source"> }): Promise<PlanLoadResult>;
   listPlans(): Promise<PlanSummary[]>;
   /**
    * One short revision string per plan, changing whenever the plan as
@@ -170,16 +196,35 @@ export interface Ledger {
   listUnits(filter?: { planId?: PlanId; jurisdiction?: string }): Promise<Unit[]>;
   /** Finds a unit by id, canonical name or alias (optionally within a jurisdiction). */
   resolveUnit(nameOrId: string, jurisdiction?: string): Promise<Unit[]>;
-  /** `responsiblePerson`: only rows whose 责任人 has exactly this name. */
-  checklist(filter: { planId?: PlanId; taskId?: TaskId; unitId?: UnitId; role?: UnitRole; status?: ProgressStatus; responsiblePerson?: string }): Promise<ChecklistRow[]>;
+  /**
+   * `responsiblePerson`: only rows whose 责任人 has exactly this name. `orphaned: true`: instead of the
+   * live rows, the orphaned ones — rows whose unit was removed from the task, or whose item the
+   * plan's text no longer has — kept with their progress (for admins to see; never editable).
+   */
+  checklist(filter: {
+    planId?: PlanId;
+    taskId?: TaskId;
+    unitId?: UnitId;
+    role?: UnitRole;
+    status?: ProgressStatus;
+    responsiblePerson?: string;
+    orphaned?: boolean;
+  }): Promise<ChecklistRow[]>;
   getProgress(itemId: ChecklistItemId, unitId: UnitId): Promise<Progress>;
   updateProgress(actor: Actor, update: ProgressUpdate): Promise<Progress>;
   /** All or nothing: if any update fails, none is applied. */
   bulkUpdateProgress(actor: Actor, updates: ProgressUpdate[]): Promise<BulkResult>;
   history(filter: HistoryFilter): Promise<Page<HistoryEntry>>;
   report(by: "plan" | "section" | "unit" | "task", asOf: Date, filter?: { planId?: PlanId }): Promise<ReportRow[]>;
-  /** Admin: assign units to a task of a plan that names none. */
-  assignUnits(actor: Actor, taskId: TaskId, assignments: { lead: string[]; responsible: string[] }): Promise<Task>;
+  /**
+   * Admin: set a task's units. On a task whose units the plan's text names, refused (conflict,
+   * details.problem "units-named-by-plan") unless `replace` with a `reason`. Every change writes an assignment
+   * history entry; progress of a unit removed is kept (orphaned) and comes back if it is assigned
+   * again. No change, no entry.
+   */
+  assignUnits(actor: Actor, taskId: TaskId, assignments: UnitAssignmentRequest): Promise<Task>;
+  /** Changes of tasks' units, newest first. */
+  assignmentHistory(filter: AssignmentHistoryFilter): Promise<Page<AssignmentHistoryEntry>>;
   createToken(input: { name: string; role: Role; unitId: UnitId | null }): Promise<{ token: string; record: TokenRecord }>;
   listTokens(): Promise<TokenRecord[]>;
   revokeToken(id: string): Promise<TokenRecord>;

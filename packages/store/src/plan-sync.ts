@@ -1,17 +1,21 @@
 import {
+  assignmentChangeKind,
   deriveChecklist,
   EMPTY_PROGRESS,
   type ChecklistItem,
+  type ProgressRowRef,
   summarizePlan,
+  type TaskUnits,
   type Plan,
   type Task,
   type UnitRole,
 } from "@taizhang/core";
 import type { Kysely } from "kysely";
+import { recordAssignmentChanges, storedTaskUnits, type AssignmentChange } from "./assignment-history.js";
 import { chunks } from "./chunks.js";
 import type { Database } from "./database.js";
 import { compareImporterVersions } from "./importer-version.js";
-import type { PlanLoadResult } from "./ledger.js";
+import type { Actor, PlanLoadResult } from "./ledger.js";
 import { nextPlanStamp } from "./plans-revision.js";
 import { taskSearchText } from "./task-search-text.js";
 
@@ -28,11 +32,15 @@ export function itemPosition(taskNumber: number, item: Pick<ChecklistItem, "mile
 
 const hasOwnUnits = (task: Pick<Task, "lead" | "responsible">) => task.lead.length + task.responsible.length > 0;
 
+/** Who a plan load is recorded as in the assignment history when the caller names no one. */
+export const IMPORTER_ACTOR: Pick<Actor, "name" | "source"> = { name: "plan import", source: "import" };
+
 /**
  * Writes a validated plan (inside the caller's transaction). Same content →
  * unchanged; a plan already loaded by a newer importer is not downgraded.
  * Recorded progress and history are never modified here: items and
- * assignments that vanish are orphan-flagged, never deleted.
+ * assignments that vanish are orphan-flagged, never deleted; a task whose
+ * units the new text changes gets an assignment history entry (reimport).
  */
 export async function writePlan(
   trx: Db,
@@ -40,6 +48,7 @@ export async function writePlan(
   canonicalJson: string,
   contentHash: string,
   at: string,
+  actor: Pick<Actor, "name" | "source"> = IMPORTER_ACTOR,
 ): Promise<PlanLoadResult["action"]> {
   const existing = await trx
     .selectFrom("plans")
@@ -109,9 +118,39 @@ export async function writePlan(
   const keptUnitIds = [...kept.values()].flatMap((k) => [...k.lead, ...k.responsible]);
   await writePlanUnits(trx, plan.id, [...plan.units.map((u) => u.id as string), ...keptUnitIds]);
 
+  // The units of the tasks the new text names units for, as they stood: a re-import that changes them is an assignment change.
+  const named = plan.tasks.filter(hasOwnUnits).map((t) => t.id as string);
+  const before = existing ? await storedTaskUnits(trx, named) : new Map<string, TaskUnits>();
+  const existed = new Set<string>();
+  if (existing) {
+    for (const batch of chunks(named)) {
+      for (const row of await trx.selectFrom("tasks").select("id").where("id", "in", batch).execute()) existed.add(row.id);
+    }
+  }
+
   const items = deriveChecklist({ tasks, period: plan.period });
   await writeTasks(trx, plan.id, tasks, items);
-  await syncChecklist(trx, { planId: plan.id }, tasks, items);
+  const effects = await syncChecklist(trx, { planId: plan.id }, tasks, items);
+
+  const changes: AssignmentChange[] = [];
+  for (const task of tasks) {
+    if (!existed.has(task.id)) continue;
+    const was: TaskUnits = before.get(task.id) ?? { lead: [], responsible: [] };
+    const now: TaskUnits = { lead: [...new Set(task.lead)], responsible: [...new Set(task.responsible)] };
+    if (assignmentChangeKind(was, now) === null) continue;
+    const ofTask = (rows: ProgressRowRef[]) => rows.filter((r) => r.itemId.startsWith(`${task.id}#`));
+    changes.push({
+      planId: plan.id,
+      taskId: task.id,
+      kind: "reimport",
+      before: was,
+      after: now,
+      reason: null,
+      orphaned: ofTask(effects.orphaned),
+      restored: ofTask(effects.restored),
+    });
+  }
+  await recordAssignmentChanges(trx, actor, at, changes);
   return existing ? "updated" : "inserted";
 }
 
@@ -251,18 +290,27 @@ export async function writeTaskUnits(trx: Db, tasks: ReadonlyArray<Pick<Task, "i
 
 const progressKey = (itemId: string, unitId: string) => `${itemId}\u0000${unitId}`;
 
+/** What a checklist sync did to existing progress rows. */
+export interface SyncEffects {
+  /** Rows no longer wanted (their unit left the task, or their item vanished): flagged orphaned, kept as they were. */
+  orphaned: ProgressRowRef[];
+  /** Orphaned rows wanted again (the unit was assigned again): back in the checklist, with their progress. */
+  restored: ProgressRowRef[];
+}
+
 /**
  * Brings checklist items and progress rows in line with freshly derived
  * items, within a scope (a whole plan, or some of its tasks). New items and
  * assignments get a version-0 progress row; items and assignments that
- * vanished are orphan-flagged; recorded progress is never changed.
+ * vanished are orphan-flagged; recorded progress is never changed. Says
+ * which existing rows it orphaned and which it restored.
  */
 export async function syncChecklist(
   trx: Db,
   scope: { planId: string } | { taskIds: string[] },
   tasks: ReadonlyArray<Pick<Task, "id" | "number">>,
   items: ChecklistItem[],
-): Promise<void> {
+): Promise<SyncEffects> {
   const taskNumber = new Map(tasks.map((t) => [t.id as string, t.number]));
   const itemRows = items.map((item) => ({
     id: item.id,
@@ -309,10 +357,10 @@ export async function syncChecklist(
   }
 
   const itemIds = [...new Set([...existingItems.map((r) => r.id), ...derivedIds])];
-  const existingProgress: Array<{ item_id: string; unit_id: string; role: string; orphaned: number }> = [];
+  const existingProgress: Array<{ item_id: string; unit_id: string; role: string; orphaned: number; version: number }> = [];
   for (const batch of chunks(itemIds)) {
     existingProgress.push(
-      ...(await trx.selectFrom("progress").select(["item_id", "unit_id", "role", "orphaned"]).where("item_id", "in", batch).execute()),
+      ...(await trx.selectFrom("progress").select(["item_id", "unit_id", "role", "orphaned", "version"]).where("item_id", "in", batch).execute()),
     );
   }
   const existing = new Map(existingProgress.map((r) => [progressKey(r.item_id, r.unit_id), r]));
@@ -341,8 +389,13 @@ export async function syncChecklist(
     }));
   for (const batch of chunks(fresh, 100)) await trx.insertInto("progress").values(batch).execute();
 
+  const effects: SyncEffects = { orphaned: [], restored: [] };
+  const ref = (row: { item_id: string; unit_id: string; version: number }) =>
+    ({ itemId: row.item_id, unitId: row.unit_id, version: row.version }) as ProgressRowRef;
   for (const [key, row] of existing) {
     const want = desired.get(key);
+    if (want && row.orphaned !== 0) effects.restored.push(ref(row));
+    if (!want && row.orphaned === 0) effects.orphaned.push(ref(row));
     if (want && (row.orphaned !== 0 || row.role !== want.role)) {
       await trx
         .updateTable("progress")
@@ -359,6 +412,7 @@ export async function syncChecklist(
         .execute();
     }
   }
+  return effects;
 }
 
 /** Adds units to a plan's unit list (after the ones it has), leaving the rest alone. */

@@ -1,4 +1,6 @@
 import {
+  AssignmentHistoryEntrySchema,
+  type AssignmentHistoryEntry,
   ProgressSchema,
   TaskSchema,
   type HistoryEntry,
@@ -9,7 +11,7 @@ import {
   UnitSchema,
 } from "@taizhang/core";
 import type { Selectable } from "kysely";
-import type { HistoryTable, MilestonesTable, ProgressTable, TargetsTable, TasksTable, UnitsTable } from "./database.js";
+import type { AssignmentHistoryTable, HistoryTable, MilestonesTable, ProgressTable, TargetsTable, TasksTable, UnitsTable } from "./database.js";
 
 /*
  * Rows become model objects through core's zod schemas: a row that no longer
@@ -46,6 +48,23 @@ export function toHistoryEntry(row: Selectable<HistoryTable>): HistoryEntry {
     before: { responsiblePerson: null, ...JSON.parse(row.before_json) },
     after: { responsiblePerson: null, ...JSON.parse(row.after_json) },
     note: row.note,
+  });
+}
+
+export function toAssignmentHistoryEntry(row: Selectable<AssignmentHistoryTable>): AssignmentHistoryEntry {
+  return AssignmentHistoryEntrySchema.parse({
+    id: row.id,
+    planId: row.plan_id,
+    taskId: row.task_id,
+    kind: row.kind,
+    actor: row.actor,
+    source: row.source,
+    at: row.at,
+    before: JSON.parse(row.before_json),
+    after: JSON.parse(row.after_json),
+    reason: row.reason,
+    orphaned: JSON.parse(row.orphaned_json),
+    restored: JSON.parse(row.restored_json),
   });
 }
 

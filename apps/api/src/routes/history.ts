@@ -5,6 +5,7 @@ import type { AppEnv } from "../app-env.js";
 import { validationHook } from "../on-error.js";
 import { problemResponses } from "../problem.js";
 import {
+  AssignmentHistoryEntryResponse,
   HistoryEntryResponse,
   IsoDateSchema,
   ItemKeyParam,
@@ -28,6 +29,7 @@ const WindowQuery = z.object({
 });
 
 const HistoryPage = pageOf(HistoryEntryResponse).openapi("HistoryPage");
+const AssignmentHistoryPage = pageOf(AssignmentHistoryEntryResponse).openapi("AssignmentHistoryPage");
 
 const historyResponses = {
   200: { description: "Changes, newest first", content: { "application/json": { schema: HistoryPage } } },
@@ -66,6 +68,36 @@ export const historyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       const { planId, unitId, taskId, itemId, ...window } = c.req.valid("query");
       const scope = { ...(planId ? { planId } : {}), ...(unitId ? { unitId } : {}), ...(taskId ? { taskId } : {}), ...(itemId ? { itemId } : {}) };
       return c.json(await c.var.ledger.history(filterOf(scope, window)), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/assignments",
+      tags,
+      summary: "分工变更记录: changes of tasks' units (assigned, removed, replaced, changed by a re-import), newest first",
+      description:
+        "Each entry names who changed which task's units, when and why, the units before and after, and the progress rows the change " +
+        "orphaned (kept, read-only) or restored. Progress changes are in the other history routes.",
+      request: {
+        query: z.object({
+          planId: PlanIdSchema.optional(),
+          taskId: TaskIdSchema.optional().openapi({ description: "one task, e.g. chengdu-2015/1" }),
+          limit: z.coerce.number().int().min(1).max(500).default(50).openapi({ type: "integer" }),
+          cursor: z.string().min(1).max(500).optional(),
+        }),
+      },
+      responses: {
+        200: { description: "Changes, newest first", content: { "application/json": { schema: AssignmentHistoryPage } } },
+        ...problemResponses(400, 401),
+      },
+    }),
+    async (c) => {
+      const { planId, taskId, limit, cursor } = c.req.valid("query");
+      return c.json(
+        await c.var.ledger.assignmentHistory({ ...(planId ? { planId } : {}), ...(taskId ? { taskId } : {}), limit, cursor: cursor ?? null }),
+        200,
+      );
     },
   )
   .openapi(

@@ -1,10 +1,10 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { importPlan, PlanIdSchema } from "@taizhang/core";
-import type { AppEnv } from "../app-env.js";
+import { decideReplacement, importPlan, JurisdictionSchema, PLAN_HEADING_FIELDS, planHeading, PlanIdSchema, type Plan, type PlanHeading } from "@taizhang/core";
+import { actorOf, type AppEnv } from "../app-env.js";
 import { validationHook } from "../on-error.js";
-import { requireRole } from "../auth.js";
+import { callerOf, requireRole } from "../auth.js";
 import { ApiError, problemResponses } from "../problem.js";
-import { BooleanQuery, ImportWarningResponse, PlanResponse } from "../schemas.js";
+import { BooleanQuery, ImportWarningResponse, PlanHeadingResponse, PlanResponse } from "../schemas.js";
 
 const tags = ["import"];
 
@@ -13,8 +13,14 @@ const ImportJsonBody = z
     text: z.string().min(1).describe("the plan's full text"),
     id: PlanIdSchema.optional().describe("plan id to use instead of <jurisdiction slug>-<start year>"),
     sourceName: z.string().trim().min(1).max(200).optional().describe("file name recorded in the provenance"),
+    jurisdiction: JurisdictionSchema.optional().describe(
+      "the jurisdiction whose plan it is, as the admin set or confirmed it in the preview; scopes the unit ids and, without id, gives the plan id",
+    ),
   })
   .openapi("ImportRequest");
+
+/** Warnings that mean the importer could not be sure whose plan it is: storing then needs the admin's jurisdiction. */
+const UNSURE_JURISDICTION = new Set(["jurisdiction-unknown", "jurisdiction-ambiguous", "jurisdiction-guessed"]);
 
 const ImportResponse = z
   .object({
@@ -22,6 +28,11 @@ const ImportResponse = z
     warnings: z.array(ImportWarningResponse),
     stored: z.boolean().describe("false for a dry run"),
     action: z.enum(["inserted", "updated", "unchanged"]).nullable().describe("what storing did; null for a dry run"),
+    existing: PlanHeadingResponse.nullable().describe("the plan already stored under the id, to compare with before replacing; null when none"),
+    differs: z.array(z.enum(PLAN_HEADING_FIELDS)).describe("what differs between the stored plan and this one (replacing then needs replaceDifferent=true)"),
+    jurisdictionConfirmed: z
+      .boolean()
+      .describe("false when the importer was unsure whose plan it is (a warning says why): storing then needs the jurisdiction in the request"),
   })
   .openapi("ImportResult");
 
@@ -33,14 +44,23 @@ export const importRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     tags,
     summary: "Admin: import a new plan from its text (text/plain, or JSON {text, id})",
     description:
-      "With dryRun=true nothing is stored and the answer is 200. A plan whose id is already stored is refused (409) " +
-      "unless replace=true; replacing updates the plan's text and keeps every recorded progress.",
+      "With dryRun=true nothing is stored and the answer is 200: the plan as it would be stored (id, jurisdiction, units), the plan " +
+      "stored under that id if any, and what differs. A plan whose id is already stored is refused (409 plan-exists) unless " +
+      "replace=true; replacing updates the plan's text and keeps every recorded progress, but a stored plan whose title, 文号 or " +
+      "jurisdiction differ is refused (409 plan-differs, naming both) unless replaceDifferent=true as well. When the importer is " +
+      "unsure whose plan it is (unknown, ambiguous or guessed jurisdiction), storing needs the jurisdiction in the JSON body (422 " +
+      "jurisdiction-unconfirmed).",
     middleware: [requireRole("admin")],
     security: [{ bearer: [] }],
     request: {
       query: z.object({
         dryRun: BooleanQuery.default(false).openapi({ type: "string", enum: ["true", "false"] }),
         replace: BooleanQuery.default(false).openapi({ type: "string", enum: ["true", "false"] }),
+        replaceDifferent: BooleanQuery.default(false).openapi({
+          type: "string",
+          enum: ["true", "false"],
+          description: "with replace=true: also replace a stored plan whose title, 文号 or jurisdiction differ (another plan under the same id)",
+        }),
         id: PlanIdSchema.optional().openapi({ description: "plan id for a text/plain body" }),
       }),
       body: {
@@ -60,7 +80,7 @@ export const importRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
   async (c) => {
     const query = c.req.valid("query");
     const contentType = (c.req.header("content-type") ?? "").toLowerCase();
-    let input: { text: string; id?: string; sourceName?: string };
+    let input: { text: string; id?: string; sourceName?: string; jurisdiction?: Plan["jurisdiction"] };
     if (contentType.startsWith("text/plain")) {
       input = { text: await c.req.text(), ...(query.id ? { id: query.id } : {}) };
     } else if (contentType !== "") {
@@ -71,14 +91,28 @@ export const importRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     }
     const { plan, warnings } = importPlan(input.text, {
       ...(input.id ?? query.id ? { id: input.id ?? query.id } : {}),
+      ...(input.jurisdiction ? { jurisdiction: input.jurisdiction } : {}),
       sourceName: input.sourceName ?? "upload.txt",
     });
-    if (query.dryRun) return c.json({ plan, warnings, stored: false, action: null }, 200);
-    const exists = (await c.var.ledger.listPlans()).some((p) => p.id === plan.id);
-    if (exists && !query.replace) {
-      throw new ApiError("plan-exists", `a plan ${plan.id} is already stored; pass replace=true to update its text (progress is kept) or give another id`);
+    const stored = (await c.var.ledger.listPlans()).find((p) => p.id === plan.id);
+    const existing: PlanHeading | null = stored ? planHeading(stored) : null;
+    const decision = decideReplacement(existing, planHeading(plan), { replace: query.replace, replaceDifferent: query.replaceDifferent });
+    const differs = decision.ok || existing === null ? [] : decision.differs;
+    const unsure = warnings.find((w) => UNSURE_JURISDICTION.has(w.code));
+    const jurisdictionConfirmed = input.jurisdiction !== undefined || unsure === undefined;
+    const preview = { plan, warnings, existing, differs, jurisdictionConfirmed };
+    if (query.dryRun) return c.json({ ...preview, stored: false, action: null }, 200);
+    if (!jurisdictionConfirmed) {
+      throw new ApiError(
+        "jurisdiction-unconfirmed",
+        `${unsure?.message ?? "the jurisdiction is not certain"}: send the jurisdiction ({name, level, parent}) with the text to store it`,
+      );
     }
-    const { action } = await c.var.ledger.loadPlan(plan);
-    return c.json({ plan, warnings, stored: true, action }, 201);
+    if (!decision.ok) {
+      throw new ApiError(decision.code, decision.message, { existing: decision.existing, incoming: decision.incoming, differs: decision.differs });
+    }
+    const caller = actorOf(callerOf(c));
+    const { action } = await c.var.ledger.loadPlan(plan, { actor: { name: caller.name, source: caller.source } });
+    return c.json({ ...preview, stored: true, action }, 201);
   },
 );

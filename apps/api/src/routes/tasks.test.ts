@@ -124,7 +124,11 @@ describe("assigning units", () => {
     t.app.request(path, { method: "PUT", headers: asCaller(token), body: JSON.stringify(body) });
 
   test("an admin assigns by name or alias; the task and its checklist follow", async () => {
-    const task = await expectJson(await assign(t.tokens.admin, { lead: ["市审改办"], responsible: ["市政府法制办"] }), TaskResponse);
+    // 成都's text names task 2's units: changing them is explicit, with a reason.
+    const task = await expectJson(
+      await assign(t.tokens.admin, { lead: ["市审改办"], responsible: ["市政府法制办"], replace: true, reason: "调整分工" }),
+      TaskResponse,
+    );
     expect(task.lead).toEqual([UNIT_B]);
     expect(task.responsible).toEqual([UNIT_A]);
     const detail = await expectJson(await t.app.request("/api/tasks/chengdu-2015/2"), TaskDetailResponse);

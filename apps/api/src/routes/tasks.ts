@@ -11,9 +11,12 @@ import { problemResponses } from "../problem.js";
 import {
   AsOfQuery,
   BooleanQuery,
+  ChecklistItemResponse,
+  DeadlineSchema,
   IsoDateSchema,
   pageOf,
   PlanIdSchema,
+  ProgressResponse,
   ProgressStatusSchema,
   TaskDetailResponse,
   TaskNumberParam,
@@ -51,6 +54,16 @@ const TaskListQuery = z.object({
 });
 
 const TaskParams = z.object({ planId: PlanIdParam, number: TaskNumberParam });
+
+const OrphanedRowsResponse = z
+  .object({
+    taskId: TaskIdSchema,
+    items: z.array(
+      z.object({ item: ChecklistItemResponse, unitId: UnitIdSchema, role: UnitRoleSchema, progress: ProgressResponse, deadline: DeadlineSchema }),
+    ),
+    asOf: z.string(),
+  })
+  .openapi("OrphanedRows");
 
 /** Tasks: filtered, sorted, paginated lists; one task with its units and every item's progress. */
 export const taskRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -125,10 +138,47 @@ export const taskRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
   )
   .openapi(
     createRoute({
+      method: "get",
+      path: "/{planId}/{number}/orphaned",
+      tags,
+      summary: "Admin: the task's orphaned progress rows — of units removed from it, or of items its text no longer has — kept as they were",
+      description:
+        "Rows are never deleted when a unit leaves a task: they are kept (orphaned), read-only, and come back into the checklist with their " +
+        "progress if the unit is assigned again. GET /api/history/assignments says which change orphaned them.",
+      middleware: [requireRole("admin")],
+      security: [{ bearer: [] }],
+      request: { params: TaskParams, query: z.object({ asOf: AsOfQuery }) },
+      responses: {
+        200: { description: "The orphaned rows", content: { "application/json": { schema: OrphanedRowsResponse } } },
+        ...problemResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const { planId, number } = c.req.valid("param");
+      const asOf = resolveAsOf(c.req.valid("query").asOf, c.var.clock);
+      const taskId = TaskIdSchema.parse(`${planId}/${number}`);
+      await c.var.ledger.getTask(taskId);
+      const rows = await c.var.ledger.checklist({ taskId, orphaned: true });
+      const items = rows.map((row) => ({
+        item: row.item,
+        unitId: row.unitId,
+        role: row.role,
+        progress: row.progress,
+        deadline: deadlineOf(row.item.due, row.progress.status, asOf),
+      }));
+      return c.json({ taskId, items, asOf: asOf.toISOString() }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
       method: "put",
       path: "/{planId}/{number}/units",
       tags,
-      summary: "Admin: assign lead and responsible units to a task (for plans that name none)",
+      summary: "Admin: set a task's lead and responsible units",
+      description:
+        "For a task whose units the plan's text names, refused (409 units-named-by-plan) unless replace=true with a reason. Every change writes " +
+        "an assignment history entry (GET /api/history/assignments); the progress of a unit removed is kept (orphaned, " +
+        "GET …/orphaned) and restored if the unit is assigned again. Setting the units the task already has changes nothing.",
       middleware: [requireRole("admin")],
       security: [{ bearer: [] }],
       request: {
@@ -137,17 +187,21 @@ export const taskRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
           required: true,
           content: {
             "application/json": {
-              schema: z.object({
-                lead: z.array(z.string().trim().min(1).max(200)).max(100).describe("unit ids, names or aliases"),
-                responsible: z.array(z.string().trim().min(1).max(200)).max(100),
-              }),
+              schema: z
+                .object({
+                  lead: z.array(z.string().trim().min(1).max(200)).max(100).describe("unit ids, names or aliases"),
+                  responsible: z.array(z.string().trim().min(1).max(200)).max(100),
+                  replace: z.boolean().optional().describe("true to change units the plan's text names for this task (needs a reason)"),
+                  reason: z.string().trim().min(1).max(500).optional().describe("why the units change; kept in the assignment history"),
+                })
+                .openapi("UnitAssignment"),
             },
           },
         },
       },
       responses: {
         200: { description: "The task with its new units", content: { "application/json": { schema: TaskResponse } } },
-        ...problemResponses(400, 401, 403, 404, 415),
+        ...problemResponses(400, 401, 403, 404, 409, 415),
       },
     }),
     async (c) => {

@@ -1,4 +1,4 @@
-import { summarizePlan, type ImportWarning, type Plan } from "@taizhang/core";
+import { jurisdictionKey, summarizePlan, type ImportWarning, type Plan } from "@taizhang/core";
 
 const LEVELS: Record<Plan["jurisdiction"]["level"], string> = {
   national: "national 国家",
@@ -23,12 +23,15 @@ export function formatPlanSummary(plan: Plan): string {
     `  id               ${plan.id}`,
     `  issuer 发文机关   ${plan.issuer ?? "(not stated)"}`,
     `  文号             ${plan.documentNumber ?? "(none)"}`,
-    `  jurisdiction     ${j.name} (${LEVELS[j.level]}${j.parent === null ? "" : `, in ${j.parent}`})`,
+    `  jurisdiction     ${j.name} (${LEVELS[j.level]}${j.parent === null ? "" : `, in ${j.parent}`}); units are ${jurisdictionKey(j)}:…`,
     `  period           ${plan.period.startYear}–${plan.period.endYear}`,
     `  source           ${sources}`,
     `  basis            ${plan.basis.length === 0 ? "(none)" : plan.basis.map((c) => `《${c.title}》${c.documentNumber === null ? "" : `(${c.documentNumber})`}`).join("、")}`,
     "",
     `  parts ${counts.parts} · sections ${counts.sections} · tasks ${counts.tasks} (guarantees ${counts.guarantees}) · milestones ${counts.milestones} · targets ${counts.targets} · units ${counts.units}`,
+    "",
+    `units (${plan.units.length})${plan.units.length === 0 ? "" : ":"}`,
+    ...plan.units.map((u) => `  ${u.id}${u.collective ? " (collective)" : ""}`),
     "",
     `warnings (${plan.provenance.warnings.length})${plan.provenance.warnings.length === 0 ? "" : ":"}`,
     ...plan.provenance.warnings.map(warningLine),

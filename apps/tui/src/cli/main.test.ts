@@ -64,7 +64,7 @@ describe("taizhang import", () => {
   it("shows its help", async () => {
     const { code, stdout } = await run(["import", "--help"]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/Usage: taizhang import FILE \[FILE…\] \[--json\] \[--id ID\]/);
+    expect(stdout).toMatch(/Usage: taizhang import FILE \[FILE…\] \[--json\] \[--id ID\] \[--jurisdiction NAME/);
     expect((await run(["help", "import"])).stdout).toBe(stdout);
   });
 

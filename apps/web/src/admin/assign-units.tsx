@@ -61,12 +61,14 @@ function AssignForm({ task }: { task: Task }) {
   const id = useId();
   const [lead, setLead] = useState(task.lead.map(unitName).join("、"));
   const [responsible, setResponsible] = useState(task.responsible.map(unitName).join("、"));
+  const [reason, setReason] = useState("");
   const [state, setState] = useState<{ busy: boolean; message: string | null; error: boolean }>({ busy: false, message: null, error: false });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setState({ busy: true, message: null, error: false });
     try {
-      const saved = await api.tasks.assignUnits(task.id, { lead: splitNames(lead), responsible: splitNames(responsible) });
+      // Every change is kept in the assignment history, with the reason when one is given.
+      const saved = await api.tasks.assignUnits(task.id, { lead: splitNames(lead), responsible: splitNames(responsible), ...(reason.trim() ? { reason: reason.trim() } : {}) });
       setLead(saved.lead.map(unitName).join("、"));
       setResponsible(saved.responsible.map(unitName).join("、"));
       setState({ busy: false, message: m.admin.assignSaved, error: false });
@@ -83,6 +85,8 @@ function AssignForm({ task }: { task: Task }) {
       <input id={`${id}-lead`} value={lead} onChange={(e) => setLead(e.target.value)} />
       <label htmlFor={`${id}-resp`}>{m.admin.assignResponsible}</label>
       <input id={`${id}-resp`} value={responsible} onChange={(e) => setResponsible(e.target.value)} />
+      <label htmlFor={`${id}-reason`}>{m.admin.assignReason}</label>
+      <input id={`${id}-reason`} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
       <button type="submit" disabled={state.busy || (splitNames(lead).length === 0 && splitNames(responsible).length === 0)}>
         {m.admin.assignSave}
       </button>

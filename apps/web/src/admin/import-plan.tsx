@@ -1,13 +1,49 @@
+import { JURISDICTION_LEVELS, jurisdictionKey, type JurisdictionLevel } from "@taizhang/core";
 import { useId, useState, type ChangeEvent } from "react";
-import type { ImportResult } from "../api/types.js";
+import { ApiError } from "../api/api-error.js";
+import type { ImportChoice, ImportResult, PlanHeading } from "../api/types.js";
 import { useApp } from "../app-context.js";
 import { useI18n } from "../i18n/i18n.js";
 import { Link } from "../router/router.js";
 import { paths } from "../router/routes.js";
 
-type Stage = { step: "edit" } | { step: "busy" } | { step: "preview"; result: ImportResult } | { step: "saved"; result: ImportResult } | { step: "error"; message: string };
+/** Old against new, when a stored plan of the same id differs: the second, explicit step before replacing it. */
+interface Different {
+  existing: PlanHeading;
+  incoming: PlanHeading;
+  differs: ReadonlyArray<"title" | "documentNumber" | "jurisdiction">;
+}
 
-/** Admin: import a plan's text, with a preview of what was found and its warnings before saving. */
+type Stage =
+  | { step: "edit" }
+  | { step: "busy" }
+  | { step: "preview"; result: ImportResult }
+  | { step: "confirm-different"; result: ImportResult; different: Different }
+  | { step: "saved"; result: ImportResult }
+  | { step: "error"; message: string };
+
+/** The id and jurisdiction as the form edits them. */
+interface ChoiceFields {
+  id: string;
+  name: string;
+  level: JurisdictionLevel;
+  parent: string;
+}
+
+function fieldsOf(result: ImportResult): ChoiceFields {
+  const j = result.plan.jurisdiction;
+  return { id: result.plan.id, name: j.name, level: j.level, parent: j.parent ?? "" };
+}
+
+function choiceOf(fields: ChoiceFields): ImportChoice {
+  return { id: fields.id.trim(), jurisdiction: { name: fields.name.trim(), level: fields.level, parent: fields.parent.trim() || null } };
+}
+
+/**
+ * Admin: import a plan's text. The preview shows what was found, the id and the jurisdiction it would be stored under
+ * (both editable: preview again after a change) and its units; replacing a stored plan whose title or 文号 differ takes a
+ * second, explicit step that shows both.
+ */
 export function ImportPlan({ onImported }: { onImported?: () => void }) {
   const { api } = useApp();
   const { m } = useI18n();
@@ -16,16 +52,44 @@ export function ImportPlan({ onImported }: { onImported?: () => void }) {
   const [fileName, setFileName] = useState("plan.txt");
   const [stage, setStage] = useState<Stage>({ step: "edit" });
   const [replace, setReplace] = useState(false);
+  // The id and jurisdiction of the last preview, as the admin may have edited them; dirty until previewed again.
+  const [choice, setChoice] = useState<{ fields: ChoiceFields; dirty: boolean } | null>(null);
+  const [checked, setChecked] = useState(false);
 
-  const run = async (dryRun: boolean) => {
+  const run = async (dryRun: boolean, replaceDifferent = false) => {
+    const current = stage.step === "preview" || stage.step === "confirm-different" ? stage.result : null;
     setStage({ step: "busy" });
+    // A first preview asks the importer; later ones and the save send what the admin set or confirmed.
+    const sent = choice && (choice.dirty || !dryRun) ? choiceOf(choice.fields) : undefined;
     try {
-      const result = await api.import.plan({ text, fileName, dryRun, replace });
-      setStage(dryRun ? { step: "preview", result } : { step: "saved", result });
-      if (!dryRun) onImported?.();
+      const result = await api.import.plan({ text, fileName, dryRun, replace, replaceDifferent, ...(sent ? { choice: sent } : {}) });
+      if (dryRun) {
+        setChoice({ fields: fieldsOf(result), dirty: false });
+        setChecked(false);
+        setStage({ step: "preview", result });
+      } else {
+        setStage({ step: "saved", result });
+        onImported?.();
+      }
     } catch (error) {
+      const problem = error instanceof ApiError ? error.problem : null;
+      if (current && problem?.type.endsWith("/plan-differs") && problem.existing && problem.incoming) {
+        setStage({ step: "confirm-different", result: current, different: { existing: problem.existing, incoming: problem.incoming, differs: problem.differs ?? [] } });
+        return;
+      }
       setStage({ step: "error", message: error instanceof Error ? error.message : String(error) });
     }
+  };
+
+  const save = () => {
+    if (stage.step !== "preview") return;
+    const { result } = stage;
+    // Replacing another plan under the same id: show both first, and replace only on the second, explicit click.
+    if (replace && result.existing && result.differs.length > 0) {
+      setStage({ step: "confirm-different", result, different: { existing: result.existing, incoming: result.plan, differs: result.differs } });
+      return;
+    }
+    void run(false);
   };
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -34,9 +98,12 @@ export function ImportPlan({ onImported }: { onImported?: () => void }) {
     setFileName(file.name);
     setText(await file.text());
     setStage({ step: "edit" });
+    setChoice(null);
   };
 
-  const result = stage.step === "preview" || stage.step === "saved" ? stage.result : null;
+  const result = stage.step === "preview" || stage.step === "saved" || stage.step === "confirm-different" ? stage.result : null;
+  const unsure = stage.step === "preview" && !stage.result.jurisdictionConfirmed;
+  const canSave = stage.step === "preview" && choice !== null && !choice.dirty && (!unsure || checked);
   return (
     <section>
       <h2>{m.admin.importTitle}</h2>
@@ -59,11 +126,30 @@ export function ImportPlan({ onImported }: { onImported?: () => void }) {
         <label>
           <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} /> {m.admin.replace}
         </label>
+        {choice && stage.step !== "saved" && (
+          <ChoiceForm
+            fields={choice.fields}
+            onChange={(fields) => setChoice({ fields, dirty: true })}
+          />
+        )}
+        {choice?.dirty && stage.step === "preview" && (
+          <p role="status" className="notice">
+            {m.admin.choiceChanged}
+          </p>
+        )}
+        {unsure && (
+          <div role="alert" className="notice error">
+            <p>{m.admin.unsureJurisdiction}</p>
+            <label>
+              <input type="checkbox" checked={checked} onChange={(e) => setChecked(e.target.checked)} /> {m.admin.confirmJurisdiction}
+            </label>
+          </div>
+        )}
         <div className="actions">
           <button type="button" onClick={() => void run(true)} disabled={text.trim() === "" || stage.step === "busy"}>
             {stage.step === "busy" ? m.admin.previewing : m.admin.preview}
           </button>
-          <button type="button" className="primary" onClick={() => void run(false)} disabled={stage.step !== "preview"}>
+          <button type="button" className="primary" onClick={save} disabled={!canSave}>
             {m.admin.save}
           </button>
         </div>
@@ -72,6 +158,13 @@ export function ImportPlan({ onImported }: { onImported?: () => void }) {
         <p role="alert" className="notice error">
           {m.app.error(stage.message)}
         </p>
+      )}
+      {stage.step === "confirm-different" && (
+        <ConfirmDifferent
+          different={stage.different}
+          onConfirm={() => void run(false, true)}
+          onCancel={() => setStage({ step: "preview", result: stage.result })}
+        />
       )}
       {stage.step === "saved" && (
         <p role="status" className="notice ok">
@@ -83,12 +176,110 @@ export function ImportPlan({ onImported }: { onImported?: () => void }) {
   );
 }
 
+/** The id and jurisdiction the plan would be stored under, for the admin to confirm or change. */
+function ChoiceForm({ fields, onChange }: { fields: ChoiceFields; onChange: (fields: ChoiceFields) => void }) {
+  const { m } = useI18n();
+  const id = useId();
+  return (
+    <fieldset className="card">
+      <legend>
+        {m.admin.planId} · {m.admin.jurisdiction}
+      </legend>
+      <p className="muted small">{m.admin.choiceIntro}</p>
+      <label htmlFor={`${id}-id`}>{m.admin.planId}</label>
+      <input id={`${id}-id`} value={fields.id} onChange={(e) => onChange({ ...fields, id: e.target.value })} />
+      <label htmlFor={`${id}-jname`}>{m.admin.jurisdictionName}</label>
+      <input id={`${id}-jname`} value={fields.name} onChange={(e) => onChange({ ...fields, name: e.target.value })} />
+      <label htmlFor={`${id}-jlevel`}>{m.admin.jurisdictionLevel}</label>
+      <select id={`${id}-jlevel`} value={fields.level} onChange={(e) => onChange({ ...fields, level: e.target.value as JurisdictionLevel })}>
+        {JURISDICTION_LEVELS.map((level) => (
+          <option key={level} value={level}>
+            {m.admin.levels[level]}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-jparent`}>{m.admin.jurisdictionParent}</label>
+      <input id={`${id}-jparent`} value={fields.parent} onChange={(e) => onChange({ ...fields, parent: e.target.value })} />
+    </fieldset>
+  );
+}
+
+function headingRows(m: ReturnType<typeof useI18n>["m"], p: PlanHeading): Array<[string, string]> {
+  return [
+    [m.admin.planId, p.id],
+    [m.admin.fieldTitle, p.title],
+    [m.admin.fieldDocumentNumber, p.documentNumber ?? m.admin.none],
+    [m.admin.fieldIssuer, p.issuer ?? m.admin.none],
+    [m.admin.jurisdiction, jurisdictionKey(p.jurisdiction)],
+  ];
+}
+
+/** Old against new, side by side. */
+function Comparison({ existing, incoming }: { existing: PlanHeading; incoming: PlanHeading }) {
+  const { m } = useI18n();
+  const old = headingRows(m, existing);
+  const now = headingRows(m, incoming);
+  return (
+    <div className="table-wrap">
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col">{m.admin.compareField}</th>
+            <th scope="col">{m.admin.compareOld}</th>
+            <th scope="col">{m.admin.compareNew}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {old.map(([label, value], i) => (
+            <tr key={label} className={value === now[i]?.[1] ? undefined : "differs"}>
+              <th scope="row">{label}</th>
+              <td>{value}</td>
+              <td>{now[i]?.[1]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ConfirmDifferent({ different, onConfirm, onCancel }: { different: Different; onConfirm: () => void; onCancel: () => void }) {
+  const { m } = useI18n();
+  return (
+    <div role="alertdialog" aria-label={m.admin.differentTitle} className="notice error">
+      <h3>{m.admin.differentTitle}</h3>
+      <p>{m.admin.differentIntro}</p>
+      <Comparison existing={different.existing} incoming={different.incoming} />
+      <div className="actions">
+        <button type="button" onClick={onCancel}>
+          {m.admin.cancel}
+        </button>
+        <button type="button" className="primary" onClick={onConfirm}>
+          {m.admin.confirmReplaceDifferent}
+        </button>
+      </div>
+    </div>
+  );
+}
+
 function ImportPreview({ result }: { result: ImportResult }) {
   const { m } = useI18n();
   const { plan, warnings } = result;
   return (
     <div className="preview" aria-live="polite">
       <h3>{plan.title}</h3>
+      <dl className="fields">
+        <dt>{m.admin.planId}</dt>
+        <dd>
+          <code>{plan.id}</code>
+        </dd>
+        <dt>{m.admin.jurisdiction}</dt>
+        <dd>
+          {jurisdictionKey(plan.jurisdiction)} ({m.admin.levels[plan.jurisdiction.level]})
+        </dd>
+        <dt>{m.admin.fieldDocumentNumber}</dt>
+        <dd>{plan.documentNumber ?? m.admin.none}</dd>
+      </dl>
       <p>
         {m.admin.found(
           plan.tasks.length,
@@ -97,6 +288,24 @@ function ImportPreview({ result }: { result: ImportResult }) {
           plan.units.length,
         )}
       </p>
+      {result.existing && (
+        <>
+          <h4>{m.admin.existingTitle}</h4>
+          {result.differs.length === 0 ? <p>{m.admin.existingSame}</p> : <Comparison existing={result.existing} incoming={plan} />}
+        </>
+      )}
+      {plan.units.length > 0 && (
+        <>
+          <h4>{m.admin.unitsTitle}</h4>
+          <ul className="inline-list">
+            {plan.units.map((u) => (
+              <li key={u.id}>
+                <code>{u.id}</code>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h4>{m.admin.warnings}</h4>
       {warnings.length === 0 ? (
         <p>{m.admin.noWarnings}</p>

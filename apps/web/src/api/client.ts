@@ -1,13 +1,16 @@
 import type { ChecklistItemId, PlanId, ProgressPatch, ProgressStatus, TaskId, UnitId, UnitRole } from "@taizhang/core";
 import { ApiError, toApiError } from "./api-error.js";
 import type {
+  AssignmentHistoryEntry,
   BulkResult,
   Checklist,
   Counterparts,
   DeadlineReport,
   HistoryEntry,
+  ImportChoice,
   ImportResult,
   LedgerImportResult,
+  OrphanedRows,
   Page,
   Plan,
   PlanSummary,
@@ -93,8 +96,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
       get: (taskId: TaskId | string) => request<TaskDetail>("GET", `/tasks/${taskPath(taskId)}`),
       list: (query: { planId?: string; unitId?: string; q?: string; limit?: number; cursor?: string | null }) =>
         request<Page<Task>>("GET", "/tasks", { query }),
-      assignUnits: (taskId: TaskId | string, assignment: { lead: string[]; responsible: string[] }) =>
+      /** `replace` with a `reason` is needed to change units the plan's text names for the task (409 units-named-by-plan). */
+      assignUnits: (taskId: TaskId | string, assignment: { lead: string[]; responsible: string[]; replace?: boolean; reason?: string }) =>
         request<Task>("PUT", `/tasks/${taskPath(taskId)}/units`, { body: assignment }),
+      /** Admin: progress rows of units removed from the task, kept as they were. */
+      orphaned: (taskId: TaskId | string) => request<OrphanedRows>("GET", `/tasks/${taskPath(taskId)}/orphaned`),
       counterparts: (taskId: TaskId | string, query: { limit?: number; perPlan?: number } = {}) =>
         request<Counterparts>("GET", `/tasks/${taskPath(taskId)}/counterparts`, { query }),
     },
@@ -129,6 +135,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
     history: {
       list: (query: { itemId?: string; taskId?: string; unitId?: string; planId?: string; limit?: number; cursor?: string | null }) =>
         request<Page<HistoryEntry>>("GET", "/history", { query }),
+      /** Changes of tasks' units (分工变更记录), newest first. */
+      assignments: (query: { taskId?: string; planId?: string; limit?: number; cursor?: string | null }) =>
+        request<Page<AssignmentHistoryEntry>>("GET", "/history/assignments", { query }),
     },
     reports: {
       progress: async (by: "plan" | "section" | "unit", query: { planId?: string } = {}) =>
@@ -136,11 +145,18 @@ export function createApiClient(options: ApiClientOptions = {}) {
       deadlines: (query: { withinDays?: number } = {}) => request<DeadlineReport>("GET", "/reports/deadlines", { query }),
     },
     import: {
-      /** A dry run reads the text and stores nothing; `replace` updates a stored plan of the same id (progress is kept). */
-      plan: (input: { text: string; fileName: string; dryRun: boolean; replace?: boolean }) =>
+      /**
+       * A dry run reads the text and stores nothing; `replace` updates a stored plan of the same id (progress is kept), and
+       * `replaceDifferent` also one whose title, 文号 or jurisdiction differ. `choice`: the id and jurisdiction the admin set or confirmed.
+       */
+      plan: (input: { text: string; fileName: string; dryRun: boolean; replace?: boolean; replaceDifferent?: boolean; choice?: ImportChoice }) =>
         request<ImportResult>("POST", "/import", {
-          body: { text: input.text, sourceName: input.fileName },
-          query: { dryRun: input.dryRun, replace: input.replace === true ? true : undefined },
+          body: { text: input.text, sourceName: input.fileName, ...input.choice },
+          query: {
+            dryRun: input.dryRun,
+            replace: input.replace === true ? true : undefined,
+            replaceDifferent: input.replaceDifferent === true ? true : undefined,
+          },
         }),
       /**
        * An edited ledger (.xlsx or CSV, as downloaded): a preview of what it changes, or with `apply` the changes

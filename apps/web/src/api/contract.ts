@@ -1,5 +1,6 @@
 import type { Client } from "@taizhang/api";
 import type {
+  AssignmentHistoryEntry,
   BulkResult,
   Checklist,
   Counterparts,
@@ -7,6 +8,7 @@ import type {
   HistoryEntry,
   ImportResult,
   LedgerImportResult,
+  OrphanedRows,
   Page,
   Plan,
   PlanSummary,
@@ -59,4 +61,6 @@ export type Contract = [
   Fits<Defined<Ok<Api["themes"]["$get"]>>, ThemesInfo>,
   Fits<Defined<Ok<Api["themes"]["matrix"]["$get"]>>, ThemeMatrix>,
   Fits<Defined<Ok<Api["tasks"][":planId"][":number"]["counterparts"]["$get"]>>, Counterparts>,
+  Fits<Defined<Ok<Api["tasks"][":planId"][":number"]["orphaned"]["$get"]>>, OrphanedRows>,
+  Fits<Defined<Ok<Api["history"]["assignments"]["$get"]>>, Page<AssignmentHistoryEntry>>,
 ];

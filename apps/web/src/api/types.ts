@@ -1,4 +1,5 @@
 import type {
+  AssignmentHistoryEntry,
   ChecklistItem,
   Counterpart,
   PlanId,
@@ -8,7 +9,9 @@ import type {
   DeadlineState,
   HistoryEntry,
   ImportWarning,
+  Jurisdiction,
   Plan,
+  PlanHeading,
   PlanSummary,
   Progress,
   ProgressPatch,
@@ -110,6 +113,25 @@ export interface ImportResult {
   /** False for a dry run. */
   stored: boolean;
   action: "inserted" | "updated" | "unchanged" | null;
+  /** The plan already stored under the id, to compare with; null when none. */
+  existing: PlanHeading | null;
+  /** What differs between the stored plan and this one: replacing it then needs an explicit second confirmation. */
+  differs: Array<"title" | "documentNumber" | "jurisdiction">;
+  /** False when the importer was unsure whose plan it is: the admin must confirm the jurisdiction. */
+  jurisdictionConfirmed: boolean;
+}
+
+/** What an admin sets or confirms on an import: the id and the jurisdiction. */
+export interface ImportChoice {
+  id?: string;
+  jurisdiction?: Jurisdiction;
+}
+
+/** A task's orphaned progress rows: of units removed from it, kept as they were (admins only). */
+export interface OrphanedRows {
+  taskId: string;
+  items: Array<{ item: ChecklistItem; unitId: UnitId; role: UnitRole; progress: Progress; deadline: Deadline }>;
+  asOf: string;
 }
 
 /** One field an uploaded ledger row changes. */
@@ -150,10 +172,14 @@ export interface Problem {
   results?: BulkItemResult[];
   /** Sent when an uploaded ledger was not applied (409 import-rejected): its rows and why. */
   import?: LedgerImportResult;
+  /** Sent with 409 plan-exists and plan-differs: the stored plan, the new one, and what differs. */
+  existing?: PlanHeading;
+  incoming?: PlanHeading;
+  differs?: Array<"title" | "documentNumber" | "jurisdiction">;
   requestId?: string;
 }
 
-export type { HistoryEntry, Plan, PlanSummary, Progress, Task, Unit };
+export type { AssignmentHistoryEntry, HistoryEntry, Jurisdiction, Plan, PlanHeading, PlanSummary, Progress, Task, Unit };
 
 /** What a list shows of a task found elsewhere (search hits, counterparts). */
 export interface TaskRef {

@@ -202,11 +202,113 @@ export function TaskView({ detail, history }: { detail: TaskDetail; history: rea
           </div>
         )}
       </section>
+      {info?.role === "admin" && <OrphanedSection taskId={task.id} labels={labels} />}
       <section>
         <h2>{m.task.history}</h2>
         <HistoryTable entries={history} labels={labels} />
       </section>
+      <AssignmentHistorySection taskId={task.id} />
     </article>
+  );
+}
+
+/** Admin: the progress of units removed from the task, kept as it was (read-only); loaded on its own. */
+function OrphanedSection({ taskId, labels }: { taskId: string; labels: ReadonlyMap<string, string> }) {
+  const { api } = useApp();
+  const { m, formatDate } = useI18n();
+  const found = useAsync(() => api.tasks.orphaned(taskId), [api, taskId]);
+  if (found.status !== "ready") return null;
+  const rows = found.data.items;
+  return (
+    <section className="orphaned no-print">
+      <h2>{m.task.orphanedTitle}</h2>
+      <p className="muted">{m.task.orphanedIntro}</p>
+      {rows.length === 0 ? (
+        <p className="muted">{m.task.noOrphaned}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{m.plans.ledgerTask}</th>
+                <th scope="col">{m.my.pickUnit}</th>
+                <th scope="col">{m.item.due}</th>
+                <th scope="col">{m.item.status}</th>
+                <th scope="col">{m.item.percent}</th>
+                <th scope="col">{m.item.note}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={`${r.item.id}|${r.unitId}`}>
+                  <td>{labels.get(r.item.id) ?? r.item.label}</td>
+                  <td>
+                    {unitName(r.unitId)} <span className={`role-badge role-${r.role}`}>{m.unitRole[r.role]}</span>
+                  </td>
+                  <td>{formatDate(r.item.due)}</td>
+                  <td>
+                    <StatusBadge status={r.progress.status} />
+                  </td>
+                  <td>{r.progress.percent}%</td>
+                  <td className="pre">{r.progress.note || "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** 分工变更记录: who changed the task's units, when and why; loaded on its own. */
+function AssignmentHistorySection({ taskId }: { taskId: string }) {
+  const { api } = useApp();
+  const { m, formatDateTime } = useI18n();
+  const found = useAsync(() => api.history.assignments({ taskId, limit: 500 }), [api, taskId]);
+  if (found.status !== "ready") return null;
+  const entries = found.data.items;
+  const units = (u: { lead: readonly string[]; responsible: readonly string[] }) =>
+    [...u.lead.map((id) => `${unitName(id)}（${m.unitRole.lead}）`), ...u.responsible.map(unitName)].join("、") || "—";
+  return (
+    <section className="assignment-history">
+      <h2>{m.task.assignmentHistory}</h2>
+      {entries.length === 0 ? (
+        <p className="muted">{m.task.noAssignmentHistory}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{m.task.historyAt}</th>
+                <th scope="col">{m.task.historyBy}</th>
+                <th scope="col">{m.task.historyWhat}</th>
+                <th scope="col">{m.task.assignmentBefore}</th>
+                <th scope="col">{m.task.assignmentAfter}</th>
+                <th scope="col">{m.task.assignmentReason}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+                  </td>
+                  <td>{e.actor}</td>
+                  <td>
+                    {m.task.assignmentKind[e.kind]}
+                    <div className="small muted">{m.task.assignmentRows(e.orphaned.length, e.restored.length)}</div>
+                  </td>
+                  <td>{units(e.before)}</td>
+                  <td>{units(e.after)}</td>
+                  <td>{e.reason ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }
 

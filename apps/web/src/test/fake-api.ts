@@ -1,6 +1,8 @@
 import {
   counterparts,
   createSearchIndex,
+  decideReplacement,
+  planHeading,
   EMPTY_PROGRESS,
   OUTLINE_2015_AREAS,
   THEMES,
@@ -14,7 +16,9 @@ import {
   isOverdue,
   normalizeForSearch,
   rollUp,
+  type AssignmentHistoryEntry,
   type HistoryEntry,
+  type Jurisdiction,
   type Plan,
   type PlanSummary,
   type Progress,
@@ -36,6 +40,9 @@ interface TokenInfo extends SessionInfo {
 export class FakeApi {
   readonly progress = new Map<string, Progress>();
   readonly history: HistoryEntry[] = [];
+  readonly assignmentHistory: AssignmentHistoryEntry[] = [];
+  /** Orphaned rows the admin-only route answers with (for every task: the fake keeps none of its own). */
+  orphaned: Array<{ item: unknown; unitId: string; role: string; progress: Progress; deadline: unknown }> = [];
   /** The token of the "cookie" session, as a browser would hold it. */
   sessionToken: string | null = null;
   readonly requests: Array<{ method: string; path: string; headers: Record<string, string>; body: unknown }> = [];
@@ -188,11 +195,46 @@ export class FakeApi {
     }
     if (route === "POST import") {
       if (who?.role !== "admin") return problem(who ? 403 : 401, "Forbidden");
-      const input = body as { text: string; sourceName?: string };
-      const { plan, warnings } = importPlan(input.text, { sourceName: input.sourceName ?? "upload.txt" });
+      const input = body as { text: string; sourceName?: string; id?: string; jurisdiction?: Jurisdiction };
+      const { plan, warnings } = importPlan(input.text, {
+        sourceName: input.sourceName ?? "upload.txt",
+        ...(input.id ? { id: input.id } : {}),
+        ...(input.jurisdiction ? { jurisdiction: input.jurisdiction } : {}),
+      });
       const dryRun = url.searchParams.get("dryRun") === "true";
-      if (!dryRun) this.plans.push(plan);
-      return json(dryRun ? 200 : 201, { plan, warnings, stored: !dryRun, action: dryRun ? null : "inserted" });
+      const stored = this.plans.find((p) => p.id === plan.id);
+      const existing = stored ? planHeading(stored) : null;
+      const decision = decideReplacement(existing, planHeading(plan), {
+        replace: url.searchParams.get("replace") === "true",
+        replaceDifferent: url.searchParams.get("replaceDifferent") === "true",
+      });
+      const differs = decision.ok || !existing ? [] : decision.differs;
+      const jurisdictionConfirmed = input.jurisdiction !== undefined || !warnings.some((w) => w.code.startsWith("jurisdiction-"));
+      const preview = { plan, warnings, existing, differs, jurisdictionConfirmed };
+      if (dryRun) return json(200, { ...preview, stored: false, action: null });
+      if (!jurisdictionConfirmed) return problem(422, "Jurisdiction not confirmed", { type: "https://taizhang.dev/problems/jurisdiction-unconfirmed" });
+      if (!decision.ok) {
+        return problem(409, decision.code, {
+          type: `https://taizhang.dev/problems/${decision.code}`,
+          detail: decision.message,
+          existing: decision.existing,
+          incoming: decision.incoming,
+          differs: decision.differs,
+        });
+      }
+      if (stored) this.plans.splice(this.plans.indexOf(stored), 1, plan);
+      else this.plans.push(plan);
+      return json(201, { ...preview, stored: true, action: stored ? "updated" : "inserted" });
+    }
+    const orphanedMatch = /^GET tasks\/([^/]+)\/(\d+)\/orphaned$/.exec(route);
+    if (orphanedMatch) {
+      if (who?.role !== "admin") return problem(who ? 403 : 401, "Forbidden");
+      return json(200, { taskId: `${arg(orphanedMatch[1])}/${orphanedMatch[2]}`, items: this.orphaned, asOf: this.now.toISOString() });
+    }
+    if (route === "GET history/assignments") {
+      const task = url.searchParams.get("taskId");
+      const items = this.assignmentHistory.filter((h) => !task || h.taskId === task);
+      return json(200, { items, nextCursor: null, total: items.length });
     }
     if (route === "GET search") {
       // Core's search over the fake's plans, shaped as the API answers.

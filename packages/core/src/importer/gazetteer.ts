@@ -1,4 +1,6 @@
 import type { Jurisdiction, JurisdictionLevel } from "../model/plan.js";
+import { charReadings } from "../search/pinyin.js";
+import { COUNTY_DIVISIONS } from "./gazetteer-county-data.js";
 import { DIVISIONS } from "./gazetteer-data.js";
 import { WHITESPACE, trimChars } from "./trim-chars.js";
 
@@ -12,8 +14,12 @@ export const JURISDICTION_KINDS = [
   "prefecture",
   "autonomous-prefecture",
   "league",
+  "county",
 ] as const;
-/** 直辖市, 省, 自治区, 特别行政区 (province level); 地级市, 地区, 自治州, 盟 (prefecture level). */
+/**
+ * 直辖市, 省, 自治区, 特别行政区 (province level); 地级市, 地区, 自治州, 盟 (prefecture level);
+ * county for every county-level place (区, 县, 县级市, 旗, 自治县, 自治旗, 林区, 特区).
+ */
 export type JurisdictionKind = (typeof JURISDICTION_KINDS)[number];
 
 /** One place in the gazetteer. */
@@ -22,12 +28,19 @@ export interface JurisdictionEntry {
   name: string;
   /** Name without its administrative suffix, e.g. 呼和浩特, 内蒙古, 延边 (延边朝鲜族自治州). */
   shortName: string;
-  /** Romanised id, e.g. hohhot, inner-mongolia, chengdu. */
+  /** Romanised id, e.g. hohhot, inner-mongolia, chengdu; a county's is its parent's and its own: chengdu-jinjiang. */
   slug: string;
   kind: JurisdictionKind;
-  /** national for the country, region for province-level places (municipalities included), city for prefecture-level ones. */
+  /**
+   * national for the country, region for province-level places (municipalities included), city for
+   * prefecture-level ones, county for county-level ones.
+   */
   level: JurisdictionLevel;
-  /** Full name of the province-level parent; 中华人民共和国 for province-level places; null for the country. */
+  /**
+   * Full name of the parent: the province-level one for a prefecture-level place; for a county, its
+   * prefecture-level place (or the province or municipality it sits directly under); 中华人民共和国 for
+   * province-level places; null for the country.
+   */
   parent: string | null;
 }
 
@@ -53,6 +66,42 @@ export const GAZETTEER: readonly JurisdictionEntry[] = [
   })),
 ];
 
+const QUOTES = new Set([...WHITESPACE, "“", "”", '"', "'", "《", "》"]);
+const GOVERNMENT_SUFFIX = /(?:人民政府|政府|党委|市委|省委|区委|县委|人大常委会)$/u;
+
+const BY_FULL_NAME = new Map(GAZETTEER.map((e) => [e.name, e]));
+
+/**
+ * China's county-level divisions, each under its parent (gazetteer-county-data.ts). Their names
+ * repeat across the country (朝阳区 in 北京市 and 长春市, 鼓楼区 in four cities): a county is
+ * known by its parent and its name together.
+ */
+export const COUNTIES: readonly JurisdictionEntry[] = COUNTY_DIVISIONS.flatMap(([parent, list]) => {
+  const parentSlug = BY_FULL_NAME.get(parent)?.slug ?? "";
+  return list.split("|").map((item) => {
+    const [name = "", slug = ""] = item.split(" ");
+    return { name, shortName: name, slug: `${parentSlug}-${slug}`, kind: "county" as const, level: "county" as const, parent };
+  });
+});
+
+const COUNTIES_BY_NAME = new Map<string, JurisdictionEntry[]>();
+for (const c of COUNTIES) COUNTIES_BY_NAME.set(c.name, [...(COUNTIES_BY_NAME.get(c.name) ?? []), c]);
+
+/** Every county-level place of this name, across the country (朝阳区 → 北京市's and 长春市's). */
+export function findCounties(name: string): readonly JurisdictionEntry[] {
+  return COUNTIES_BY_NAME.get(trimChars(name, QUOTES).replace(GOVERNMENT_SUFFIX, "")) ?? [];
+}
+
+/**
+ * The gazetteer's entry for a jurisdiction as the model stores it (name, level, parent), or null
+ * when the gazetteer does not know it: a county by its name and parent, anything else by its name.
+ */
+export function entryOf(jurisdiction: Jurisdiction): JurisdictionEntry | null {
+  if (jurisdiction.level === "county") return findCounties(jurisdiction.name).find((c) => c.parent === jurisdiction.parent) ?? null;
+  const entry = BY_FULL_NAME.get(jurisdiction.name);
+  return entry?.level === jurisdiction.level ? entry : null;
+}
+
 const BY_NAME = new Map<string, JurisdictionEntry>();
 // Province-level entries come first, so an ambiguous short name (吉林, 海南) means the province.
 for (const e of GAZETTEER) {
@@ -60,8 +109,6 @@ for (const e of GAZETTEER) {
 }
 BY_NAME.set("全国", COUNTRY);
 
-const QUOTES = new Set([...WHITESPACE, "“", "”", '"', "'", "《", "》"]);
-const GOVERNMENT_SUFFIX = /(?:人民政府|政府|党委|市委|省委|区委|人大常委会)$/u;
 
 /**
  * Looks a place up by its full name (呼和浩特市), short name (呼和浩特), slug
@@ -156,6 +203,106 @@ function fromBody(body: string): JurisdictionEntry | null {
     if (city !== undefined) return city[0];
   }
   return top[0];
+}
+
+// County names longest first (so that 井陉矿区 wins over 矿区). A two-character name (城区, 郊区,
+// 矿区, 东区) is an ordinary word too: it counts only right after its parent's name (阳泉市城区).
+const COUNTY_PATTERN = new RegExp(
+  [...COUNTIES_BY_NAME.keys()].sort((a, b) => b.length - a.length).join("|"),
+  "gu",
+);
+// A district or county the gazetteer does not know (a new 新区, a renamed county) right after its city
+// in a title: 成都市天府新区法治政府建设…, 某某市某某区人民政府关于….
+const UNKNOWN_COUNTY = /^(\p{Script=Han}{1,6}?(?:新区|区|县|旗))(?=人民政府|政府|法治|关于|贯彻|全面|“|《|\(|（|\d|20)/u;
+const NOT_A_COUNTY = /^(?:人民|政府|关于|法治|全面|贯彻|自治)/u;
+
+/** What {@link detectPlanJurisdiction} found. */
+export interface JurisdictionDetection {
+  /** The place whose plan it is; null when no place is named. */
+  entry: JurisdictionEntry | null;
+  /** Other places the text could equally mean (a county name several cities have, 朝阳区); empty when clear. */
+  alternatives: JurisdictionEntry[];
+  /** True when the place is not in the gazetteer and was read from the title's shape alone (成都市天府新区). */
+  guessed: boolean;
+}
+
+function parentScore(parent: string, text: string): number {
+  const entry = BY_FULL_NAME.get(parent);
+  if (entry === undefined) return 0;
+  let score = 0;
+  for (const m of mentions(text, true)) if (m.entry === entry) score += m.full ? 2 : 1;
+  return score;
+}
+
+/**
+ * The county-level place a plan's headings (its title, its issuer) name, if any: by its parent when
+ * the heading names one too (成都市锦江区), else by the parent the text around it names most (a
+ * 朝阳区 plan that speaks of 北京市). Counties are only looked for in headings: a city's plan names
+ * its districts in its body all the time.
+ */
+function countyFrom(headings: readonly string[], upper: JurisdictionEntry | null, text: string): JurisdictionDetection | null {
+  for (const heading of headings) {
+    for (const m of heading.matchAll(COUNTY_PATTERN)) {
+      const all = COUNTIES_BY_NAME.get(m[0]) ?? [];
+      const before = heading.slice(0, m.index);
+      const namedParent = all.filter((c) => {
+        const parent = BY_FULL_NAME.get(c.parent ?? "");
+        return parent !== undefined && (before.endsWith(parent.name) || before.endsWith(parent.shortName));
+      });
+      if (m[0].length < 3 && namedParent.length === 0) continue;
+      let pool = namedParent.length > 0 ? namedParent : all;
+      if (upper !== null && namedParent.length === 0) {
+        // 四川省锦江区…, or a city's title that merely mentions a county elsewhere: only counties of that place.
+        pool = pool.filter((c) => c.parent === upper.name || BY_FULL_NAME.get(c.parent ?? "")?.parent === upper.name);
+        if (pool.length === 0) continue;
+      }
+      if (pool.length === 1 && pool[0] !== undefined) return { entry: pool[0], alternatives: [], guessed: false };
+      const ranked = pool.map((c) => ({ c, score: parentScore(c.parent ?? "", text) })).sort((a, b) => b.score - a.score);
+      const [best, second] = ranked;
+      if (best === undefined) continue;
+      const tied = ranked.filter((r) => r.score === best.score).map((r) => r.c);
+      return second !== undefined && second.score === best.score
+        ? { entry: best.c, alternatives: tied.filter((c) => c !== best.c), guessed: false }
+        : { entry: best.c, alternatives: [], guessed: false };
+    }
+  }
+  if (upper === null || (upper.level !== "city" && upper.kind !== "municipality")) return null;
+  for (const heading of headings) {
+    const at = heading.indexOf(upper.name);
+    if (at < 0) continue;
+    const rest = heading.slice(at + upper.name.length);
+    const name = UNKNOWN_COUNTY.exec(rest)?.[1];
+    if (name === undefined || NOT_A_COUNTY.test(name)) continue;
+    const short = name.replace(/(?:新区|区|县|旗)$/u, "");
+    return {
+      entry: { name, shortName: short, slug: `${upper.slug}-${romanise(short)}`, kind: "county", level: "county", parent: upper.name },
+      alternatives: [],
+      guessed: true,
+    };
+  }
+  return null;
+}
+
+/** Toneless pinyin of a name, one reading per character (the first one known): for places the gazetteer lacks. */
+export function romanise(name: string): string {
+  const letters = [...name].map((ch) => charReadings(ch.codePointAt(0) ?? 0)[0] ?? "").join("");
+  return letters === "" ? "plan" : letters;
+}
+
+/**
+ * Works out whose plan a document is, as {@link detectJurisdiction} does, and also finds district
+ * and county plans: a county-level place named in a heading (the title, the issuer) under its city
+ * (锦江区 → 成都市锦江区). A county name several cities share is told apart by the city the text
+ * names most; when that leaves a tie, the others come back as alternatives. Never throws.
+ */
+export function detectPlanJurisdiction(headings: readonly string[], body: string): JurisdictionDetection {
+  // A county's name may hold a city's short name (朝阳区 and 朝阳市 of 辽宁省): the city is looked for
+  // outside county names.
+  const masked = headings.map((h) => h.replace(COUNTY_PATTERN, (name) => (name.length < 3 ? name : "□".repeat(name.length))));
+  const upper = masked.map(fromTitle).find((e) => e !== null) ?? null;
+  const county = countyFrom(headings, upper, `${headings.join("\n")}\n${body}`);
+  if (county !== null) return county;
+  return { entry: upper ?? fromBody(body), alternatives: [], guessed: false };
 }
 
 /**

@@ -4,6 +4,7 @@ export const IMPORT_ERROR_CODES = [
   "not-a-plan",
   "period-unknown",
   "invalid-id",
+  "invalid-jurisdiction",
   "invalid-plan",
   "merge-mismatch",
   "internal-error",

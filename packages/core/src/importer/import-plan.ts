@@ -1,5 +1,5 @@
 import { PlanIdSchema, taskId, unitId, type UnitId } from "../model/ids.js";
-import { MODEL_SCHEMA_VERSION, PlanSchema, type Plan } from "../model/plan.js";
+import { JurisdictionSchema, jurisdictionKey, MODEL_SCHEMA_VERSION, PlanSchema, type Jurisdiction, type Plan } from "../model/plan.js";
 import type { ImportWarning } from "../model/provenance.js";
 import type { Task } from "../model/task.js";
 import type { Unit } from "../model/unit.js";
@@ -16,11 +16,17 @@ import { parseUnitName, splitUnitAnnotation } from "./units.js";
 import { withThemes } from "../themes/classify-plan.js";
 
 /** Bumped whenever the importer's output for the same text changes. */
-export const IMPORTER_VERSION = "1.2.0";
+export const IMPORTER_VERSION = "1.3.0";
 
 export interface ImportOptions {
   /** Plan id to use instead of `<jurisdiction slug>-<start year>`. */
   id?: string;
+  /**
+   * The jurisdiction whose plan it is, as an admin set or confirmed it, instead of the one the
+   * text names; it scopes the unit ids and, without `id`, gives the plan id. A county-level
+   * jurisdiction needs its parent (锦江区 under 成都市).
+   */
+  jurisdiction?: Jurisdiction;
   /** Source file name recorded in the provenance. */
   sourceName?: string;
   /** sha256 (hex) of the raw source bytes; computed from the text when absent. */
@@ -90,7 +96,9 @@ function importUnchecked(raw: string, options: ImportOptions): ImportResult {
   }
 
   const firstTaskLine = structure.tasks[0]?.firstLine ?? 0;
+  const jurisdiction = options.jurisdiction === undefined ? undefined : checkJurisdiction(options.jurisdiction);
   const metadata = readMetadata({
+    ...(jurisdiction === undefined ? {} : { jurisdiction }),
     preamble: structure.preamble,
     preface: structure.preface,
     body: lines.slice(firstTaskLine).map((l) => l.text).join("\n"),
@@ -107,7 +115,7 @@ function importUnchecked(raw: string, options: ImportOptions): ImportResult {
   const planId = idResult.data;
 
   const warnings: ImportWarning[] = [...normalized.warnings, ...structure.warnings, ...metadata.warnings];
-  const units = new UnitRegistry(metadata.jurisdiction.name);
+  const units = new UnitRegistry(jurisdictionKey(metadata.jurisdiction));
   const tasks: Task[] = structure.tasks.map((parsed, i) => {
     const number = i + 1;
     const { body, annotation } = splitUnitAnnotation(parsed.text);
@@ -190,6 +198,23 @@ function importUnchecked(raw: string, options: ImportOptions): ImportResult {
     throw new ImportError("invalid-plan", `the imported plan is not valid${where}`);
   }
   return { plan: parsed.data, warnings };
+}
+
+/** An admin's jurisdiction: of the model's shape, and a county with the city (or province) it belongs to. */
+function checkJurisdiction(input: Jurisdiction): Jurisdiction {
+  const parsed = JurisdictionSchema.safeParse({ ...input, name: input.name.trim(), parent: input.parent?.trim() || null });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ImportError("invalid-jurisdiction", `the jurisdiction is not valid${issue === undefined ? "" : ` at ${issue.path.join(".")}: ${issue.message}`}`);
+  }
+  const j = parsed.data;
+  if (/[:\s]/u.test(j.name) || /[:\s]/u.test(j.parent ?? "")) {
+    throw new ImportError("invalid-jurisdiction", `a jurisdiction's name and parent hold no colon or space: ${j.name}`);
+  }
+  if (j.level === "county" && j.parent === null) {
+    throw new ImportError("invalid-jurisdiction", `${j.name} is county-level: name the city (or province) it belongs to as its parent, e.g. 成都市 for 锦江区`);
+  }
+  return j;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Jurisdiction, JurisdictionLevel } from "../model/plan.js";
 import type { ImportWarning } from "../model/provenance.js";
 import { parseNumber } from "./chinese-number.js";
 import { extractCitations } from "./citations.js";
-import { detectJurisdiction, fiveYearPlanPeriod, toJurisdiction } from "./gazetteer.js";
+import { detectPlanJurisdiction, entryOf, fiveYearPlanPeriod, romanise, toJurisdiction } from "./gazetteer.js";
 import { importWarning } from "./import-warning.js";
 import type { SourceLine } from "./normalize.js";
 
@@ -13,7 +13,7 @@ export interface PlanMetadata {
   issuer: string | null;
   documentNumber: string | null;
   jurisdiction: Jurisdiction;
-  /** Romanised name used in plan ids, e.g. hohhot. */
+  /** Romanised name used in plan ids, e.g. hohhot; a county's names its city too: chengdu-jinjiang. */
   jurisdictionSlug: string;
   period: { startYear: number; endYear: number } | null;
   basis: Citation[];
@@ -28,6 +28,8 @@ export interface MetadataInput {
   /** The plan text after the preamble, for the jurisdiction and the period. */
   body: string;
   goals: string | null;
+  /** The jurisdiction an admin set or confirmed, instead of the one the text names. */
+  jurisdiction?: Jurisdiction;
 }
 
 const ORGAN = "(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府|委员会|党委|办公厅|办公室|司法厅|司法局|法制办)";
@@ -93,8 +95,18 @@ function titleBlocks(lines: readonly SourceLine[]): string[] {
   return blocks.map((b) => b.filter((line, i) => line !== b[i - 1]).join("")).filter((b) => !SIGNATURE.test(b));
 }
 
+/** The romanised name of a jurisdiction an admin gave: the gazetteer's slug, else its pinyin. */
+function slugOf(jurisdiction: Jurisdiction): string {
+  const known = entryOf(jurisdiction);
+  if (known !== null) return known.slug;
+  const own = romanise(jurisdiction.name.replace(/(?:自治区|省|市|盟|地区|自治州|州|新区|区|县|旗)$/u, ""));
+  if (jurisdiction.level !== "county" || jurisdiction.parent === null) return own;
+  const parent = entryOf({ name: jurisdiction.parent, level: "city", parent: null }) ?? entryOf({ name: jurisdiction.parent, level: "region", parent: null });
+  return `${parent?.slug ?? romanise(jurisdiction.parent.replace(/(?:自治区|省|市|盟|地区|自治州|州)$/u, ""))}-${own}`;
+}
+
 function qualify(issuer: string, jurisdiction: Jurisdiction): string {
-  for (const level of ["自治区", "省", "市", "盟", "州", "县", "旗"]) {
+  for (const level of ["自治区", "省", "市", "盟", "州", "区", "县", "旗"]) {
     if (issuer.startsWith(level) && jurisdiction.name.endsWith(level) && !issuer.startsWith(jurisdiction.name)) {
       return jurisdiction.name + issuer.slice(level.length);
     }
@@ -166,16 +178,34 @@ export function readMetadata(input: MetadataInput): PlanMetadata {
     lines.map((l) => DOCUMENT_NUMBER.exec(l.text)).find((m) => m?.[1] !== undefined && (m.input.length === m[1].length || m.input.slice(m[1].length).startsWith("《")))?.[1] ?? null;
 
   const preambleText = lines.map((l) => l.text).join("\n");
-  const entry = detectJurisdiction(title, `${preambleText}\n${input.body}`);
+  const headings = [title, issuer ?? noticeIssuer ?? ""].filter((h) => h !== "");
   let jurisdiction: Jurisdiction;
   let jurisdictionSlug: string;
-  if (entry !== null) {
-    jurisdiction = toJurisdiction(entry);
-    jurisdictionSlug = entry.slug;
+  if (input.jurisdiction !== undefined) {
+    jurisdiction = input.jurisdiction;
+    jurisdictionSlug = slugOf(input.jurisdiction);
   } else {
-    jurisdiction = guessJurisdiction(title) ?? { name: "未知", level: "city", parent: null };
-    jurisdictionSlug = "plan";
-    warnings.push(importWarning("jurisdiction-unknown", `no known jurisdiction in the title or text; using ${jurisdiction.name}`, null, title));
+    const detected = detectPlanJurisdiction(headings, `${preambleText}\n${input.body}`);
+    const entry = detected.entry;
+    if (entry !== null) {
+      jurisdiction = toJurisdiction(entry);
+      jurisdictionSlug = entry.slug;
+      if (detected.guessed) {
+        warnings.push(
+          importWarning("jurisdiction-guessed", `${entry.name} is not in the gazetteer; read as a county-level place of ${entry.parent ?? "?"} from the title`, null, title),
+        );
+      }
+      if (detected.alternatives.length > 0) {
+        const others = detected.alternatives.map((a) => `${a.parent ?? ""}${a.name}`).join(", ");
+        warnings.push(
+          importWarning("jurisdiction-ambiguous", `${entry.name} could be ${entry.parent ?? ""}${entry.name} or ${others}; confirm the jurisdiction before storing`, null, title),
+        );
+      }
+    } else {
+      jurisdiction = guessJurisdiction(title) ?? { name: "未知", level: "city", parent: null };
+      jurisdictionSlug = "plan";
+      warnings.push(importWarning("jurisdiction-unknown", `no known jurisdiction in the title or text; using ${jurisdiction.name}`, null, title));
+    }
   }
 
   if (issuer === null) {

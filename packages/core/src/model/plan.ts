@@ -23,6 +23,19 @@ export const JurisdictionSchema = z
   .describe("行政区 jurisdiction");
 export type Jurisdiction = z.infer<typeof JurisdictionSchema>;
 
+/**
+ * The name that tells a jurisdiction apart from every other: its name, except for a county-level
+ * place, whose name repeats across the country (朝阳区, 城关区, 鼓楼区) and so is qualified by its
+ * parent, as it is written in full: 成都市锦江区, 北京市朝阳区. Unit ids and units' jurisdiction are
+ * scoped by it (成都市锦江区:区司法局), so two districts' same-named offices never become one unit.
+ * A county whose parent is unknown keeps its bare name.
+ */
+export function jurisdictionKey(jurisdiction: Jurisdiction): string {
+  const { name, level, parent } = jurisdiction;
+  if (level !== "county" || parent === null || name.startsWith(parent)) return name;
+  return `${parent}${name}`;
+}
+
 export const SectionSchema = z
   .object({
     number: z.number().int().min(1).describe("板块序号 1..n across the whole plan"),

@@ -22,6 +22,8 @@ export const WARNING_CODES = [
   "citation-unbalanced",
   "period-unknown",
   "jurisdiction-unknown",
+  "jurisdiction-ambiguous",
+  "jurisdiction-guessed",
   "very-long-task",
   "merge-title-mismatch",
   "merge-metadata-differs",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { HistoryRowSchema } from "../domain/history-rows.js";
 import { LedgerRowSchema } from "../domain/ledger-rows.js";
+import { AssignmentHistoryEntrySchema } from "../model/assignment.js";
 import { ChecklistItemSchema } from "../model/checklist.js";
 import { MODEL_SCHEMA_VERSION, PlanSchema } from "../model/plan.js";
 import { HistoryEntrySchema, ProgressSchema } from "../model/progress.js";
@@ -17,6 +18,11 @@ export const MODEL_DOCUMENTS = {
   "checklist-item": { schema: ChecklistItemSchema, title: "ChecklistItem 清单事项", description: "One checklist item: a task as a whole or one of its milestones." },
   progress: { schema: ProgressSchema, title: "Progress 进展", description: "The progress of one (checklist item, unit)." },
   "history-entry": { schema: HistoryEntrySchema, title: "HistoryEntry 变更记录", description: "One immutable change of progress." },
+  "assignment-history-entry": {
+    schema: AssignmentHistoryEntrySchema,
+    title: "AssignmentHistoryEntry 分工变更记录",
+    description: "One immutable change of a task's units (GET /api/history/assignments), with the progress rows it orphaned or restored.",
+  },
   "ledger-export": {
     schema: z
       .object({

@@ -5,6 +5,7 @@ import { taskSearchTextMigration } from "./0002-task-search-text.js";
 import { taskThemesMigration } from "./0003-task-themes.js";
 import { responsiblePersonMigration } from "./0004-responsible-person.js";
 import { plansUpdatedAtMigration } from "./0005-plans-updated-at.js";
+import { assignmentHistoryMigration } from "./0008-assignment-history.js";
 
 /**
  * The migrations, in code (no file-system scan, so a bundled or compiled
@@ -20,6 +21,7 @@ export class StoreMigrationProvider implements MigrationProvider {
       "0003-task-themes": taskThemesMigration,
       "0004-responsible-person": responsiblePersonMigration,
       "0005-plans-updated-at": plansUpdatedAtMigration,
+      "0008-assignment-history": assignmentHistoryMigration(this.dialect),
     });
   }
 }

@@ -39,6 +39,7 @@ async function postgresReachable(): Promise<string | null> {
 }
 
 const ALL_TABLES = [
+  "assignment_history",
   "history",
   "progress",
   "checklist_items",

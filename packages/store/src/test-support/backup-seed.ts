@@ -5,7 +5,7 @@ import { backupLedger, type BackupLines } from "../backup.js";
 import { loadBuiltInPlans } from "../built-in-plans.js";
 import type { KyselyLedger } from "../kysely-ledger.js";
 import type { ProgressUpdate } from "../ledger.js";
-import { ADMIN, item, unit } from "./ids.js";
+import { ADMIN, item, task, unit } from "./ids.js";
 
 /** The fixed time a test backup says it was made. */
 export const BACKUP_CLOCK = () => new Date("2026-03-01T00:00:00.000Z");
@@ -14,7 +14,8 @@ export const BACKUP_CLOCK = () => new Date("2026-03-01T00:00:00.000Z");
  * Fills a store with something of everything: the four built-in plans and the
  * fixture plan (Chinese text, aliases, targets with fractional values, tasks
  * without units), progress with evidence, measured values and 责任人, more
- * history than one page of a backup holds, and office tokens (one revoked).
+ * history than one page of a backup holds, assignment history with orphaned
+ * progress, and office tokens (one revoked).
  * Returns the secret of a live office token.
  */
 export async function seedStore(ledger: KyselyLedger): Promise<{ officeSecret: string; officeUnit: UnitId }> {
@@ -47,6 +48,9 @@ export async function seedStore(ledger: KyselyLedger): Promise<{ officeSecret: s
       responsiblePerson: { name: "张伟", post: "科长", contact: null },
     },
   });
+  // Assignment history: units given to a task the text names none for, and a unit removed from one it does (its progress orphaned).
+  await ledger.assignUnits(ADMIN, task(3), { lead: ["市政府法制办"], responsible: [] });
+  await ledger.assignUnits(ADMIN, task(1), { lead: ["市政府法制办"], responsible: ["市发展改革委"], replace: true, reason: "市财政局不再承担" });
   const office = await ledger.createToken({ name: "法制办填报", role: "office", unitId: legal });
   const revoked = await ledger.createToken({ name: "旧的", role: "viewer", unitId: null });
   await ledger.revokeToken(revoked.record.id);

@@ -1,15 +1,30 @@
 import { createHash } from "node:crypto";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { ImportError, importPlan, mergeImports, type ImportResult } from "@taizhang/core";
+import {
+  decideReplacement,
+  ImportError,
+  importPlan,
+  JURISDICTION_LEVELS,
+  jurisdictionKey,
+  mergeImports,
+  planHeading,
+  type ImportResult,
+  type Jurisdiction,
+  type JurisdictionLevel,
+  type PlanHeading,
+} from "@taizhang/core";
+import { LedgerError } from "@taizhang/store";
 import { CliError } from "../cli-error.js";
 import type { Command, CliIo } from "../command.js";
+import { EXIT_CODES } from "../../data/data-result.js";
 import { EXIT } from "../exit-codes.js";
 import { formatPlanSummary } from "../format-plan-summary.js";
+import { chooseStore, describeStore, exitCodeOfLedgerError, openStore } from "../ledger/store-options.js";
 import { withUsageErrors } from "../parse-args.js";
 import { decodeSource, readSourceFile } from "../read-source.js";
 
-const USAGE = "taizhang import FILE [FILE…] [--json] [--id ID]";
+const USAGE = "taizhang import FILE [FILE…] [--json] [--id ID] [--jurisdiction NAME [--parent NAME] [--level LEVEL]] [--dry-run | --store [--replace [--replace-different]]]";
 
 const HELP = `Usage: ${USAGE}
 
@@ -19,24 +34,60 @@ fine) and prints a summary of what was found, or the whole plan as JSON.
 Several FILEs are copies of one plan (a simplified text and a traditional
 scrape, say): they are merged into one plan that names every file.
 
+The summary shows what would be stored: the id, the jurisdiction (a district
+or county under its city: 锦江区 in 成都市, id chengdu-jinjiang-2024) and every
+unit, scoped by the jurisdiction (成都市锦江区:区司法局). Nothing is stored
+unless --store is given (--dry-run says so explicitly).
+
 Options:
-  --json      print the plan as JSON on stdout
-  --id ID     use ID as the plan id instead of <jurisdiction>-<start year>
-  -h, --help  show this help
+  --json                 print the plan as JSON on stdout
+  --id ID                use ID as the plan id instead of <jurisdiction>-<start year>
+  --jurisdiction NAME    whose plan it is, instead of the one the text names
+  --parent NAME          its parent (the city of a district or county; needed for one)
+  --level LEVEL          national, region, city or county (default: county with
+                         --parent, else city)
+  --dry-run              store nothing (the default); with --store, compare with the stored plan
+  --store                store the plan in the store (--data DIR, or --database-url URL;
+                         the store itself, not a server)
+  --replace              with --store: update a stored plan of the same id (progress is kept)
+  --replace-different    with --replace: even one whose title, 文号 or jurisdiction differ
+                         (another plan filed under the same id)
+  --data DIR             the embedded store (or TAIZHANG_DATA; default ./data)
+  --database-url URL     a PostgreSQL store (or DATABASE_URL)
+  -h, --help             show this help
 
 Exit codes: 0 ok, 1 usage, 2 file not found, 4 not a plan (empty, binary, no
-tasks) or copies that are not of one plan.
+tasks), copies that are not of one plan, or a jurisdiction to confirm (the
+importer was unsure: give --jurisdiction); 5 a stored plan of the id (without
+--replace), or one that differs (without --replace-different).
 `;
 
-async function importFile(file: string, id: string | undefined, io: CliIo): Promise<ImportResult> {
+/** Warnings that mean the importer could not be sure whose plan it is: storing then needs --jurisdiction. */
+const UNSURE_JURISDICTION = new Set(["jurisdiction-unknown", "jurisdiction-ambiguous", "jurisdiction-guessed"]);
+
+function jurisdictionOf(values: { jurisdiction?: string | undefined; parent?: string | undefined; level?: string | undefined }): Jurisdiction | undefined {
+  if (values.jurisdiction === undefined) {
+    if (values.parent !== undefined || values.level !== undefined) throw new CliError(EXIT.usage, "--parent and --level go with --jurisdiction");
+    return undefined;
+  }
+  const level = values.level ?? (values.parent !== undefined ? "county" : "city");
+  if (!(JURISDICTION_LEVELS as readonly string[]).includes(level)) {
+    throw new CliError(EXIT.usage, `--level must be one of ${JURISDICTION_LEVELS.join(", ")}`);
+  }
+  return { name: values.jurisdiction, level: level as JurisdictionLevel, parent: values.parent ?? null };
+}
+
+const headingLine = (p: PlanHeading) => `${p.id}  《${p.title}》 ${p.documentNumber ?? "(no 文号)"}  ${jurisdictionKey(p.jurisdiction)}`;
+
+async function importFile(file: string, id: string | undefined, jurisdiction: Jurisdiction | undefined, io: CliIo): Promise<ImportResult> {
   const bytes = await readSourceFile(resolve(io.cwd, file), file);
   const text = decodeSource(bytes, file);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   try {
-    return importPlan(text, { id, sourceName: basename(file), sha256 });
+    return importPlan(text, { id, sourceName: basename(file), sha256, ...(jurisdiction ? { jurisdiction } : {}) });
   } catch (error) {
     if (error instanceof ImportError) {
-      throw new CliError(error.code === "invalid-id" ? EXIT.usage : EXIT.invalidInput, `${file}: ${error.message}`);
+      throw new CliError(error.code === "invalid-id" || error.code === "invalid-jurisdiction" ? EXIT.usage : EXIT.invalidInput, `${file}: ${error.message}`);
     }
     throw error;
   }
@@ -50,7 +101,20 @@ export const importCommand: Command = {
     const { values, positionals } = withUsageErrors(USAGE, () =>
       parseArgs({
         args: [...args],
-        options: { json: { type: "boolean" }, id: { type: "string" }, help: { type: "boolean", short: "h" } },
+        options: {
+          json: { type: "boolean" },
+          id: { type: "string" },
+          jurisdiction: { type: "string" },
+          parent: { type: "string" },
+          level: { type: "string" },
+          "dry-run": { type: "boolean" },
+          store: { type: "boolean" },
+          replace: { type: "boolean" },
+          "replace-different": { type: "boolean" },
+          data: { type: "string" },
+          "database-url": { type: "string" },
+          help: { type: "boolean", short: "h" },
+        },
         allowPositionals: true,
         strict: true,
       }),
@@ -61,8 +125,12 @@ export const importCommand: Command = {
     }
     if (positionals.length === 0) throw new CliError(EXIT.usage, `missing FILE (usage: ${USAGE})`);
 
+    if (values.replace === true && values.store !== true) throw new CliError(EXIT.usage, "--replace goes with --store");
+    if (values["replace-different"] === true && values.replace !== true) throw new CliError(EXIT.usage, "--replace-different goes with --replace");
+    const jurisdiction = jurisdictionOf(values);
+
     const results: ImportResult[] = [];
-    for (const file of positionals) results.push(await importFile(file, values.id, io));
+    for (const file of positionals) results.push(await importFile(file, values.id, jurisdiction, io));
     let plan;
     try {
       ({ plan } = mergeImports(results));
@@ -70,7 +138,43 @@ export const importCommand: Command = {
       if (error instanceof ImportError) throw new CliError(EXIT.invalidInput, error.message);
       throw error;
     }
-    io.stdout(values.json === true ? `${JSON.stringify(plan, null, 2)}\n` : formatPlanSummary(plan));
-    return EXIT.ok;
+    const summary = values.json === true ? `${JSON.stringify(plan, null, 2)}\n` : formatPlanSummary(plan);
+    if (values.store !== true) {
+      io.stdout(values.json === true ? summary : `${summary}\nnot stored (dry run): add --store to store it\n`);
+      return EXIT.ok;
+    }
+
+    const store = chooseStore({ data: values.data, "database-url": values["database-url"] }, io, "import");
+    if (!store.ok) throw new CliError(EXIT.usage, store.message);
+    const unsure = plan.provenance.warnings.find((w) => UNSURE_JURISDICTION.has(w.code));
+    const ledger = await openStore(store.target);
+    try {
+      const stored = (await ledger.listPlans()).find((p) => p.id === plan.id);
+      const existing = stored ? planHeading(stored) : null;
+      const decision = decideReplacement(existing, planHeading(plan), { replace: values.replace === true, replaceDifferent: values["replace-different"] === true });
+      const lines: string[] = [];
+      if (existing) lines.push(`stored plan  ${headingLine(existing)}`, `new text     ${headingLine(planHeading(plan))}`);
+      if (values["dry-run"] === true) {
+        io.stdout(`${summary}${lines.length > 0 ? `\n${lines.join("\n")}\n` : ""}\nnot stored (dry run)${decision.ok ? "" : `: storing would be refused: ${decision.message}`}\n`);
+        return EXIT.ok;
+      }
+      if (unsure !== undefined && jurisdiction === undefined) {
+        throw new CliError(EXIT.invalidInput, `${unsure.message}: give --jurisdiction NAME (with --parent for a district or county) to store it`);
+      }
+      if (!decision.ok) {
+        const flag = decision.code === "plan-exists" ? "--replace" : "--replace-different";
+        io.stderr(`taizhang import: ${decision.message}\n  ${lines.join("\n  ")}\n  (${flag} to replace it)\n`);
+        return EXIT_CODES.conflict;
+      }
+      const { action } = await ledger.loadPlan(plan, { actor: { name: "taizhang import", source: "cli" } });
+      io.stdout(values.json === true ? summary : `${summary}\n${action} ${plan.id} in ${describeStore(store.target)}\n`);
+      return EXIT.ok;
+    } catch (error) {
+      if (!(error instanceof LedgerError)) throw error;
+      io.stderr(`taizhang import: ${error.message}\n`);
+      return exitCodeOfLedgerError(error);
+    } finally {
+      await ledger.close();
+    }
   },
 };
