@@ -16,6 +16,7 @@ export const POLICY = {
   "ledger.import": { roles: ["admin", "office"], ownUnit: true, zh: "导入台账" },
   "plans.import": { roles: ["admin"], ownUnit: false, zh: "导入规划" },
   "tasks.assign": { roles: ["admin"], ownUnit: false, zh: "分配单位" },
+  "rows.orphaned": { roles: ["admin"], ownUnit: false, zh: "查看已移出单位的进展" },
   "tokens.manage": { roles: ["admin"], ownUnit: false, zh: "管理令牌" },
 } as const satisfies Record<string, { roles: readonly Role[] | null; ownUnit: boolean; zh: string }>;
 

@@ -326,7 +326,7 @@ export const en: Messages = {
     jurisdictionLevel: "Level",
     jurisdictionParent: "Parent",
     levels: { national: "National", region: "Province level", city: "City level", county: "County level (district, county, county-level city, banner)" },
-    choiceIntro: "The plan will be stored under this id and jurisdiction; units are scoped by the jurisdiction (e.g. 成都市锦江区:区司法局). Preview again after a change.",
+    choiceIntro: "The plan will be stored under this id and jurisdiction; units are scoped by the jurisdiction, so same-named offices of two districts stay apart. Preview again after a change.",
     choiceChanged: "The id or jurisdiction changed: preview again before importing.",
     unsureJurisdiction: "The importer could not tell for certain whose plan this is: check the jurisdiction.",
     confirmJurisdiction: "I have checked the jurisdiction",

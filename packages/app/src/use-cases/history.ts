@@ -17,8 +17,12 @@ function filterOf(scope: { planId?: PlanId; unitId?: UnitId; taskId?: TaskId; it
 }
 
 /** The audit trail: every accepted change, never edited; by plan, unit, task or item, within a time window. */
-export function historyUseCases({ ledger }: AppDeps): UseCasesFor<"listHistory" | "planHistory" | "unitHistory" | "taskHistory" | "itemHistory"> {
+export function historyUseCases({ ledger }: AppDeps): UseCasesFor<"assignmentHistory" | "listHistory" | "planHistory" | "unitHistory" | "taskHistory" | "itemHistory"> {
   return {
+    assignmentHistory: (_caller, { query }) => {
+      const { planId, taskId, limit, cursor } = query;
+      return fromStore(ledger.assignmentHistory({ ...(planId ? { planId } : {}), ...(taskId ? { taskId } : {}), limit, cursor: cursor ?? null }));
+    },
     listHistory: (_caller, { query }) => {
       const { planId, unitId, taskId, itemId, ...window } = query;
       const scope = { ...(planId ? { planId } : {}), ...(unitId ? { unitId } : {}), ...(taskId ? { taskId } : {}), ...(itemId ? { itemId } : {}) };

@@ -19,7 +19,7 @@ export function textMatches(view: CatalogView, text: string, planId?: PlanId): T
 }
 
 /** Tasks: filtered, sorted, paginated lists; one task in full; units assigned to a task. */
-export function taskUseCases({ ledger, catalog, clock }: AppDeps): UseCasesFor<"listTasks" | "getTask" | "assignTaskUnits"> {
+export function taskUseCases({ ledger, catalog, clock }: AppDeps): UseCasesFor<"listTasks" | "getTask" | "assignTaskUnits" | "orphanedTaskRows"> {
   return {
     listTasks: async (_caller, { query: q }) => {
       const filter: TaskFilter = {
@@ -56,6 +56,15 @@ export function taskUseCases({ ledger, catalog, clock }: AppDeps): UseCasesFor<"
     assignTaskUnits: async (caller, { params, json }) => {
       authorize(caller, "tasks.assign");
       return fromStore(ledger.assignUnits(actorOf(caller), taskIdOf(params), json));
+    },
+    orphanedTaskRows: async (caller, { params, query }) => {
+      authorize(caller, "rows.orphaned");
+      const asOf = resolveAsOf(query.asOf, clock);
+      const taskId = taskIdOf(params);
+      await fromStore(ledger.getTask(taskId));
+      const rows = await fromStore(ledger.checklist({ taskId, orphaned: true }));
+      const items = rows.map((row) => ({ item: row.item, unitId: row.unitId, role: row.role, progress: row.progress, deadline: deadlineOf(row.item.due, row.progress.status, asOf) }));
+      return { taskId, items, asOf: asOf.toISOString() };
     },
   };
 }
