@@ -355,12 +355,16 @@ describe("my checklist and deadlines", () => {
 });
 
 describe("errors", () => {
-  it("shows an unreachable server as a message, not a crash", async () => {
-    const ds = fixture();
+  const remote = { name: "区县 office", role: "office", unitId: null, location: "http://127.0.0.1:9", kind: "remote", canWrite: true } as const;
+
+  it("shows an unreachable server as a message in the UI's language, not a crash", async () => {
+    const ds = new MemoryDataSource([chengduPlan, hohhotPlan], remote);
     ds.offline = true;
     const app = renderApp({ ds });
-    await app.until((f) => expect(f).toContain("错误: the server at http://127.0.0.1:9 does not answer"));
+    await app.until((f) => expect(f).toContain("服务器 http://127.0.0.1:9 无响应"));
     expect(app.frame()).toContain("r 重试");
+    // The data source's own words (English, technical) stay out of the Chinese UI.
+    expect(app.frame()).not.toContain("does not answer");
     ds.offline = false;
     await app.press("r");
     await app.until((f) => expect(f).toContain("成都市法治政府建设规划"));
