@@ -33,6 +33,7 @@ const LABELS = {
   text: { zh: "任务内容", en: "Full text" },
   history: { zh: "最近变更", en: "Recent history" },
   none: { zh: "无", en: "none" },
+  noChange: { zh: "无变化", en: "no change" },
   noUnits: { zh: "本规划未明确责任单位", en: "The plan names no units for this task" },
   loading: { zh: "加载中…", en: "Loading…" },
   empty: { zh: "(空)", en: "(empty)" },

@@ -71,7 +71,8 @@ function Screens({ ds, asOf, lang, unit, root = { kind: "plans" }, dueSoonDays =
 
   const rawCurrent = top(state.stack);
   const load = useScreenContent(rawCurrent.ref, state.reload, state.retry, ctx);
-  const { content } = load;
+  // The first screen is shown once the keys can act on it too: what is seen can be used.
+  const content = session.ready ? load.content : null;
   const laid = useMemo(() => (content ? content.layout(inner) : null), [content, inner]);
   const rows = laid?.rows ?? NO_ROWS;
   // A fresh screen's cursor (-1), or one past the end of a list that shrank, is shown on the nearest selectable row.

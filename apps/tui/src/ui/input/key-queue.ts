@@ -46,10 +46,15 @@ export class KeyQueue {
 
   constructor(private readonly host: KeyQueueHost) {}
 
-  /** A key press (or a chunk of them) from the terminal. */
+  /**
+   * A key press (or a chunk of them) from the terminal. When nothing is
+   * waiting it is handled at once, within the terminal's input event, so
+   * that React draws it before timers run, as it would without a queue.
+   */
   push(press: KeyPress): void {
     this.pending.push(press);
-    this.kick();
+    if (this.pending.length === 1 && !this.scheduled) this.step();
+    else this.kick();
   }
 
   /** Makes `target` the active one until the returned function is called. */
