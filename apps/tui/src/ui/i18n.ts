@@ -40,9 +40,11 @@ const LABELS = {
   emptySearch: { zh: "没有找到与“{q}”相符的任务{scope}。", en: "No task matches “{q}”{scope}." },
   emptySearchScope: { zh: "(在“{plan}”中)", en: " (in “{plan}”)" },
   emptySearchTry: {
-    zh: "可以试试:更短的词或同义词;拼音全拼或首字母(如 xingzhengfuyi、xzfy);繁体或简体;单位的简称。/ 重新搜索,1 回到规划列表在全部规划中搜索,Esc 返回。",
-    en: "Try: a shorter word or another one; pinyin or its initials (xingzhengfuyi, xzfy); traditional or simplified characters; a unit's short name. / searches again, 1 goes to the plans to search all of them, Esc goes back.",
+    zh: "可以试试:更短的词或同义词;拼音全拼或首字母(如 xingzhengfuyi、xzfy);繁体或简体;单位的简称。",
+    en: "Try a shorter word or another one; pinyin or its initials (xingzhengfuyi, xzfy); traditional or simplified characters; a unit's short name. ",
   },
+  emptySearchAllPlans: { zh: "1 回到规划列表,在全部规划中搜索;", en: "1 goes back to the plans to search all of them; " },
+  emptySearchKeys: { zh: "/ 重新搜索,Esc 返回。", en: "/ searches again, Esc goes back." },
   emptyFilter: { zh: "没有符合条件的任务:{what}。", en: "No task matches: {what}." },
   emptyFilterTry: { zh: "f 修改或清除筛选条件,Esc 返回。", en: "f changes or clears the filter, Esc goes back." },
   emptyChecklist: { zh: "{unit} 在已存的规划中没有任何事项。", en: "{unit} has no items in the stored plans." },

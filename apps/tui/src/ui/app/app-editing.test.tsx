@@ -74,6 +74,8 @@ describe("the progress note (n) keeps what is there (#16)", () => {
     expect(f).toMatch(/tui m1 市政府法制办: 进展说明: — → 等待编办批复/);
     expect(f).toMatch(/tui m1 市政府法制办: 责任人: — → 张伟\(法规科科长\)/);
     expect(f).toMatch(/tui m1 市政府法制办: 未开始 → 受阻/);
+    // When, on a China clock, as the deadlines are China dates: the first write was at 04:00 UTC.
+    expect(f).toContain("2016-11-01 12:00 tui m1 市政府法制办: 未开始 → 受阻");
   });
 });
 

@@ -36,6 +36,14 @@ describe("progress tables use the width (#16)", () => {
         expect(line).toContain(` ${days} `);
         if (width >= 120) expect(line).toContain(` ${unitName(p.unitId)} `);
       }
+      // One heading over both lists (overdue, then due soon): 单位 starts where the units do.
+      const headerText = header ? text(header) : "";
+      const unitAt = displayWidth(headerText.slice(0, headerText.indexOf("单位")));
+      for (const row of items.slice(0, 20)) {
+        const line = text(row);
+        const name = unitName(row.progress?.unitId ?? "");
+        if (line.includes(name)) expect(displayWidth(line.slice(0, line.indexOf(name)))).toBe(unitAt);
+      }
       // No column is padded past its widest cell: the longest unit name is followed by exactly one space.
       if (width >= 120) {
         const longest = items.map((r) => unitName(r.progress?.unitId ?? "")).sort((a, b) => displayWidth(b) - displayWidth(a))[0] ?? "";
@@ -43,6 +51,22 @@ describe("progress tables use the width (#16)", () => {
       }
     });
   }
+
+  it("lines the due-soon list up under the heading when nothing is overdue", async () => {
+    const soonCtx = { ...ctx, asOf: new Date("2020-12-20T04:00:00Z") };
+    const screen = await loadDeadlinesScreen(soonCtx);
+    if (!screen.ok) throw new Error(screen.error.message);
+    const { header, rows } = screen.value.layout(120);
+    const headerText = header ? text(header) : "";
+    const items = rows.filter((r) => r.progress);
+    expect(items.length).toBeGreaterThan(100);
+    expect(rows.some((r) => text(r).startsWith("逾期 (0)"))).toBe(true);
+    const at = (line: string, what: string): number => displayWidth(line.slice(0, line.indexOf(what)));
+    const first = items[0];
+    if (!first) throw new Error("no row");
+    expect(at(text(first), unitName(first.progress?.unitId ?? ""))).toBe(at(headerText, "单位"));
+    expect(at(text(first), "未开始")).toBe(at(headerText, "状态"));
+  });
 
   it("at 200 columns, shows the progress note beside the item when the room is there", async () => {
     const item = "chengdu-2015/1#task" as ChecklistItemId;

@@ -17,11 +17,19 @@ function itemText(row: ProgressRow): string {
  * overdue list: due date, days left or late, unit, task and item, status,
  * percent, and where the width allows the progress note. Columns are as
  * wide as what they hold: 逾期N天 and unit names are whole whenever the
- * width allows, and the unit, then the item, give up room first.
+ * width allows, and the unit, then the item, give up room first. Tables
+ * shown one under the other (overdue, then due soon) pass all their rows
+ * as `measured`, so that their columns line up under one heading.
  */
-export function progressTable(rows: readonly ProgressRow[], width: number, ctx: ScreenContext, showUnit: boolean): { header: Row; rows: Row[] } {
+export function progressTable(
+  rows: readonly ProgressRow[],
+  width: number,
+  ctx: ScreenContext,
+  showUnit: boolean,
+  measured: readonly ProgressRow[] = rows,
+): { header: Row; rows: Row[] } {
   const { t, lang, asOf, dueSoonDays } = ctx;
-  const cells = rows.map((row) => {
+  const cellsOf = (row: ProgressRow): Cell[] => {
     const state = deadlineState(row.due, row.progress.status, asOf, dueSoonDays);
     const out: Cell[] = [
       { text: row.due },
@@ -33,7 +41,9 @@ export function progressTable(rows: readonly ProgressRow[], width: number, ctx: 
       { text: singleLine(row.progress.note), dim: true },
     ];
     return out;
-  });
+  };
+  const cells = rows.map(cellsOf);
+  const measuredCells = measured === rows ? cells : measured.map(cellsOf);
   const heading: Cell[] = [
     { text: t("due") },
     { text: "" },
@@ -43,7 +53,7 @@ export function progressTable(rows: readonly ProgressRow[], width: number, ctx: 
     { text: "%", align: "right" as const },
     { text: t("fieldNote") },
   ];
-  const texts = (i: number): string[] => [heading[i]?.text ?? "", ...cells.map((c) => c[i]?.text ?? "")];
+  const texts = (i: number): string[] => [heading[i]?.text ?? "", ...measuredCells.map((c) => c[i]?.text ?? "")];
   let k = 0;
   const columns: FitColumn[] = [
     { texts: texts(k++), min: 10, max: 10 },

@@ -3,7 +3,7 @@ import { ok, type DataResult } from "../../data/data-result.js";
 import type { CounterpartRef, TaskDetail } from "../../data/data-source.js";
 import { statusLabel } from "../i18n.js";
 import { displayWidth, truncate, wrap } from "../text/index.js";
-import { daysText, stateColor, unitName, worstState } from "./format.js";
+import { chinaTime, daysText, stateColor, unitName, worstState } from "./format.js";
 import type { Row, ScreenContent, ScreenContext, Segment } from "./screen-types.js";
 import { fitColumns, line, tableRow, type Cell, type FitColumn } from "./table.js";
 
@@ -131,7 +131,7 @@ function taskContent(detail: TaskDetail, counterparts: CounterpartRef[] | null, 
         const status = h.before.status !== h.after.status ? [`${statusLabel(h.before.status, lang)} → ${statusLabel(h.after.status, lang)}`] : [];
         const others = changedFieldsText({ ...h.before, status: h.after.status }, h.after, lang).split("\n").filter(Boolean);
         const changes = [...status, ...others];
-        indentWrapped(`${h.at.slice(0, 16).replace("T", " ")} ${h.actor} ${item} ${unitName(h.unitId)}: ${changes.shift() ?? t("noChange")}${h.note ? ` (${h.note})` : ""}`, 2);
+        indentWrapped(`${chinaTime(h.at)} ${h.actor} ${item} ${unitName(h.unitId)}: ${changes.shift() ?? t("noChange")}${h.note ? ` (${h.note})` : ""}`, 2);
         for (const change of changes) indentWrapped(change, 4);
       }
       return { header: null, rows: out };

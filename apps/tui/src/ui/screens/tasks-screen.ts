@@ -87,7 +87,7 @@ function emptyLines(query: TaskQuery, planTitle: string | null, t: Translate, la
   const filtered = query.unit !== undefined || query.status !== undefined || query.theme !== undefined || query.overdue === true;
   if (query.text && !filtered) {
     const scope = planTitle ? t("emptySearchScope", { plan: planTitle }) : "";
-    return [t("emptySearch", { q: query.text, scope }), t("emptySearchTry")];
+    return [t("emptySearch", { q: query.text, scope }), `${t("emptySearchTry")}${planTitle ? t("emptySearchAllPlans") : ""}${t("emptySearchKeys")}`];
   }
   return [t("emptyFilter", { what: queryLabel(query, t, lang) }), t("emptyFilterTry")];
 }
