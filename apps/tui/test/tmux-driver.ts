@@ -44,6 +44,11 @@ export class TmuxDriver {
     }
   }
 
+  /** Sends several tmux key names in one go, as a script or a fast typist would: they reach the program in one read. */
+  keysAtOnce(name: string, ...keys: string[]): void {
+    this.tmux("send-keys", "-t", name, ...keys);
+  }
+
   /** Types text literally (Chinese included), as an input method would deliver it. */
   async type(name: string, text: string): Promise<void> {
     this.tmux("send-keys", "-t", name, "-l", text);

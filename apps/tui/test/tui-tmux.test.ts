@@ -115,4 +115,39 @@ describe("taizhang in a real terminal", () => {
     await tmux.keys("narrow", "q");
     await tmux.untilEnded("narrow");
   }, 90_000);
+
+  it("applies keys typed while a screen loads, in order, once it is there (#16)", async () => {
+    tmux.start("ahead", 100, 30, ui());
+    await tmux.until("ahead", (s) => s.some((l) => l.includes("成都市法治政府建设规划")), "the plans screen");
+    for (let i = 0; i < 6 && !selected(tmux.screen("ahead")).includes("成都市"); i++) {
+      const before = selected(tmux.screen("ahead"));
+      await tmux.keys("ahead", "j");
+      await tmux.until("ahead", (s) => selected(s) !== before, "the cursor moving down");
+    }
+    // Enter opens the plan; j j Enter arrive with it, before the plan has loaded: 全部任务 → 二、主要任务 → (一), opened.
+    tmux.keysAtOnce("ahead", "Enter", "j", "j", "Enter");
+    const screen = await tmux.until("ahead", (s) => s[0]?.includes("(一)依法全面履行政") === true && selected(s) !== "", "the section opened by keys typed ahead");
+    expect(screen[0]).toContain("成都市法治政府建设规划");
+    await tmux.keys("ahead", "q");
+    await tmux.untilEnded("ahead");
+  }, 90_000);
+
+  it("lays out the overdue list across 200 columns: 逾期N天 and unit names whole (#16)", async () => {
+    tmux.start("wide", 200, 40, `${process.execPath} ${BIN} ui --data ${dataDir} --as-of 2026-06-01`);
+    await tmux.until("wide", (s) => s.some((l) => l.includes("成都市法治政府建设规划")), "the plans screen");
+    await tmux.keys("wide", "3");
+    const screen = await tmux.until("wide", (s) => s.filter((l) => /^[ >]\d{4}-\d\d-\d\d 逾期/.test(l)).length > 20, "the overdue list");
+    for (const line of screen) expect(displayWidth(line)).toBeLessThanOrEqual(200);
+    const rows = screen.filter((l) => /^[ >]\d{4}-\d\d-\d\d 逾期/.test(l));
+    for (const row of rows) {
+      // 逾期 with its four digits and 天, then the unit's whole name (no "…" anywhere in the row).
+      expect(row).toMatch(/^[ >]\d{4}-\d\d-\d\d 逾期\d{4}天 +\S/);
+      expect(row).not.toContain("…");
+    }
+    // The item column ends where its longest text does: the status column is not pushed to the far right.
+    const statusAt = rows.map((r) => displayWidth(r.slice(0, r.search(/未开始|进行中|已完成|受阻|不适用/))));
+    expect(Math.max(...statusAt)).toBeLessThan(160);
+    await tmux.keys("wide", "q");
+    await tmux.untilEnded("wide");
+  }, 90_000);
 });

@@ -97,6 +97,12 @@ export interface Identity {
   canWrite: boolean;
 }
 
+/** A server (its URL) or the embedded store (its directory). */
+export interface DataOrigin {
+  kind: "local" | "remote";
+  location: string;
+}
+
 export interface ProgressChange {
   itemId: ChecklistItemId;
   unitId: UnitId;
@@ -112,6 +118,8 @@ export interface ProgressChange {
  * (`RemoteDataSource`). Methods never throw: failures are `DataResult`s.
  */
 export interface DataSource {
+  /** Where the data comes from, known without asking it: the UI names it in its title bar and in messages (a server that does not answer). */
+  readonly origin: DataOrigin;
   whoami(): Promise<DataResult<Identity>>;
   listPlans(): Promise<DataResult<PlanSummary[]>>;
   getPlan(planId: PlanId): Promise<DataResult<Plan>>;

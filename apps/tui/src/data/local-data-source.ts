@@ -4,6 +4,7 @@ import { applyProgressImport, historyEntries, PlanCatalog, previewProgressImport
 import { fail, ok, type DataResult } from "./data-result.js";
 import type {
   CounterpartRef,
+  DataOrigin,
   DataSource,
   Identity,
   LedgerImportOutcome,
@@ -30,6 +31,7 @@ export class LocalDataSource implements DataSource {
   private readonly plans = new Map<PlanId, Plan>();
   /** The stored plans with core's search index, kept current with the store (another process may import). */
   private readonly catalog: PlanCatalog;
+  readonly origin: DataOrigin;
 
   constructor(
     private readonly ledger: Ledger,
@@ -37,6 +39,7 @@ export class LocalDataSource implements DataSource {
     private readonly actor: Actor,
   ) {
     this.catalog = new PlanCatalog(ledger);
+    this.origin = { kind: "local", location };
   }
 
   private async run<T>(work: () => Promise<T>): Promise<DataResult<T>> {

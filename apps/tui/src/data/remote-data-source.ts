@@ -35,6 +35,7 @@ import { z } from "zod";
 import { fail, ok, type DataErrorKind, type DataResult } from "./data-result.js";
 import type {
   CounterpartRef,
+  DataOrigin,
   DataSource,
   Identity,
   LedgerImportOutcome,
@@ -94,6 +95,7 @@ export class RemoteDataSource implements DataSource {
   private readonly headers: Record<string, string>;
   private readonly plans = new Map<PlanId, Plan>();
   private searchIndex: SearchIndex | null = null;
+  readonly origin: DataOrigin;
 
   constructor(
     private readonly baseUrl: string,
@@ -102,6 +104,7 @@ export class RemoteDataSource implements DataSource {
   ) {
     this.client = createClient(baseUrl, fetchImpl ? { fetch: fetchImpl } : {});
     this.headers = token ? { Authorization: `Bearer ${token}` } : {};
+    this.origin = { kind: "remote", location: baseUrl };
   }
 
   /** Sends a request and checks the answer: the body against `schema` on 2xx, a problem otherwise. */

@@ -17,6 +17,7 @@ import {
 import { fail, ok, type DataResult } from "../data/data-result.js";
 import type {
   CounterpartRef,
+  DataOrigin,
   DataSource,
   Identity,
   LedgerImportOutcome,
@@ -40,6 +41,7 @@ export class MemoryDataSource implements DataSource {
   readonly historyRows: HistoryEntry[] = [];
   /** Set to make every call answer `unavailable`, as a dead server would. */
   offline = false;
+  readonly origin: DataOrigin;
 
   constructor(
     private readonly plans: Plan[],
@@ -51,7 +53,9 @@ export class MemoryDataSource implements DataSource {
       kind: "local",
       canWrite: true,
     },
-  ) {}
+  ) {
+    this.origin = { kind: identity.kind, location: identity.location };
+  }
 
   private guard<T>(run: () => DataResult<T>): Promise<DataResult<T>> {
     if (this.offline) return Promise.resolve(fail("unavailable", "the server at http://127.0.0.1:9 does not answer"));

@@ -11,10 +11,10 @@ export interface AppState {
   stack: NavStack;
   overlay: Overlay | null;
   message: Message | null;
-  /** Bumped to make the current screen load again (after a write, or `r`). */
+  /** Bumped to make the current screen load again (after a write, or `r`): keys wait for it. */
   reload: number;
-  /** How many actions made this state: tells a state the input hook computed ahead of React from an older one. */
-  seq: number;
+  /** Bumped to try a screen that could not be had again (the server was offline): keys do not wait for it. */
+  retry: number;
 }
 
 export type AppAction =
@@ -25,17 +25,14 @@ export type AppAction =
   | { type: "place"; place: Pick<NavEntry, "cursor" | "offset"> }
   | { type: "overlay"; overlay: Overlay | null }
   | { type: "message"; message: Message | null }
-  | { type: "reload" };
+  | { type: "reload" }
+  | { type: "retry" };
 
 export function initialState(root: ScreenRef): AppState {
-  return { stack: [entry(root)], overlay: null, message: null, reload: 0, seq: 0 };
+  return { stack: [entry(root)], overlay: null, message: null, reload: 0, retry: 0 };
 }
 
 export function appReducer(state: AppState, action: AppAction): AppState {
-  return { ...reduce(state, action), seq: state.seq + 1 };
-}
-
-function reduce(state: AppState, action: AppAction): AppState {
   switch (action.type) {
     case "push":
       return { ...state, stack: push(state.stack, action.ref), message: null };
@@ -53,5 +50,7 @@ function reduce(state: AppState, action: AppAction): AppState {
       return { ...state, message: action.message };
     case "reload":
       return { ...state, reload: state.reload + 1 };
+    case "retry":
+      return { ...state, retry: state.retry + 1 };
   }
 }

@@ -355,12 +355,16 @@ describe("my checklist and deadlines", () => {
 });
 
 describe("errors", () => {
-  it("shows an unreachable server as a message, not a crash", async () => {
-    const ds = fixture();
+  const remote = { name: "区县 office", role: "office", unitId: null, location: "http://127.0.0.1:9", kind: "remote", canWrite: true } as const;
+
+  it("shows an unreachable server as a message in the UI's language, not a crash", async () => {
+    const ds = new MemoryDataSource([chengduPlan, hohhotPlan], remote);
     ds.offline = true;
     const app = renderApp({ ds });
-    await app.until((f) => expect(f).toContain("错误: the server at http://127.0.0.1:9 does not answer"));
+    await app.until((f) => expect(f).toContain("服务器 http://127.0.0.1:9 无响应"));
     expect(app.frame()).toContain("r 重试");
+    // The data source's own words (English, technical) stay out of the Chinese UI.
+    expect(app.frame()).not.toContain("does not answer");
     ds.offline = false;
     await app.press("r");
     await app.until((f) => expect(f).toContain("成都市法治政府建设规划"));
@@ -385,14 +389,15 @@ describe("layout", () => {
     expect(frame.split("\n")).toHaveLength(19);
     const taskLines = bodyLines(frame).filter((l) => /^[ >]\s+\d+ /.test(l));
     expect(taskLines.length).toBe(5);
-    // The row with an overdue count reaches the last cell; the right-aligned 完成 column ends in the same cell on every row.
-    expect(taskLines.map((l) => displayWidth(l))).toContain(59);
+    // Columns are as wide as what they hold (#16): here everything fits, so nothing in a row is cut;
+    // the right-aligned 完成 column ends in the same cell on every row.
+    for (const l of taskLines) expect(l).not.toContain("…");
     const percentEnds = taskLines.map((l) => displayWidth(l.slice(0, l.search(/(?:—|%)/) + 1)));
     expect(new Set(percentEnds).size).toBe(1);
     const leadStarts = taskLines.map((l) => displayWidth(l.slice(0, l.search(/市委编办|市财政局|市政府法制办/))));
     expect(new Set(leadStarts).size).toBe(1);
-    // Long titles are cut with an ellipsis rather than wrapped.
-    expect(frame).toContain("…");
+    // A title too long for the line is cut with an ellipsis rather than wrapped.
+    expect(frame.split("\n")[0]).toContain("…");
   });
 
   it("stays within a tiny terminal (24×8) on every screen", async () => {

@@ -14,6 +14,7 @@ export async function loadChecklistScreen(unitName: string, ctx: ScreenContext):
   const { t } = ctx;
   return ok({
     title: `${t("myChecklist")} · ${unit.value.jurisdiction} ${unit.value.name} · ${t("done")} ${percentText(rollup)} · ${t("overdue")} ${rollup.overdue}`,
+    empty: [t("emptyChecklist", { unit: `${unit.value.jurisdiction} ${unit.value.name}` }), t("emptyChecklistTry")],
     layout: (width) => progressTable(sorted, width, ctx, false),
   });
 }

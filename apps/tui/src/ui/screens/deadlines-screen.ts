@@ -15,8 +15,10 @@ export async function loadDeadlinesScreen(ctx: ScreenContext): Promise<DataResul
   return ok({
     title: `${t("deadlines")} · ${t("asOf")} ${chinaDate(asOf)}`,
     layout(width) {
-      const a = progressTable(overdue, width, ctx, true);
-      const b = progressTable(soon, width, ctx, true);
+      // One set of columns for both lists, under one heading.
+      const all = [...overdue, ...soon];
+      const a = progressTable(overdue, width, ctx, true, all);
+      const b = progressTable(soon, width, ctx, true, all);
       const heading = (key: string, text: string, color: "red" | "yellow"): Row => ({ key, selectable: false, segments: line(text, width, { bold: true, color }) });
       return {
         header: a.header,

@@ -8,6 +8,14 @@ export function unitName(id: UnitId | string): string {
   return i < 0 ? id : id.slice(i + 1);
 }
 
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** "2016-11-01 12:00": a stored ISO timestamp as a China clock reads it (deadlines are China dates too). */
+export function chinaTime(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace("T", " ");
+}
+
 const STATE_COLORS: Record<DeadlineState, Segment["color"]> = {
   overdue: "red",
   "due-soon": "yellow",

@@ -2,9 +2,7 @@ import type { PlanId } from "@taizhang/core";
 import { ok, type DataResult } from "../../data/data-result.js";
 import { overdueText, percentText, rollupOf } from "./rollups.js";
 import type { Row, ScreenContent, ScreenContext } from "./screen-types.js";
-import { columnWidths, tableRow, type ColumnSpec } from "./table.js";
-
-const SPECS: ColumnSpec[] = [{ min: 10 }, { width: 6, align: "right" }, { width: 6, align: "right" }, { width: 4, align: "right" }];
+import { fitColumns, tableRow, type Cell, type FitColumn } from "./table.js";
 
 /** One plan as a tree: all tasks, then each part and its sections, with counts and roll-ups. */
 export async function loadPlanScreen(planId: PlanId, ctx: ScreenContext): Promise<DataResult<ScreenContent>> {
@@ -23,58 +21,50 @@ export async function loadPlanScreen(planId: PlanId, ctx: ScreenContext): Promis
     });
     return { count: tasks.length, rollup: mine.length > 0 ? rollupOf(mine, ctx.asOf, ctx.dueSoonDays) : undefined };
   };
+  interface Entry {
+    key: string;
+    label: string;
+    summary: ReturnType<typeof summary>;
+    open: Row["open"];
+    bold: boolean;
+  }
+  const entries: Entry[] = [{ key: "all", label: t("allTasks"), summary: summary(() => true), open: { kind: "tasks", query: { planId: plan.id } }, bold: true }];
+  for (const part of plan.parts) {
+    const partSummary = summary((p) => p === part.number);
+    entries.push({
+      key: `part-${part.number}`,
+      label: `${part.ordinal}、${part.title}`,
+      summary: partSummary,
+      open: partSummary.count > 0 ? { kind: "tasks", query: { planId: plan.id, partNumber: part.number } } : undefined,
+      bold: true,
+    });
+    for (const section of part.sections) {
+      entries.push({
+        key: `section-${section.number}`,
+        label: `  ${section.ordinal}${section.title}`,
+        summary: summary((_, s) => s === section.number),
+        open: { kind: "tasks", query: { planId: plan.id, sectionNumber: section.number } },
+        bold: false,
+      });
+    }
+  }
+  const cellsOf = (e: Entry): Cell[] => [
+    { text: e.label, bold: e.bold, dim: e.open === undefined },
+    { text: e.summary.count > 0 ? String(e.summary.count) : "", align: "right" },
+    { text: e.summary.count > 0 ? percentText(e.summary.rollup) : "", align: "right" },
+    { text: overdueText(e.summary.rollup), color: "red", align: "right" },
+  ];
+  const heading: Cell[] = [{ text: "" }, { text: t("taskCount"), align: "right" }, { text: t("done"), align: "right" }, { text: t("overdue"), align: "right" }];
+  const cells = entries.map(cellsOf);
+  const texts = (i: number): string[] => [heading[i]?.text ?? "", ...cells.map((c) => c[i]?.text ?? "")];
+  const columns: FitColumn[] = [{ texts: texts(0), min: 10, shrink: 1 }, { texts: texts(1), min: 6 }, { texts: texts(2), min: 6 }, { texts: texts(3), min: 4 }];
   return ok({
     title: plan.title,
     planId: plan.id,
     layout(width) {
-      const widths = columnWidths(width, SPECS);
-      const line = (key: string, label: string, s: ReturnType<typeof summary>, open: Row["open"], bold: boolean): Row => ({
-        key,
-        selectable: open !== undefined,
-        open,
-        segments: tableRow(
-          [
-            { text: label, bold, dim: open === undefined },
-            { text: s.count > 0 ? String(s.count) : "" },
-            { text: s.count > 0 ? percentText(s.rollup) : "" },
-            { text: overdueText(s.rollup), color: "red" },
-          ],
-          widths,
-          SPECS,
-        ),
-      });
-      const header: Row = {
-        key: "header",
-        selectable: false,
-        segments: tableRow([{ text: "" }, { text: t("taskCount") }, { text: t("done") }, { text: t("overdue") }], widths, SPECS).map((s) => ({
-          ...s,
-          bold: true,
-        })),
-      };
-      const body: Row[] = [line("all", t("allTasks"), summary(() => true), { kind: "tasks", query: { planId: plan.id } }, true)];
-      for (const part of plan.parts) {
-        const partSummary = summary((p) => p === part.number);
-        body.push(
-          line(
-            `part-${part.number}`,
-            `${part.ordinal}、${part.title}`,
-            partSummary,
-            partSummary.count > 0 ? { kind: "tasks", query: { planId: plan.id, partNumber: part.number } } : undefined,
-            true,
-          ),
-        );
-        for (const section of part.sections) {
-          body.push(
-            line(
-              `section-${section.number}`,
-              `  ${section.ordinal}${section.title}`,
-              summary((_, s) => s === section.number),
-              { kind: "tasks", query: { planId: plan.id, sectionNumber: section.number } },
-              false,
-            ),
-          );
-        }
-      }
+      const widths = fitColumns(width, columns);
+      const header: Row = { key: "header", selectable: false, segments: tableRow(heading, widths, columns, width).map((s) => ({ ...s, bold: true })) };
+      const body: Row[] = entries.map((e, i) => ({ key: e.key, selectable: e.open !== undefined, open: e.open, segments: tableRow(cells[i] ?? [], widths, columns, width) }));
       return { header, rows: body };
     },
   });

@@ -39,6 +39,8 @@ export interface ScreenContent {
   /** The filter the screen shows, when it is a task list. */
   query?: TaskQuery;
   layout(width: number): { header: Row | null; rows: Row[] };
+  /** What to say when the screen has no rows: what was asked and what to try (wrapped to the width). */
+  empty?: string[];
 }
 
 export interface ScreenContext {

@@ -1,11 +1,11 @@
-import { deadlineState, type TaskId } from "@taizhang/core";
+import { changedFieldsText, deadlineState, type TaskId } from "@taizhang/core";
 import { ok, type DataResult } from "../../data/data-result.js";
 import type { CounterpartRef, TaskDetail } from "../../data/data-source.js";
 import { statusLabel } from "../i18n.js";
 import { displayWidth, truncate, wrap } from "../text/index.js";
-import { daysText, stateColor, unitName, worstState } from "./format.js";
+import { chinaTime, daysText, stateColor, unitName, worstState } from "./format.js";
 import type { Row, ScreenContent, ScreenContext, Segment } from "./screen-types.js";
-import { columnWidths, line, tableRow, type ColumnSpec } from "./table.js";
+import { fitColumns, line, tableRow, type Cell, type FitColumn } from "./table.js";
 
 const COMPARATOR_SIGNS = { gte: "≥", lte: "≤", gt: ">", lt: "<", eq: "=", within: "≤" } as const;
 
@@ -50,35 +50,32 @@ function taskContent(detail: TaskDetail, counterparts: CounterpartRef[] | null, 
       heading(t("progress"));
       if (rows.length === 0) push(line(`  ${t("noUnits")}`, width, { dim: true }));
       else {
-        const specs: ColumnSpec[] = [{ width: 6 }, { width: 10 }, { min: 8 }, { width: 8 }, { width: 4, align: "right" }, { width: 10 }];
-        const widths = columnWidths(width, specs);
+        const titles: Cell[] = [{ text: `  ${t("item")}` }, { text: t("due") }, { text: t("unit") }, { text: t("status") }, { text: "%", align: "right" }, { text: "" }];
+        const cells = rows.map((row): Cell[] => {
+          const state = deadlineState(row.due, row.progress.status, asOf, dueSoonDays);
+          return [
+            { text: `  ${row.milestoneIndex === null ? t("wholeTask") : `m${row.milestoneIndex}`}` },
+            { text: row.due },
+            { text: unitName(row.unitId) + (row.role === "lead" ? "*" : "") },
+            { text: statusLabel(row.progress.status, lang), color: row.progress.status === "done" ? "green" : row.progress.status === "blocked" ? "red" : undefined },
+            { text: String(row.progress.percent), align: "right" },
+            { text: daysText(row.due, row.progress.status, asOf, t, dueSoonDays), color: stateColor(state) },
+          ];
+        });
+        const texts = (i: number): string[] => [titles[i]?.text ?? "", ...cells.map((c) => c[i]?.text ?? "")];
+        // Columns as wide as what they hold; the unit gives up room first, and 逾期N天 last.
+        const columns: FitColumn[] = [{ texts: texts(0) }, { texts: texts(1) }, { texts: texts(2), min: 8, shrink: 1 }, { texts: texts(3) }, { texts: texts(4), min: 3 }, { texts: texts(5) }];
+        const widths = fitColumns(width, columns);
         push(
-          tableRow([{ text: `  ${t("item")}` }, { text: t("due") }, { text: t("unit") }, { text: t("status") }, { text: "%" }, { text: "" }], widths, specs).map(
-            (s) => ({ ...s, bold: true }),
-          ),
+          tableRow(titles, widths, columns, width).map((s) => ({ ...s, bold: true })),
           { selectable: false },
         );
-        for (const row of rows) {
-          const state = deadlineState(row.due, row.progress.status, asOf, dueSoonDays);
-          push(
-            tableRow(
-              [
-                { text: `  ${row.milestoneIndex === null ? t("wholeTask") : `m${row.milestoneIndex}`}` },
-                { text: row.due },
-                { text: unitName(row.unitId) + (row.role === "lead" ? "*" : "") },
-                { text: statusLabel(row.progress.status, lang), color: row.progress.status === "done" ? "green" : row.progress.status === "blocked" ? "red" : undefined },
-                { text: String(row.progress.percent) },
-                { text: daysText(row.due, row.progress.status, asOf, t, dueSoonDays), color: stateColor(state) },
-              ],
-              widths,
-              specs,
-            ),
-            { progress: row, key: `p:${row.itemId}|${row.unitId}` },
-          );
+        rows.forEach((row, i) => {
+          push(tableRow(cells[i] ?? [], widths, columns, width), { progress: row, key: `p:${row.itemId}|${row.unitId}` });
           const person = row.progress.responsiblePerson;
           if (person) indentWrapped(`└ ${t("responsiblePerson")}: ${[person.name, person.post, person.contact].filter(Boolean).join(" · ")}`, 8, { dim: true });
           if (row.progress.note) indentWrapped(`└ ${row.progress.note}`, 8, { dim: true });
-        }
+        });
       }
       blank();
 
@@ -129,12 +126,13 @@ function taskContent(detail: TaskDetail, counterparts: CounterpartRef[] | null, 
       if (history.length === 0) push(line(`  ${t("none")}`, width, { dim: true }));
       for (const h of history) {
         const item = h.itemId.slice(h.itemId.indexOf("#") + 1);
-        indentWrapped(
-          `${h.at.slice(0, 16).replace("T", " ")} ${h.actor} ${item} ${unitName(h.unitId)}: ${statusLabel(h.before.status, lang)} → ${statusLabel(h.after.status, lang)}` +
-            (h.after.note !== h.before.note && h.after.note ? ` “${h.after.note}”` : "") +
-            (h.note ? ` (${h.note})` : ""),
-          2,
-        );
+        // Every field the change touched, not only the status: the status as "未开始 → 进行中", the others in
+        // core's words ("进展说明: — → …"), as the exported history writes them.
+        const status = h.before.status !== h.after.status ? [`${statusLabel(h.before.status, lang)} → ${statusLabel(h.after.status, lang)}`] : [];
+        const others = changedFieldsText({ ...h.before, status: h.after.status }, h.after, lang).split("\n").filter(Boolean);
+        const changes = [...status, ...others];
+        indentWrapped(`${chinaTime(h.at)} ${h.actor} ${item} ${unitName(h.unitId)}: ${changes.shift() ?? t("noChange")}${h.note ? ` (${h.note})` : ""}`, 2);
+        for (const change of changes) indentWrapped(change, 4);
       }
       return { header: null, rows: out };
     },
