@@ -1,11 +1,10 @@
 import { createHash } from "node:crypto";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { ImportError, importPlan, mergeImports, type ImportResult } from "@taizhang/core";
+import type { ImportResult } from "@taizhang/core";
 import { CliError } from "../cli-error.js";
 import type { Command, CliIo } from "../command.js";
 import { EXIT } from "../exit-codes.js";
-import { formatPlanSummary } from "../format-plan-summary.js";
 import { withUsageErrors } from "../parse-args.js";
 import { decodeSource, readSourceFile } from "../read-source.js";
 
@@ -32,6 +31,7 @@ async function importFile(file: string, id: string | undefined, io: CliIo): Prom
   const bytes = await readSourceFile(resolve(io.cwd, file), file);
   const text = decodeSource(bytes, file);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const { ImportError, importPlan } = await import("@taizhang/core");
   try {
     return importPlan(text, { id, sourceName: basename(file), sha256 });
   } catch (error) {
@@ -61,6 +61,9 @@ export const importCommand: Command = {
     }
     if (positionals.length === 0) throw new CliError(EXIT.usage, `missing FILE (usage: ${USAGE})`);
 
+    // Core (the importer, zod) is loaded only now, so that --help and usage errors answer at once.
+    const { ImportError, mergeImports } = await import("@taizhang/core");
+    const { formatPlanSummary } = await import("../format-plan-summary.js");
     const results: ImportResult[] = [];
     for (const file of positionals) results.push(await importFile(file, values.id, io));
     let plan;
