@@ -2,8 +2,8 @@
 // docs/benchmarks.md. Bounded in time and count; loopback only.
 // `pnpm bench -- --quick` runs a small corpus to try it out.
 // `pnpm bench -- --only=web,api` runs only those parts (importer, search,
-// writers, api — with the national store it needs —, start, tui, web) and prints
-// their figures without writing docs/benchmarks.md.
+// writers, api — with the national store it needs —, start, tui, cli, web) and prints
+// their figures without writing docs/benchmarks.md; `cli` times the command line's start-up.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createServer, type AddressInfo } from "node:net";
@@ -24,7 +24,7 @@ import { allRowsInDom, CHROMIUM, launch, signIn, timeToInteractive, type AllRows
 
 const quick = process.argv.includes("--quick");
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
-const part = (name: "importer" | "search" | "writers" | "api" | "start" | "tui" | "web"): boolean => !only || only.includes(name);
+const part = (name: "importer" | "search" | "writers" | "api" | "start" | "tui" | "cli" | "web"): boolean => !only || only.includes(name);
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..", "..");
 const lines: string[] = [];
@@ -529,6 +529,57 @@ if (part("tui")) {
     say(`| floor: node + Ink, one line | ${ms(percentile(floor, 50))} ms | ${ms(floor[floor.length - 1] ?? NaN)} ms | 1.00× |`);
     say(`| TUI: first text on screen | ${ms(percentile(first, 50))} ms | ${ms(first[first.length - 1] ?? NaN)} ms | ${ratio(percentile(first, 50), percentile(floor, 50))} |`);
     say(`| TUI: the plan list drawn (成都市法治政府建设规划 visible) | ${ms(percentile(plansShown, 50))} ms | ${ms(plansShown[plansShown.length - 1] ?? NaN)} ms | ${ratio(percentile(plansShown, 50), percentile(floor, 50))} |`);
+  } catch (error) {
+    say(`Could not run: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  say();
+}
+
+// ---------------------------------------------------------------- CLI
+/** Wall-clock ms from spawning `node args` until it exits; its exit code must be 0. */
+function msToExit(args: readonly string[]): number {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+  const elapsed = performance.now() - started;
+  if (r.status !== 0) throw new Error(`node ${args.join(" ")} exited with ${r.status}: ${r.stderr.split("\n")[0] ?? ""}`);
+  return elapsed;
+}
+if (part("cli")) {
+  say("## CLI start-up");
+  say();
+  const dir = mkdtempSync(join(tmpdir(), "taizhang-bench-cli-"));
+  try {
+    const bin = join(root, "apps/tui/bin/taizhang.js");
+    // The first run creates the store in the (existing, empty) folder and loads the four plans; the timed runs open it.
+    msToExit([bin, "plans", "--data", dir]);
+    const rows: Array<{ label: string; args: string[]; target: number | null }> = [
+      { label: "`taizhang --help`", args: [bin, "--help"], target: 300 },
+      { label: "`taizhang --version`", args: [bin, "--version"], target: 300 },
+      { label: "`taizhang plans --help`", args: [bin, "plans", "--help"], target: 300 },
+      { label: "`taizhang export --help`", args: [bin, "export", "--help"], target: 300 },
+      { label: "`taizhang plans` (embedded store, the four plans)", args: [bin, "plans", "--data", dir, "--as-of", "2021-01-05"], target: null },
+    ];
+    const runs = quick ? 5 : 15;
+    const floor: number[] = [];
+    const times = rows.map((): number[] => []);
+    for (let i = 0; i < runs; i++) {
+      floor.push(msToExit(["-e", ""]));
+      rows.forEach((row, j) => times[j]?.push(msToExit(row.args)));
+    }
+    [floor, ...times].forEach((list) => list.sort((a, b) => a - b));
+    say(`Time from spawning \`node apps/tui/bin/taizhang.js …\` (the built bin) until it exits, output to a pipe; ${runs} runs each, alternating. The floor: \`node -e ''\`, a bare node starting and exiting. Help, version and usage errors load only the command table and the command's own module (docs/cli.md, start-up); \`plans\` loads core, the store and its SQLite driver, opens the store and reads the plans and their checklist.`);
+    say();
+    say("| what | p50 | max | of the floor (p50) | target p50 ≤ 300 ms |");
+    say("| --- | --- | --- | --- | --- |");
+    say(`| floor: \`node -e ''\` | ${ms(percentile(floor, 50))} ms | ${ms(floor[floor.length - 1] ?? NaN)} ms | 1.00× | |`);
+    rows.forEach((row, j) => {
+      const list = times[j] ?? [];
+      const p50 = percentile(list, 50);
+      const target = row.target === null ? "" : p50 <= row.target ? "met" : "**missed**";
+      say(`| ${row.label} | ${ms(p50)} ms | ${ms(list[list.length - 1] ?? NaN)} ms | ${ratio(p50, percentile(floor, 50))} | ${target} |`);
+    });
   } catch (error) {
     say(`Could not run: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`);
   } finally {
