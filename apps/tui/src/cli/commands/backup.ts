@@ -5,7 +5,6 @@ import type { CliIo, Command } from "../command.js";
 import { EXIT_CODES } from "../../data/data-result.js";
 import { EXIT } from "../exit-codes.js";
 import { checkOutputFile, inputFileError, outputFileError, STDOUT } from "../files.js";
-import { renderTable } from "../ledger/render-table.js";
 import { parseCommandArgs } from "../ledger/source-options.js";
 import { chooseStore, describeStore, exitCodeOfLedgerError, missingStoreFolder, openStore, STORE_HELP, STORE_OPTIONS, type StoreTarget } from "../ledger/store-options.js";
 import { printJson, usageError } from "../ledger/with-source.js";
@@ -25,7 +24,8 @@ ${STORE_HELP}
 `;
 
 /** The per-table counts of a backup or restore, as a table for the terminal. */
-export function countsTable(rows: BackupSummary["rows"]): string {
+export async function countsTable(rows: BackupSummary["rows"]): Promise<string> {
+  const { renderTable } = await import("../ledger/render-table.js");
   const format = (n: number) => n.toLocaleString("en-US");
   return renderTable(
     [{ header: "table" }, { header: "rows", align: "right" }],
@@ -119,7 +119,7 @@ export const backupCommand: Command = {
       const where = toStdout ? "standard output" : path;
       if (values.json) printJson(io, { file: path, ...summary });
       else {
-        const text = `Backed up ${summary.total.toLocaleString("en-US")} rows from ${describeStore(store.target)} to ${where}\n${countsTable(summary.rows)}`;
+        const text = `Backed up ${summary.total.toLocaleString("en-US")} rows from ${describeStore(store.target)} to ${where}\n${await countsTable(summary.rows)}`;
         if (toStdout) io.stderr(text);
         else io.stdout(text);
       }

@@ -1,5 +1,4 @@
 import type { Command } from "../command.js";
-import { renderTable } from "../ledger/render-table.js";
 import { parseCommandArgs, SOURCE_HELP, SOURCE_OPTIONS } from "../ledger/source-options.js";
 import { printJson, unitOrOwn, unwrap, usageError, withSource } from "../ledger/with-source.js";
 
@@ -35,6 +34,7 @@ export const checklistCommand: Command = {
     const { byDue } = await import("../../ui/screens/progress-table.js");
     const { rollupOf } = await import("../../ui/screens/rollups.js");
     const { cliLang, cliTranslator } = await import("../ledger/cli-context.js");
+    const { renderTable } = await import("../ledger/render-table.js");
     const { parseAsOf } = await import("../ledger/parse-options.js");
     const lang = cliLang(values.lang);
     if (!lang) return usageError(io, "--lang must be zh or en", "checklist");

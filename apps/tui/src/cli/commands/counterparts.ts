@@ -1,6 +1,5 @@
 import type { Command } from "../command.js";
 import { EXIT_CODES } from "../../data/data-result.js";
-import { renderTable } from "../ledger/render-table.js";
 import { parseCommandArgs, SOURCE_HELP, SOURCE_OPTIONS } from "../ledger/source-options.js";
 import { printJson, unwrap, usageError, withSource } from "../ledger/with-source.js";
 
@@ -33,6 +32,7 @@ export const counterpartsCommand: Command = {
     if (positionals.length !== 1) return usageError(io, "give exactly one task id", "counterparts");
     const { TaskIdSchema } = await import("@taizhang/core");
     const { cliLang, cliTranslator } = await import("../ledger/cli-context.js");
+    const { renderTable } = await import("../ledger/render-table.js");
     const lang = cliLang(values.lang);
     if (!lang) return usageError(io, "--lang must be zh or en", "counterparts");
     const count = (text: string | undefined, name: string): number | undefined | null => {

@@ -2,7 +2,6 @@ import type { PlanId } from "@taizhang/core";
 import type { Command } from "../command.js";
 import { EXIT_CODES } from "../../data/data-result.js";
 import type { ProgressRow } from "../../data/data-source.js";
-import { renderTable } from "../ledger/render-table.js";
 import { parseCommandArgs, SOURCE_HELP, SOURCE_OPTIONS } from "../ledger/source-options.js";
 import { printJson, unwrap, usageError, withSource } from "../ledger/with-source.js";
 
@@ -45,6 +44,7 @@ export const overdueCommand: Command = {
     const { unitName } = await import("../../ui/screens/format.js");
     const { byDue } = await import("../../ui/screens/progress-table.js");
     const { cliLang, cliTranslator } = await import("../ledger/cli-context.js");
+    const { renderTable } = await import("../ledger/render-table.js");
     const { parseAsOf } = await import("../ledger/parse-options.js");
     const lang = cliLang(values.lang);
     if (!lang) return usageError(io, "--lang must be zh or en", "overdue");

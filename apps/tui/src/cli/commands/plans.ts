@@ -1,5 +1,4 @@
 import type { Command } from "../command.js";
-import { renderTable } from "../ledger/render-table.js";
 import { parseCommandArgs, SOURCE_HELP, SOURCE_OPTIONS } from "../ledger/source-options.js";
 import { printJson, unwrap, usageError, withSource } from "../ledger/with-source.js";
 
@@ -27,6 +26,7 @@ export const plansCommand: Command = {
     }
     if (positionals.length > 0) return usageError(io, `unexpected argument ${positionals[0]}`, "plans");
     const { cliLang, cliTranslator } = await import("../ledger/cli-context.js");
+    const { renderTable } = await import("../ledger/render-table.js");
     const { parseAsOf } = await import("../ledger/parse-options.js");
     const { rollupsBy } = await import("../../ui/screens/rollups.js");
     const lang = cliLang(values.lang);

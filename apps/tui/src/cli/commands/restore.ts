@@ -53,7 +53,7 @@ export const restoreCommand: Command = {
         const replaced = Object.values(summary.replaced).reduce((a, b) => a + b, 0);
         io.stdout(
           `Restored ${summary.total.toLocaleString("en-US")} rows (backup of ${summary.createdAt}) from ${path} into ${describeStore(store.target)}` +
-            `${replaced > 0 ? `, replacing the ${replaced.toLocaleString("en-US")} rows it held` : ""}\n${countsTable(summary.rows)}`,
+            `${replaced > 0 ? `, replacing the ${replaced.toLocaleString("en-US")} rows it held` : ""}\n${await countsTable(summary.rows)}`,
         );
       }
       return EXIT_CODES.ok;

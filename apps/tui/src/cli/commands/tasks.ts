@@ -1,7 +1,6 @@
 import type { Command } from "../command.js";
 import type { TaskQuery } from "../../data/data-source.js";
 import { EXIT_CODES } from "../../data/data-result.js";
-import { renderTable } from "../ledger/render-table.js";
 import { parseCommandArgs, SOURCE_HELP, SOURCE_OPTIONS, STATUS_CHOICES_TEXT } from "../ledger/source-options.js";
 import { printJson, unwrap, usageError, withSource } from "../ledger/with-source.js";
 
@@ -45,6 +44,7 @@ export const tasksCommand: Command = {
     const { unitName } = await import("../../ui/screens/format.js");
     const { rollupsBy } = await import("../../ui/screens/rollups.js");
     const { cliLang, cliTranslator } = await import("../ledger/cli-context.js");
+    const { renderTable } = await import("../ledger/render-table.js");
     const { parseAsOf, parseStatus } = await import("../ledger/parse-options.js");
     const lang = cliLang(values.lang);
     if (!lang) return usageError(io, "--lang must be zh or en", "tasks");
