@@ -1,4 +1,5 @@
 import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
 import { serve, type ServerType } from "@hono/node-server";
 import { loadBuiltInPlans, openLedger, PlanCatalog, type Ledger } from "@taizhang/store";
 import { createApp } from "./app.js";
@@ -16,6 +17,22 @@ export interface RunningServer {
 
 /** Lines for people (not JSON): the start banner and the one-time admin token. */
 export type Say = (line: string) => void;
+
+const shellWord = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`);
+
+/**
+ * The first-start hint's command for this server's own store: its data folder
+ * as an absolute path (a relative one would mean another store from another
+ * folder), or its PostgreSQL URL without the password.
+ */
+export function tokenCreateHint(config: Pick<ApiConfig, "dataDir" | "databaseUrl">): string[] {
+  const command = "    taizhang token create --unit 市政府法制办 --role office";
+  if (config.databaseUrl === null) return [`${command} --data ${shellWord(resolve(config.dataDir))}`];
+  const url = new URL(config.databaseUrl);
+  if (url.password === "") return [`${command} --database-url ${shellWord(url.toString())}`];
+  url.password = "";
+  return [`${command} --database-url ${shellWord(url.toString())}`, "    (the URL without its password: add it, or set DATABASE_URL as for the server and leave out --database-url)"];
+}
 
 /**
  * Opens the store (SQLite in the data directory, or PostgreSQL by URL),
@@ -42,8 +59,8 @@ export async function startServer(
       say("");
       say(`    ${token}`);
       say("");
-      say("Create a token for each office with it, on this machine:");
-      say("    taizhang token create --unit 市政府法制办 --role office");
+      say("Create a token for each office with it, on this machine (from any folder):");
+      for (const line of tokenCreateHint(config)) say(line);
       say("or remotely:");
       say("    taizhang token create --unit 市政府法制办 --role office --api http://HOST:PORT --token <admin token>");
       say("");

@@ -1,11 +1,14 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PlanSchema } from "@taizhang/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Command } from "./command.js";
+import { commands } from "./commands/index.js";
 import { main } from "./main.js";
+
+const VERSION = (JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
 
 const REPO = join(import.meta.dirname, "..", "..", "..", "..");
 const SOURCES = join(REPO, "packages", "core", "plans", "sources");
@@ -57,6 +60,29 @@ describe("taizhang", () => {
     const code = await main(["boom"], { stdout: () => undefined, stderr: (t) => (stderr += t), cwd: REPO }, [boom]);
     expect(code).toBe(70);
     expect(stderr).toBe("taizhang boom: internal error: kaput\n");
+  });
+});
+
+describe("taizhang --version", () => {
+  it.each([["--version"], ["-V"]])("%s prints the package's version and exits 0", async (flag) => {
+    const { code, stdout, stderr } = await run([flag]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`taizhang ${VERSION}\n`);
+    expect(stderr).toBe("");
+  });
+});
+
+describe("the command table", () => {
+  it("holds lazy loaders, each giving the command of its name and summary", async () => {
+    for (const entry of commands) {
+      expect(Object.keys(entry).sort()).toEqual(["load", "name", "summary"]);
+      const command = await entry.load();
+      expect({ name: command.name, summary: command.summary }).toEqual({ name: entry.name, summary: entry.summary });
+    }
+  });
+
+  it("answers help for a command with what its --help prints", async () => {
+    for (const name of ["plans", "export", "backup"]) expect((await run(["help", name])).stdout).toBe((await run([name, "--help"])).stdout);
   });
 });
 
@@ -154,6 +180,28 @@ describe("the built taizhang bin", () => {
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain("tasks 48 (guarantees 4)");
   });
+
+  it("prints its version in a real process", () => {
+    const shown = spawnSync(process.execPath, [bin, "--version"], { cwd: REPO, encoding: "utf8" });
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toBe(`taizhang ${VERSION}\n`);
+  });
+
+  // Start-up time is measured by `pnpm bench` (docs/benchmarks.md); this checks what makes it short:
+  // help and usage errors load neither core nor the store, the exchange formats, the API client, zod or Ink.
+  it.each([["--help"], ["--version"], ...commands.filter((c) => c.name !== "ui").map((c) => [c.name, "--help"]), ["plans", "--bogus"]])(
+    "%s %s loads no heavy module",
+    (...argv: string[]) => {
+      const record = join(scratch, `loads-${argv.join("_")}.txt`);
+      const hook = join(import.meta.dirname, "__fixtures__", "record-loads.mjs");
+      const r = spawnSync(process.execPath, ["--import", hook, bin, ...argv], { cwd: scratch, encoding: "utf8", env: { ...process.env, RECORD_LOADS: record } });
+      expect(r.status, r.stderr).toBe(argv[1] === "--bogus" ? 1 : 0);
+      const loaded = readFileSync(record, "utf8").trim().split("\n");
+      expect(loaded.some((url) => url.endsWith("/dist/cli/main.js"))).toBe(true);
+      const heavy = loaded.filter((url) => /\/packages\/(core|store|exchange|client)\/|\/apps\/(api|tui\/dist\/ui\/(?!text\/))|\/node_modules\/\.pnpm\/(zod|ink|react|hono|kysely|libsql|pg|exceljs|opencc-js)@/.test(url));
+      expect(heavy).toEqual([]);
+    },
+  );
 
   it("exits 2 with one line and no stack trace for a missing file", () => {
     const missing = spawnSync(process.execPath, [bin, "import", "missing.txt"], { cwd: REPO, encoding: "utf8" });

@@ -17,19 +17,20 @@ export async function tempStore(plans: readonly Plan[]): Promise<{ dir: string; 
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A CliIo that keeps what is written. */
-export function captureIo(cwd: string): CliIo & { out: () => string; err: () => string } {
-  let out = "";
+/** A CliIo that keeps what is written (stdout as bytes too: `-o -` writes files there). */
+export function captureIo(cwd: string): CliIo & { out: () => string; outBytes: () => Buffer; err: () => string } {
+  const out: Buffer[] = [];
   let err = "";
   return {
     cwd,
-    stdout: (text) => {
-      out += text;
+    stdout: (chunk) => {
+      out.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk));
     },
     stderr: (text) => {
       err += text;
     },
-    out: () => out,
+    out: () => Buffer.concat(out).toString("utf8"),
+    outBytes: () => Buffer.concat(out),
     err: () => err,
   };
 }

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { loadBuiltInPlans, openLedger, type Actor } from "@taizhang/store";
+import { loadBuiltInPlans, openLedger, SQLITE_FILE_NAME, type Actor } from "@taizhang/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../main.js";
 import { backupCommand } from "./backup.js";
@@ -95,8 +95,7 @@ describe("taizhang backup / restore (embedded store)", () => {
 
     const missing = await run(["restore", "missing.ndjson", "--data", "empty"], dir);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/no file .*missing\.ndjson/);
-    expect((await run(["backup", "no/such/dir/x.ndjson", "--data", "source"], dir)).code).toBe(2);
+    expect(missing.stderr).toBe("taizhang restore: missing.ndjson: no such file\n");
 
     const truncated = await run(["restore", "truncated.ndjson", "--data", "empty"], dir);
     expect(truncated.code).toBe(4);
@@ -108,5 +107,37 @@ describe("taizhang backup / restore (embedded store)", () => {
     // The store the refusals were aimed at is still empty: no built-in plans, nothing half-restored.
     const check = await run(["backup", "empty.ndjson", "--data", "empty", "--json"], dir);
     expect(Object.values((JSON.parse(check.stdout) as { rows: Record<string, number> }).rows).every((n) => n === 0)).toBe(true);
+  });
+
+  it("writes the backup to standard output for FILE -, the counts to stderr, and restores it", async () => {
+    const out = await run(["backup", "-", "--data", "source"], dir);
+    expect(out.code, out.stderr).toBe(0);
+    const lines = out.stdout.trimEnd().split("\n");
+    expect((JSON.parse(lines[0] ?? "") as { format: string }).format).toBe("taizhang-backup");
+    expect(out.stderr).toMatch(/^Backed up [\d,]+ rows from .*source to standard output\n/);
+    expect(existsSync(join(dir, "-"))).toBe(false);
+    writeFileSync(join(dir, "piped.ndjson"), out.stdout);
+    expect((await run(["restore", "piped.ndjson", "--data", "piped"], dir)).code).toBe(0);
+    const json = await run(["backup", "-", "--json", "--data", "source"], dir);
+    expect(json.code).toBe(1);
+    expect(json.stdout).toBe("");
+  });
+
+  it("exits 73 for a backup file it cannot write, 6 for a store folder that does not exist, 1 for a folder given as a file", async () => {
+    const noFolder = await run(["backup", "no/such/dir/x.ndjson", "--data", "source"], dir);
+    expect(noFolder.code).toBe(73);
+    expect(noFolder.stderr).toBe("taizhang backup: cannot write no/such/dir/x.ndjson: no such folder " + join(dir, "no/such/dir") + "\n");
+    const ownStore = await run(["backup", join("source", SQLITE_FILE_NAME), "--data", "source"], dir);
+    expect(ownStore.code).toBe(73);
+    expect(ownStore.stderr).toMatch(/is a SQLite database \(a Taizhang store\?\): not overwriting it\n$/);
+    const noStore = await run(["backup", "x.ndjson", "--data", "typo"], dir);
+    expect(noStore.code).toBe(6);
+    expect(noStore.stderr).toBe(`taizhang backup: no store in ${join(dir, "typo")}: the folder does not exist; give --data with the server's data folder\n`);
+    expect(existsSync(join(dir, "typo"))).toBe(false);
+    mkdirSync(join(dir, "a-folder"), { recursive: true });
+    expect((await run(["backup", "a-folder", "--data", "source"], dir)).code).toBe(1);
+    const restoreFolder = await run(["restore", "a-folder", "--data", "elsewhere"], dir);
+    expect(restoreFolder.code).toBe(1);
+    expect(restoreFolder.stderr).toBe("taizhang restore: a-folder is a directory, not a file\n");
   });
 });

@@ -1,10 +1,12 @@
 import { resolve } from "node:path";
-import { backupToFile, LedgerError, type BackupSummary, type KyselyLedger } from "@taizhang/store";
+import type { BackupSummary, KyselyLedger } from "@taizhang/store";
+import { CliError } from "../cli-error.js";
 import type { CliIo, Command } from "../command.js";
 import { EXIT_CODES } from "../../data/data-result.js";
-import { parseCommandArgs } from "../ledger/parse-options.js";
-import { renderTable } from "../ledger/render-table.js";
-import { chooseStore, describeStore, exitCodeOfLedgerError, openStore, STORE_HELP, STORE_OPTIONS, type StoreTarget } from "../ledger/store-options.js";
+import { EXIT } from "../exit-codes.js";
+import { checkOutputFile, inputFileError, outputFileError, STDOUT } from "../files.js";
+import { parseCommandArgs } from "../ledger/source-options.js";
+import { chooseStore, describeStore, exitCodeOfLedgerError, missingStoreFolder, openStore, STORE_HELP, STORE_OPTIONS, type StoreTarget } from "../ledger/store-options.js";
 import { printJson, usageError } from "../ledger/with-source.js";
 
 const HELP = `Usage: taizhang backup FILE [--data DIR | --database-url URL] [--json]
@@ -14,14 +16,16 @@ their aliases, tasks, milestones, targets, the checklist, progress, the whole
 history and the tokens (as their hashes; no secret is ever stored). One
 consistent snapshot, so the server may keep running. FILE is a versioned
 NDJSON file, gzip-compressed when its name ends in .gz; it appears only once
-complete. \`taizhang restore FILE\` brings it back, on SQLite or PostgreSQL.
-See docs/backup.md.
+complete. FILE - writes the backup (plain NDJSON) to standard output, and the
+counts to standard error. \`taizhang restore FILE\` brings it back, on SQLite or
+PostgreSQL. See docs/backup.md.
 
 ${STORE_HELP}
 `;
 
 /** The per-table counts of a backup or restore, as a table for the terminal. */
-export function countsTable(rows: BackupSummary["rows"]): string {
+export async function countsTable(rows: BackupSummary["rows"]): Promise<string> {
+  const { renderTable } = await import("../ledger/render-table.js");
   const format = (n: number) => n.toLocaleString("en-US");
   return renderTable(
     [{ header: "table" }, { header: "rows", align: "right" }],
@@ -58,20 +62,22 @@ export async function withStoreFor(
 }
 
 /** Reports a failure of backup or restore as one line; gives the exit code. */
-export function reportStoreFailure(io: CliIo, command: string, file: string, error: unknown): number {
+export async function reportStoreFailure(io: CliIo, command: "backup" | "restore", file: string, error: unknown): Promise<number> {
+  const { LedgerError } = await import("@taizhang/store");
   if (error instanceof LedgerError) {
     io.stderr(`taizhang ${command}: ${error.message}\n`);
     return exitCodeOfLedgerError(error);
   }
-  const code = error instanceof Error && "code" in error ? error.code : undefined;
-  if (code === "ENOENT" || code === "ENOTDIR") {
-    io.stderr(`taizhang ${command}: cannot use ${file}: no such directory\n`);
-    return EXIT_CODES.not_found;
+  if (error instanceof CliError) {
+    io.stderr(`taizhang ${command}: ${error.message}\n`);
+    return error.exitCode;
   }
-  // The file system refused (no space, no permission): say so, as for a store that cannot be opened.
+  // The file system refused (no such folder, no space, no permission): the file named is what could not be written or read.
+  const code = error instanceof Error && "code" in error ? error.code : undefined;
   if (typeof code === "string" && code.startsWith("E") && error instanceof Error) {
-    io.stderr(`taizhang ${command}: cannot use ${file}: ${error.message}\n`);
-    return EXIT_CODES.unavailable;
+    const refused = command === "backup" ? outputFileError(error, file, file) : (inputFileError(error, file) ?? new CliError(EXIT.notFound, `cannot read ${file}: ${error.message}`));
+    io.stderr(`taizhang ${command}: ${refused.message}\n`);
+    return refused.exitCode;
   }
   throw error;
 }
@@ -89,16 +95,34 @@ export const backupCommand: Command = {
       return EXIT_CODES.ok;
     }
     const [file, ...extra] = positionals;
-    if (file === undefined) return usageError(io, "give the file to write, e.g. taizhang backup ledger-backup.ndjson.gz", "backup");
+    if (file === undefined) return usageError(io, "give the file to write, e.g. taizhang backup ledger-backup.ndjson.gz (or - for standard output)", "backup");
     if (extra.length > 0) return usageError(io, `unexpected ${extra.join(" ")}`, "backup");
+    const toStdout = file === STDOUT;
+    if (toStdout && values.json) return usageError(io, "--json prints the counts on standard output, which FILE - uses for the backup: leave out --json", "backup");
     const store = chooseStore(values, io, "backup");
     if (!store.ok) return usageError(io, store.message, "backup");
-    const path = resolve(io.cwd, file);
+    if (store.target.kind === "sqlite") {
+      const missing = missingStoreFolder(store.target.dir);
+      if (missing !== null) {
+        io.stderr(`taizhang backup: ${missing}\n`);
+        return EXIT_CODES.unavailable;
+      }
+    }
+    const path = toStdout ? STDOUT : resolve(io.cwd, file);
+    await checkOutputFile(path, file);
+    const { backupLedger, backupToFile } = await import("@taizhang/store");
 
-    return withStoreFor(io, "backup", store.target, path, async (ledger) => {
-      const summary = await backupToFile(ledger, path);
+    return withStoreFor(io, "backup", store.target, file, async (ledger) => {
+      const summary = toStdout
+        ? await backupLedger(ledger, (chunk) => io.stdout(chunk))
+        : await backupToFile(ledger, path);
+      const where = toStdout ? "standard output" : path;
       if (values.json) printJson(io, { file: path, ...summary });
-      else io.stdout(`Backed up ${summary.total.toLocaleString("en-US")} rows from ${describeStore(store.target)} to ${path}\n${countsTable(summary.rows)}`);
+      else {
+        const text = `Backed up ${summary.total.toLocaleString("en-US")} rows from ${describeStore(store.target)} to ${where}\n${await countsTable(summary.rows)}`;
+        if (toStdout) io.stderr(text);
+        else io.stdout(text);
+      }
       return EXIT_CODES.ok;
     });
   },

@@ -1,21 +1,15 @@
-import { chinaDate, daysLeft, deadlineState } from "@taizhang/core";
 import type { Command } from "../command.js";
-import { statusLabel } from "../../ui/i18n.js";
-import { daysText } from "../../ui/screens/format.js";
-import { byDue } from "../../ui/screens/progress-table.js";
-import { rollupOf } from "../../ui/screens/rollups.js";
-import { cliLang, cliTranslator } from "../ledger/cli-context.js";
-import { parseAsOf, parseCommandArgs, SOURCE_HELP, SOURCE_OPTIONS } from "../ledger/parse-options.js";
-import { renderTable } from "../ledger/render-table.js";
-import { printJson, unwrap, usageError, withSource } from "../ledger/with-source.js";
+import { parseCommandArgs, SOURCE_HELP, SOURCE_OPTIONS } from "../ledger/source-options.js";
+import { printJson, unitOrOwn, unwrap, usageError, withSource } from "../ledger/with-source.js";
 
 const OPTIONS = { ...SOURCE_OPTIONS, unit: { type: "string" }, "as-of": { type: "string" } } as const;
 
-const HELP = `Usage: taizhang checklist --unit NAME [options]
+const HELP = `Usage: taizhang checklist [--unit NAME] [options]
 
 "我的清单": every item a unit leads or is responsible for, across all plans,
 earliest due first, with its status and days left or overdue.
-  --unit NAME      the unit: canonical name, alias, or id such as 成都市:市委编办
+  --unit NAME      the unit: canonical name, alias, or id such as 成都市:市委编办;
+                   with an office token, its own unit when not given
   --as-of DATE     judge overdue as of this date (YYYY-MM-DD, China); default today
 
 ${SOURCE_HELP}
@@ -34,17 +28,25 @@ export const checklistCommand: Command = {
       return 0;
     }
     if (positionals.length > 0) return usageError(io, `unexpected argument ${positionals[0]}`, "checklist");
-    if (!values.unit) return usageError(io, "--unit NAME is required", "checklist");
+    const { chinaDate, daysLeft, deadlineState } = await import("@taizhang/core");
+    const { statusLabel } = await import("../../ui/i18n.js");
+    const { daysText } = await import("../../ui/screens/format.js");
+    const { byDue } = await import("../../ui/screens/progress-table.js");
+    const { rollupOf } = await import("../../ui/screens/rollups.js");
+    const { cliLang, cliTranslator } = await import("../ledger/cli-context.js");
+    const { renderTable } = await import("../ledger/render-table.js");
+    const { parseAsOf } = await import("../ledger/parse-options.js");
     const lang = cliLang(values.lang);
     if (!lang) return usageError(io, "--lang must be zh or en", "checklist");
     const asOf = parseAsOf(values["as-of"], () => new Date());
     if (!asOf) return usageError(io, "--as-of must be a date YYYY-MM-DD", "checklist");
-    const unitArg = values.unit;
     const t = cliTranslator(lang);
-    return withSource(values, io, async (ds) => {
-      const unit = unwrap(io, await ds.resolveUnit(unitArg));
+    return withSource(values, io, "checklist", async (ds) => {
+      const unitArg = await unitOrOwn(io, ds, values.unit, "checklist");
+      if (!unitArg.ok) return unitArg.code;
+      const unit = unwrap(io, await ds.resolveUnit(unitArg.value), "checklist");
       if (!unit.ok) return unit.code;
-      const rows = unwrap(io, await ds.progressRows({ unit: unit.value.id }));
+      const rows = unwrap(io, await ds.progressRows({ unit: unit.value.id }), "checklist");
       if (!rows.ok) return rows.code;
       const sorted = [...rows.value].sort(byDue);
       const rollup = rollupOf(sorted, asOf, 30);

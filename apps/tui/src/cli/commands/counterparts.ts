@@ -1,9 +1,6 @@
-import { TaskIdSchema } from "@taizhang/core";
 import type { Command } from "../command.js";
 import { EXIT_CODES } from "../../data/data-result.js";
-import { cliLang, cliTranslator } from "../ledger/cli-context.js";
-import { parseCommandArgs, SOURCE_HELP, SOURCE_OPTIONS } from "../ledger/parse-options.js";
-import { renderTable } from "../ledger/render-table.js";
+import { parseCommandArgs, SOURCE_HELP, SOURCE_OPTIONS } from "../ledger/source-options.js";
 import { printJson, unwrap, usageError, withSource } from "../ledger/with-source.js";
 
 const OPTIONS = { ...SOURCE_OPTIONS, limit: { type: "string" }, "per-plan": { type: "string" } } as const;
@@ -33,6 +30,9 @@ export const counterpartsCommand: Command = {
       return 0;
     }
     if (positionals.length !== 1) return usageError(io, "give exactly one task id", "counterparts");
+    const { TaskIdSchema } = await import("@taizhang/core");
+    const { cliLang, cliTranslator } = await import("../ledger/cli-context.js");
+    const { renderTable } = await import("../ledger/render-table.js");
     const lang = cliLang(values.lang);
     if (!lang) return usageError(io, "--lang must be zh or en", "counterparts");
     const count = (text: string | undefined, name: string): number | undefined | null => {
@@ -52,10 +52,10 @@ export const counterpartsCommand: Command = {
       return EXIT_CODES.invalid;
     }
     const t = cliTranslator(lang);
-    return withSource(values, io, async (ds) => {
-      const task = unwrap(io, await ds.getTask(taskId.data, 0));
+    return withSource(values, io, "counterparts", async (ds) => {
+      const task = unwrap(io, await ds.getTask(taskId.data, 0), "counterparts");
       if (!task.ok) return task.code;
-      const found = unwrap(io, await ds.counterparts(taskId.data, { ...(limit ? { limit } : {}), ...(perPlan ? { perPlan } : {}) }));
+      const found = unwrap(io, await ds.counterparts(taskId.data, { ...(limit ? { limit } : {}), ...(perPlan ? { perPlan } : {}) }), "counterparts");
       if (!found.ok) return found.code;
       if (values.json) {
         printJson(io, { taskId: taskId.data, title: task.value.task.title, counterparts: found.value });

@@ -1,12 +1,10 @@
-import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { chinaDate, historyRows, ledgerRows, PlanIdSchema, type Plan, type PlanId, type UnitId } from "@taizhang/core";
-import { historyCsv, ledgerCsv, ledgerIcs, ledgerXlsx } from "@taizhang/exchange";
+import type { Plan, PlanId, UnitId } from "@taizhang/core";
 import type { Command } from "../command.js";
 import { EXIT_CODES } from "../../data/data-result.js";
-import { cliLang } from "../ledger/cli-context.js";
-import { parseAsOf, parseCommandArgs, SOURCE_HELP, SOURCE_OPTIONS } from "../ledger/parse-options.js";
-import { unwrap, usageError, withSource } from "../ledger/with-source.js";
+import { checkOutputFile, STDOUT, writeOutput } from "../files.js";
+import { parseCommandArgs, SOURCE_HELP, SOURCE_OPTIONS } from "../ledger/source-options.js";
+import { unitOrOwn, unwrap, usageError, withSource } from "../ledger/with-source.js";
 
 const FORMATS = ["xlsx", "csv", "json", "ics"] as const;
 type Format = (typeof FORMATS)[number];
@@ -25,17 +23,19 @@ const HISTORY = ["none", "include", "only"] as const;
 /** Most history entries written, as the API's export. */
 const MAX_HISTORY = 100_000;
 
-const HELP = `Usage: taizhang export (--plan ID | --unit NAME) [--format xlsx|csv|json|ics] -o FILE [options]
+const HELP = `Usage: taizhang export [--plan ID] [--unit NAME] [--format xlsx|csv|json|ics] -o FILE [options]
 
 Writes a ledger (台账): one row per (checklist item, unit) with 序号, plan, part/section,
 task, item, 牵头单位, 责任单位, 完成时限, status, percent, 进展说明, 佐证材料, measured value,
 责任人, last update, and the item id, unit id and version an edited file is matched by.
   --plan ID        a plan's ledger (with --unit: that unit's rows of the plan)
-  --unit NAME      a unit's checklist across plans (name, alias or id)
+  --unit NAME      a unit's checklist across plans (name, alias or id); with an office
+                   token and neither --plan nor --unit, the token's own unit
   --format F       xlsx (default: frozen header, real dates, status drop-down, overdue rows
                    highlighted, a 汇总 sheet), csv (UTF-8 with BOM, for Excel), json, or ics
                    (the due dates as all-day calendar events with stable UIDs)
-  -o, --output FILE  where to write it (the format follows from .xlsx/.csv/.json when --format is not given)
+  -o, --output FILE  where to write it (the format follows from .xlsx/.csv/.json/.ics when --format is
+                   not given); \`-o -\` writes it to standard output (give --format; default xlsx)
   --as-of DATE     judge overdue as of this date (YYYY-MM-DD, China); default today
   --lang zh|en     headers and labels in Chinese (default) or English
   --history H      the change history (变更记录) of the plan or unit: include = a 变更记录 sheet
@@ -57,11 +57,14 @@ export const exportCommand: Command = {
       return 0;
     }
     if (positionals.length > 0) return usageError(io, `unexpected argument ${positionals[0]}`, "export");
-    if (values.plan === undefined && values.unit === undefined) return usageError(io, "give --plan ID or --unit NAME", "export");
-    if (values.output === undefined) return usageError(io, "give the file to write with -o FILE", "export");
+    if (values.output === undefined) return usageError(io, "give the file to write with -o FILE (or -o - for standard output)", "export");
+    const { chinaDate, historyRows, ledgerRows, PlanIdSchema } = await import("@taizhang/core");
+    const { historyCsv, ledgerCsv, ledgerIcs, ledgerXlsx } = await import("@taizhang/exchange");
+    const { cliLang } = await import("../ledger/cli-context.js");
+    const { parseAsOf } = await import("../ledger/parse-options.js");
     const lang = cliLang(values.lang);
     if (!lang) return usageError(io, "--lang must be zh or en", "export");
-    const fromName = /\.(xlsx|csv|json|ics)$/i.exec(values.output)?.[1]?.toLowerCase();
+    const fromName = values.output === STDOUT ? undefined : /\.(xlsx|csv|json|ics)$/i.exec(values.output)?.[1]?.toLowerCase();
     const format = (values.format ?? fromName ?? "xlsx") as Format;
     if (!FORMATS.includes(format)) return usageError(io, `--format must be one of ${FORMATS.join(", ")}`, "export");
     const history = (values.history ?? "none") as (typeof HISTORY)[number];
@@ -79,17 +82,26 @@ export const exportCommand: Command = {
       }
       planId = parsed.data;
     }
-    const output = values.output;
-    return withSource(values, io, async (ds) => {
-      const found = unwrap(io, await ds.progressRows({ ...(planId ? { planId } : {}), ...(values.unit !== undefined ? { unit: values.unit } : {}) }));
+    const shown = values.output;
+    const output = shown === STDOUT ? STDOUT : resolve(io.cwd, shown);
+    // Before the store is read and the workbook made: a path that cannot be written is refused at once.
+    await checkOutputFile(output, shown);
+    return withSource(values, io, "export", async (ds) => {
+      let unitArg = values.unit;
+      if (planId === undefined && unitArg === undefined) {
+        const own = await unitOrOwn(io, ds, undefined, "export");
+        if (!own.ok) return own.code;
+        unitArg = own.value;
+      }
+      const found = unwrap(io, await ds.progressRows({ ...(planId ? { planId } : {}), ...(unitArg !== undefined ? { unit: unitArg } : {}) }), "export");
       if (!found.ok) return found.code;
       if (planId) {
-        const plan = unwrap(io, await ds.getPlan(planId));
+        const plan = unwrap(io, await ds.getPlan(planId), "export");
         if (!plan.ok) return plan.code;
       }
       const plans: Plan[] = [];
       for (const id of new Set(found.value.map((r) => r.planId))) {
-        const plan = unwrap(io, await ds.getPlan(id));
+        const plan = unwrap(io, await ds.getPlan(id), "export");
         if (!plan.ok) return plan.code;
         plans.push(plan.value);
       }
@@ -99,16 +111,16 @@ export const exportCommand: Command = {
         asOf,
       );
       const day = chinaDate(asOf);
-      const title = values.unit ?? plans[0]?.title ?? planId ?? "";
+      const title = unitArg ?? plans[0]?.title ?? planId ?? "";
       let changes = null;
       if (history !== "none") {
         let unitId: UnitId | undefined;
-        if (values.unit !== undefined) {
-          const unit = unwrap(io, await ds.resolveUnit(values.unit));
+        if (unitArg !== undefined) {
+          const unit = unwrap(io, await ds.resolveUnit(unitArg), "export");
           if (!unit.ok) return unit.code;
           unitId = unit.value.id;
         }
-        const entries = unwrap(io, await ds.historyOf({ ...(planId ? { planId } : {}), ...(unitId ? { unitId } : {}) }, MAX_HISTORY));
+        const entries = unwrap(io, await ds.historyOf({ ...(planId ? { planId } : {}), ...(unitId ? { unitId } : {}) }, MAX_HISTORY), "export");
         if (!entries.ok) return entries.code;
         changes = historyRows(plans, entries.value, lang);
       }
@@ -123,8 +135,8 @@ export const exportCommand: Command = {
             : format === "ics"
               ? ledgerIcs(rows, { name: `${title} · 台账`, now: new Date() })
               : await ledgerXlsx(ledgerPart, { lang, title, asOf: day, ...(changes ? { history: changes } : {}) });
-      await writeFile(resolve(io.cwd, output), content);
-      io.stderr(`taizhang export: ${history === "only" ? 0 : rows.length} rows${changes ? `, ${changes.length} changes` : ""} → ${output}\n`);
+      await writeOutput(io, output, shown, content);
+      io.stderr(`taizhang export: ${history === "only" ? 0 : rows.length} rows${changes ? `, ${changes.length} changes` : ""} → ${shown === STDOUT ? "standard output" : shown}\n`);
       return 0;
     });
   },

@@ -6,6 +6,8 @@ import { captureIo, tempStore } from "../../test-support/temp-store.js";
 import { checklistCommand } from "./checklist.js";
 import { exportCommand } from "./export.js";
 import { importProgressCommand } from "./import-progress.js";
+import { main } from "../main.js";
+import type { Command } from "../command.js";
 
 let store: { dir: string; remove: () => void };
 beforeAll(async () => {
@@ -13,9 +15,10 @@ beforeAll(async () => {
 });
 afterAll(() => store.remove());
 
-async function run(command: { run: typeof exportCommand.run }, ...args: string[]) {
+/** Runs `command` as the real program does (through main(), which reports what a command throws). */
+async function run(command: Command, ...args: string[]) {
   const io = captureIo(store.dir);
-  const code = await command.run([...args, "--data", store.dir], io);
+  const code = await main([command.name, ...[...args, "--data", store.dir]], io, [command]);
   return { code, out: io.out(), err: io.err() };
 }
 

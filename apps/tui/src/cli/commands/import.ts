@@ -1,25 +1,11 @@
 import { createHash } from "node:crypto";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import {
-  decideReplacement,
-  ImportError,
-  importPlan,
-  JURISDICTION_LEVELS,
-  jurisdictionKey,
-  mergeImports,
-  planHeading,
-  type ImportResult,
-  type Jurisdiction,
-  type JurisdictionLevel,
-  type PlanHeading,
-} from "@taizhang/core";
-import { LedgerError } from "@taizhang/store";
+import type { ImportResult, Jurisdiction, JurisdictionLevel, PlanHeading } from "@taizhang/core";
 import { CliError } from "../cli-error.js";
 import type { Command, CliIo } from "../command.js";
 import { EXIT_CODES } from "../../data/data-result.js";
 import { EXIT } from "../exit-codes.js";
-import { formatPlanSummary } from "../format-plan-summary.js";
 import { chooseStore, describeStore, exitCodeOfLedgerError, openStore } from "../ledger/store-options.js";
 import { withUsageErrors } from "../parse-args.js";
 import { decodeSource, readSourceFile } from "../read-source.js";
@@ -62,6 +48,9 @@ importer was unsure: give --jurisdiction); 5 a stored plan of the id (without
 --replace), or one that differs (without --replace-different).
 `;
 
+/** Jurisdiction levels, as core's JURISDICTION_LEVELS (held equal by a test): core is loaded only when a command runs. */
+export const LEVELS = ["national", "region", "city", "county"] as const;
+
 /** Warnings that mean the importer could not be sure whose plan it is: storing then needs --jurisdiction. */
 const UNSURE_JURISDICTION = new Set(["jurisdiction-unknown", "jurisdiction-ambiguous", "jurisdiction-guessed"]);
 
@@ -71,18 +60,19 @@ function jurisdictionOf(values: { jurisdiction?: string | undefined; parent?: st
     return undefined;
   }
   const level = values.level ?? (values.parent !== undefined ? "county" : "city");
-  if (!(JURISDICTION_LEVELS as readonly string[]).includes(level)) {
-    throw new CliError(EXIT.usage, `--level must be one of ${JURISDICTION_LEVELS.join(", ")}`);
+  if (!(LEVELS as readonly string[]).includes(level)) {
+    throw new CliError(EXIT.usage, `--level must be one of ${LEVELS.join(", ")}`);
   }
   return { name: values.jurisdiction, level: level as JurisdictionLevel, parent: values.parent ?? null };
 }
 
-const headingLine = (p: PlanHeading) => `${p.id}  《${p.title}》 ${p.documentNumber ?? "(no 文号)"}  ${jurisdictionKey(p.jurisdiction)}`;
+const headingLine = (p: PlanHeading, key: string) => `${p.id}  《${p.title}》 ${p.documentNumber ?? "(no 文号)"}  ${key}`;
 
 async function importFile(file: string, id: string | undefined, jurisdiction: Jurisdiction | undefined, io: CliIo): Promise<ImportResult> {
   const bytes = await readSourceFile(resolve(io.cwd, file), file);
   const text = decodeSource(bytes, file);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const { ImportError, importPlan } = await import("@taizhang/core");
   try {
     return importPlan(text, { id, sourceName: basename(file), sha256, ...(jurisdiction ? { jurisdiction } : {}) });
   } catch (error) {
@@ -129,6 +119,10 @@ export const importCommand: Command = {
     if (values["replace-different"] === true && values.replace !== true) throw new CliError(EXIT.usage, "--replace-different goes with --replace");
     const jurisdiction = jurisdictionOf(values);
 
+    // Core (the importer, zod) is loaded only now, so that --help and usage errors answer at once.
+    const { decideReplacement, ImportError, jurisdictionKey, mergeImports, planHeading } = await import("@taizhang/core");
+    const { LedgerError } = await import("@taizhang/store");
+    const { formatPlanSummary } = await import("../format-plan-summary.js");
     const results: ImportResult[] = [];
     for (const file of positionals) results.push(await importFile(file, values.id, jurisdiction, io));
     let plan;
@@ -153,7 +147,7 @@ export const importCommand: Command = {
       const existing = stored ? planHeading(stored) : null;
       const decision = decideReplacement(existing, planHeading(plan), { replace: values.replace === true, replaceDifferent: values["replace-different"] === true });
       const lines: string[] = [];
-      if (existing) lines.push(`stored plan  ${headingLine(existing)}`, `new text     ${headingLine(planHeading(plan))}`);
+      if (existing) lines.push(`stored plan  ${headingLine(existing, jurisdictionKey(existing.jurisdiction))}`, `new text     ${headingLine(planHeading(plan), jurisdictionKey(plan.jurisdiction))}`);
       if (values["dry-run"] === true) {
         io.stdout(`${summary}${lines.length > 0 ? `\n${lines.join("\n")}\n` : ""}\nnot stored (dry run)${decision.ok ? "" : `: storing would be refused: ${decision.message}`}\n`);
         return EXIT.ok;

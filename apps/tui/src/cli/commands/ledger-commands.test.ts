@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chengduPlan, hohhotPlan } from "../../test-support/fixture-plans.js";
@@ -13,6 +13,9 @@ import { plansCommand } from "./plans.js";
 import { setCommand } from "./set.js";
 import { taskCommand } from "./task.js";
 import { tasksCommand } from "./tasks.js";
+import { SQLITE_FILE_NAME } from "@taizhang/store";
+import type { Command } from "../command.js";
+import { importProgressCommand } from "./import-progress.js";
 
 let store: { dir: string; remove: () => void };
 beforeAll(async () => {
@@ -20,10 +23,19 @@ beforeAll(async () => {
 });
 afterAll(() => store.remove());
 
-async function run(command: { run: typeof plansCommand.run }, ...args: string[]) {
+/** Runs `command` as the real program does (through main(), which reports what a command throws). */
+async function run(command: Command, ...args: string[]) {
   const io = captureIo(store.dir);
-  const code = await command.run([...args, "--data", store.dir], io);
-  return { code, out: io.out(), err: io.err() };
+  const code = await main([command.name, ...[...args, "--data", store.dir]], io, [command]);
+  return { code, out: io.out(), bytes: io.outBytes(), err: io.err() };
+}
+
+/** One line on stderr, nothing on stdout: how every error is reported (docs/cli.md). */
+function expectOneLineError(r: { out: string; err: string }, message: string | RegExp): void {
+  expect(r.out).toBe("");
+  expect(r.err.endsWith("\n")).toBe(true);
+  expect(r.err.trimEnd().split("\n")).toHaveLength(1);
+  expect(r.err).toMatch(message);
 }
 
 describe("taizhang plans", () => {
@@ -206,5 +218,89 @@ describe("taizhang export", () => {
     expect((await run(exportCommand, "--plan", "chengdu-2015")).code).toBe(1);
     expect((await run(exportCommand, "--plan", "chengdu-2015", "-o", "x.pdf", "--format", "pdf")).code).toBe(1);
     expect((await run(exportCommand, "--plan", "nowhere-2020", "-o", "x.csv")).code).toBe(2);
+  });
+});
+
+describe("taizhang export: -o - and the files it cannot write", () => {
+  it("writes the ledger to standard output with -o -, and its message to stderr only", async () => {
+    const csv = await run(exportCommand, "--plan", "chengdu-2015", "--format", "csv", "-o", "-");
+    expect(csv.code, csv.err).toBe(0);
+    expect(csv.out.startsWith("\uFEFF序号,规划,")).toBe(true);
+    expect(csv.out).toContain("chengdu-2015/1#task");
+    expect(csv.err).toMatch(/^taizhang export: \d+ rows → standard output\n$/);
+    expect(existsSync(join(store.dir, "-"))).toBe(false);
+    // Without --format a workbook: its bytes, not text about them.
+    const xlsx = await run(exportCommand, "--unit", "市财政局", "-o", "-");
+    expect(xlsx.code, xlsx.err).toBe(0);
+    expect(xlsx.bytes.subarray(0, 4).toString("latin1")).toBe("PK\u0003\u0004");
+  });
+
+  it("exits 73 with one line naming the path and why when the file cannot be written, before reading the store", async () => {
+    const missing = await run(exportCommand, "--plan", "chengdu-2015", "-o", "/nonexistent/x.csv");
+    expect(missing.code).toBe(73);
+    expectOneLineError(missing, /^taizhang export: cannot write \/nonexistent\/x\.csv: no such folder \/nonexistent\n$/);
+    const notAFolder = await run(exportCommand, "--plan", "chengdu-2015", "-o", join(store.dir, "ledger.csv", "x.csv"));
+    expect(notAFolder.code).toBe(73);
+    expectOneLineError(notAFolder, /cannot write .*ledger\.csv\/x\.csv: .*ledger\.csv is not a folder/);
+    mkdirSync(join(store.dir, "a-folder"), { recursive: true });
+    const folder = await run(exportCommand, "--plan", "chengdu-2015", "--format", "csv", "-o", "a-folder");
+    expect(folder.code).toBe(1);
+    expectOneLineError(folder, /^taizhang export: a-folder is a directory, not a file\n$/);
+  });
+
+  it("does not overwrite a SQLite store with a ledger", async () => {
+    const db = join(store.dir, SQLITE_FILE_NAME);
+    const before = readFileSync(db);
+    const r = await run(exportCommand, "--plan", "chengdu-2015", "--format", "csv", "-o", db);
+    expect(r.code).toBe(73);
+    expectOneLineError(r, /is a SQLite database \(a Taizhang store\?\): not overwriting it/);
+    expect(readFileSync(db).equals(before)).toBe(true);
+  });
+
+  it("leaves no partial file behind", async () => {
+    expect((await run(exportCommand, "--plan", "chengdu-2015", "-o", "whole.csv")).code).toBe(0);
+    expect(existsSync(join(store.dir, "whole.csv"))).toBe(true);
+    const partials = readdirSync(store.dir).filter((f) => f.endsWith(".partial"));
+    expect(partials).toEqual([]);
+  });
+});
+
+describe("a data folder that does not exist", () => {
+  it.each([
+    [plansCommand, []],
+    [checklistCommand, ["--unit", "市财政局"]],
+    [setCommand, ["chengdu-2015/2#m1", "--unit", "市财政局", "--status", "done"]],
+  ] as Array<[Command, string[]]>)("%#: is refused (exit 6) and not created", async (command, args) => {
+    const missing = join(store.dir, "no-such-store");
+    const io = captureIo(store.dir);
+    const code = await main([command.name, ...args, "--data", missing], io, [command]);
+    expect(code).toBe(6);
+    expectOneLineError({ out: io.out(), err: io.err() }, `taizhang ${command.name}: no store in ${missing}: the folder does not exist; give --data with the server's data folder\n`);
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it("given as a file is refused too", async () => {
+    writeFileSync(join(store.dir, "not-a-folder"), "x");
+    const io = captureIo(store.dir);
+    expect(await main(["plans", "--data", "not-a-folder"], io, [plansCommand])).toBe(6);
+    expect(io.err()).toMatch(/no store in .*not-a-folder: it is a file, not a folder/);
+  });
+});
+
+describe("input files", () => {
+  it("say what is wrong and where, the same way for every command", async () => {
+    mkdirSync(join(store.dir, "a-folder"), { recursive: true });
+    const runIn = async (command: Command, file: string) => {
+      const io = captureIo(store.dir);
+      return { code: await main([command.name, file], io, [command]), out: io.out(), err: io.err() };
+    };
+    for (const command of [validateCommand, importProgressCommand]) {
+      const missing = await runIn(command, "missing.json");
+      expect(missing.code).toBe(2);
+      expectOneLineError(missing, `taizhang ${command.name}: missing.json: no such file\n`);
+      const folder = await runIn(command, "a-folder");
+      expect(folder.code).toBe(1);
+      expectOneLineError(folder, `taizhang ${command.name}: a-folder is a directory, not a file\n`);
+    }
   });
 });

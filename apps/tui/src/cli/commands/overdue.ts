@@ -1,13 +1,8 @@
-import { chinaDate, daysLeft, deadlineState, PlanIdSchema, type PlanId } from "@taizhang/core";
+import type { PlanId } from "@taizhang/core";
 import type { Command } from "../command.js";
 import { EXIT_CODES } from "../../data/data-result.js";
 import type { ProgressRow } from "../../data/data-source.js";
-import { statusLabel } from "../../ui/i18n.js";
-import { unitName } from "../../ui/screens/format.js";
-import { byDue } from "../../ui/screens/progress-table.js";
-import { cliLang, cliTranslator } from "../ledger/cli-context.js";
-import { parseAsOf, parseCommandArgs, SOURCE_HELP, SOURCE_OPTIONS } from "../ledger/parse-options.js";
-import { renderTable } from "../ledger/render-table.js";
+import { parseCommandArgs, SOURCE_HELP, SOURCE_OPTIONS } from "../ledger/source-options.js";
 import { printJson, unwrap, usageError, withSource } from "../ledger/with-source.js";
 
 const OPTIONS = {
@@ -44,6 +39,13 @@ export const overdueCommand: Command = {
       return 0;
     }
     if (positionals.length > 0) return usageError(io, `unexpected argument ${positionals[0]}`, "overdue");
+    const { chinaDate, daysLeft, deadlineState, PlanIdSchema } = await import("@taizhang/core");
+    const { statusLabel } = await import("../../ui/i18n.js");
+    const { unitName } = await import("../../ui/screens/format.js");
+    const { byDue } = await import("../../ui/screens/progress-table.js");
+    const { cliLang, cliTranslator } = await import("../ledger/cli-context.js");
+    const { renderTable } = await import("../ledger/render-table.js");
+    const { parseAsOf } = await import("../ledger/parse-options.js");
     const lang = cliLang(values.lang);
     if (!lang) return usageError(io, "--lang must be zh or en", "overdue");
     const asOf = parseAsOf(values["as-of"], () => new Date());
@@ -60,8 +62,8 @@ export const overdueCommand: Command = {
       planId = parsed.data;
     }
     const t = cliTranslator(lang);
-    return withSource(values, io, async (ds) => {
-      const rows = unwrap(io, await ds.progressRows({ ...(planId ? { planId } : {}), ...(values.unit ? { unit: values.unit } : {}) }));
+    return withSource(values, io, "overdue", async (ds) => {
+      const rows = unwrap(io, await ds.progressRows({ ...(planId ? { planId } : {}), ...(values.unit ? { unit: values.unit } : {}) }), "overdue");
       if (!rows.ok) return rows.code;
       const state = (r: ProgressRow) => deadlineState(r.due, r.progress.status, asOf, within);
       const overdue = rows.value.filter((r) => state(r) === "overdue").sort(byDue);

@@ -1,8 +1,5 @@
 import type { Command } from "../command.js";
-import { rollupsBy } from "../../ui/screens/rollups.js";
-import { cliLang, cliTranslator } from "../ledger/cli-context.js";
-import { parseAsOf, parseCommandArgs, SOURCE_HELP, SOURCE_OPTIONS } from "../ledger/parse-options.js";
-import { renderTable } from "../ledger/render-table.js";
+import { parseCommandArgs, SOURCE_HELP, SOURCE_OPTIONS } from "../ledger/source-options.js";
 import { printJson, unwrap, usageError, withSource } from "../ledger/with-source.js";
 
 const OPTIONS = { ...SOURCE_OPTIONS, "as-of": { type: "string" } } as const;
@@ -28,15 +25,19 @@ export const plansCommand: Command = {
       return 0;
     }
     if (positionals.length > 0) return usageError(io, `unexpected argument ${positionals[0]}`, "plans");
+    const { cliLang, cliTranslator } = await import("../ledger/cli-context.js");
+    const { renderTable } = await import("../ledger/render-table.js");
+    const { parseAsOf } = await import("../ledger/parse-options.js");
+    const { rollupsBy } = await import("../../ui/screens/rollups.js");
     const lang = cliLang(values.lang);
     if (!lang) return usageError(io, `--lang must be zh or en`, "plans");
     const asOf = parseAsOf(values["as-of"], () => new Date());
     if (!asOf) return usageError(io, `--as-of must be a date YYYY-MM-DD`, "plans");
     const t = cliTranslator(lang);
-    return withSource(values, io, async (ds) => {
-      const plans = unwrap(io, await ds.listPlans());
+    return withSource(values, io, "plans", async (ds) => {
+      const plans = unwrap(io, await ds.listPlans(), "plans");
       if (!plans.ok) return plans.code;
-      const rows = unwrap(io, await ds.progressRows({}));
+      const rows = unwrap(io, await ds.progressRows({}), "plans");
       if (!rows.ok) return rows.code;
       const rollups = rollupsBy(rows.value, (r) => r.planId, asOf, 30);
       if (values.json) {

@@ -17,6 +17,9 @@ import { plansCommand } from "./plans.js";
 import { counterpartsCommand } from "./counterparts.js";
 import { searchCommand } from "./search.js";
 import { themesCommand } from "./themes.js";
+import { checklistCommand } from "./checklist.js";
+import { main } from "../main.js";
+import type { Command } from "../command.js";
 
 // The API app on a real port (a minimal node:http adapter), so the CLI goes through fetch as it does in use.
 let ledger: KyselyLedger;
@@ -51,9 +54,10 @@ afterAll(async () => {
   await ledger.close();
 });
 
-async function run(command: { run: typeof plansCommand.run }, ...args: string[]) {
+/** Runs `command` as the real program does (through main(), which reports what a command throws). */
+async function run(command: Command, ...args: string[]) {
   const io = captureIo("/");
-  const code = await command.run(args, io);
+  const code = await main([command.name, ...args], io, [command]);
   return { code, out: io.out(), err: io.err() };
 }
 
@@ -109,7 +113,7 @@ describe("subcommands against a server", () => {
     expect((await run(taskCommand, "chengdu-2015/99", "--api", api)).code).toBe(2);
     const down = await run(plansCommand, "--api", "http://127.0.0.1:9");
     expect(down.code).toBe(6);
-    expect(down.err).toMatch(/^taizhang: the server at http:\/\/127\.0\.0\.1:9 does not answer/);
+    expect(down.err).toMatch(/^taizhang plans: the server at http:\/\/127\.0\.0\.1:9 does not answer/);
     expect(down.err).not.toMatch(/\n\s+at /);
   });
 
@@ -127,5 +131,24 @@ describe("subcommands against a server", () => {
     expect(alone.code, alone.err).toBe(0);
     expect((JSON.parse(alone.out) as { counterparts: unknown[] }).counterparts).toEqual([]);
     expect((await run(counterpartsCommand, "--api", api, "chengdu-2015/99")).code).toBe(2);
+  });
+
+  it("an office token's own unit is the unit when none is given: checklist, set and export", async () => {
+    const mine = await run(checklistCommand, "--api", api, "--token", tokens.office, "--as-of", "2016-11-01");
+    expect(mine.code, mine.err).toBe(0);
+    expect(mine.out).toMatch(/^成都市 市财政局 · 截至 2016-11-01/);
+    const written = await run(setCommand, "chengdu-2015/2#task", "--status", "进行中", "--api", api, "--token", tokens.office, "--json");
+    expect(written.code, written.err).toBe(0);
+    expect(JSON.parse(written.out)).toMatchObject({ itemId: "chengdu-2015/2#task", unitId: "成都市:市财政局", status: "in_progress" });
+    const exported = await run(exportCommand, "--format", "json", "-o", "-", "--api", api, "--token", tokens.office);
+    expect(exported.code, exported.err).toBe(0);
+    const rows = (JSON.parse(exported.out) as { rows: Array<{ unitId: string }> }).rows;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.unitId))).toEqual(new Set(["成都市:市财政局"]));
+    // An admin token has no unit: still asked for, in one line that says why.
+    const admin = await run(checklistCommand, "--api", api, "--token", tokens.admin);
+    expect(admin.code).toBe(1);
+    expect(admin.out).toBe("");
+    expect(admin.err).toBe("taizhang checklist: --unit NAME is required: an admin token has no unit (an office token's own unit is the default) (see taizhang checklist --help)\n");
   });
 });

@@ -1,9 +1,8 @@
-import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { restoreFromFile } from "@taizhang/store";
 import type { Command } from "../command.js";
 import { EXIT_CODES } from "../../data/data-result.js";
-import { parseCommandArgs } from "../ledger/parse-options.js";
+import { checkInputFile } from "../files.js";
+import { parseCommandArgs } from "../ledger/source-options.js";
 import { chooseStore, describeStore, STORE_HELP, STORE_OPTIONS } from "../ledger/store-options.js";
 import { printJson, usageError } from "../ledger/with-source.js";
 import { countsTable, withStoreFor } from "./backup.js";
@@ -44,19 +43,17 @@ export const restoreCommand: Command = {
     if (!store.ok) return usageError(io, store.message, "restore");
     const path = resolve(io.cwd, file);
     // Checked before the store is opened: a mistyped name should not create an empty store.
-    if (!existsSync(path)) {
-      io.stderr(`taizhang restore: no file ${path}\n`);
-      return EXIT_CODES.not_found;
-    }
+    await checkInputFile(path, file);
+    const { restoreFromFile } = await import("@taizhang/store");
 
-    return withStoreFor(io, "restore", store.target, path, async (ledger) => {
+    return withStoreFor(io, "restore", store.target, file, async (ledger) => {
       const summary = await restoreFromFile(ledger, path, { force: values.force === true });
       if (values.json) printJson(io, { file: path, ...summary });
       else {
         const replaced = Object.values(summary.replaced).reduce((a, b) => a + b, 0);
         io.stdout(
           `Restored ${summary.total.toLocaleString("en-US")} rows (backup of ${summary.createdAt}) from ${path} into ${describeStore(store.target)}` +
-            `${replaced > 0 ? `, replacing the ${replaced.toLocaleString("en-US")} rows it held` : ""}\n${countsTable(summary.rows)}`,
+            `${replaced > 0 ? `, replacing the ${replaced.toLocaleString("en-US")} rows it held` : ""}\n${await countsTable(summary.rows)}`,
         );
       }
       return EXIT_CODES.ok;

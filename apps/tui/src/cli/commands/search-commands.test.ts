@@ -6,6 +6,8 @@ import { counterpartsCommand } from "./counterparts.js";
 import { markSnippet, searchCommand } from "./search.js";
 import { setCommand } from "./set.js";
 import { themesCommand } from "./themes.js";
+import { main } from "../main.js";
+import type { Command } from "../command.js";
 
 // The four built-in plans in an embedded store, as `taizhang` finds them on first use.
 let store: { dir: string; remove: () => void };
@@ -14,9 +16,10 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => store.remove());
 
-async function run(command: { run: typeof searchCommand.run }, ...args: string[]) {
+/** Runs `command` as the real program does (through main(), which reports what a command throws). */
+async function run(command: Command, ...args: string[]) {
   const io = captureIo(store.dir);
-  const code = await command.run(["--data", store.dir, ...args], io);
+  const code = await main([command.name, ...["--data", store.dir, ...args]], io, [command]);
   return { code, out: io.out(), err: io.err() };
 }
 const hitIds = async (...args: string[]) => {

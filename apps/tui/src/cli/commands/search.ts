@@ -1,9 +1,8 @@
-import { PlanIdSchema, ThemeIdSchema, type Snippet, type ThemeId } from "@taizhang/core";
+import type { Snippet, ThemeId } from "@taizhang/core";
 import type { Command } from "../command.js";
 import { EXIT_CODES } from "../../data/data-result.js";
 import type { SearchPageOptions } from "../../data/data-source.js";
-import { cliLang, cliTranslator } from "../ledger/cli-context.js";
-import { parseCommandArgs, SOURCE_HELP, SOURCE_OPTIONS } from "../ledger/parse-options.js";
+import { parseCommandArgs, SOURCE_HELP, SOURCE_OPTIONS } from "../ledger/source-options.js";
 import { printJson, unwrap, usageError, withSource } from "../ledger/with-source.js";
 
 const OPTIONS = {
@@ -67,6 +66,8 @@ export const searchCommand: Command = {
     const query = positionals.join(" ").trim();
     if (query === "") return usageError(io, "give a query, e.g. taizhang search 行政复议", "search");
     if (query.length > 200) return usageError(io, "the query is longer than 200 characters", "search");
+    const { PlanIdSchema, ThemeIdSchema } = await import("@taizhang/core");
+    const { cliLang, cliTranslator } = await import("../ledger/cli-context.js");
     const lang = cliLang(values.lang);
     if (!lang) return usageError(io, "--lang must be zh or en", "search");
     const limit = wholeNumber(values.limit, 1, 100);
@@ -91,8 +92,8 @@ export const searchCommand: Command = {
       options.theme = theme.data as ThemeId;
     }
     const t = cliTranslator(lang);
-    return withSource(values, io, async (ds) => {
-      const page = unwrap(io, await ds.searchTasks(query, options));
+    return withSource(values, io, "search", async (ds) => {
+      const page = unwrap(io, await ds.searchTasks(query, options), "search");
       if (!page.ok) return page.code;
       if (values.json) {
         printJson(io, { query, total: page.value.total, offset: options.offset, limit: options.limit, hits: page.value.hits });

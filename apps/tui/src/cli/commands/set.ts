@@ -1,10 +1,8 @@
-import { ChecklistItemIdSchema, ProgressPatchSchema, TaskIdSchema, type ChecklistItemId, type ProgressPatch } from "@taizhang/core";
+import type { ChecklistItemId, ProgressPatch } from "@taizhang/core";
 import type { Command } from "../command.js";
 import { EXIT_CODES } from "../../data/data-result.js";
-import { statusLabel } from "../../ui/i18n.js";
-import { cliLang } from "../ledger/cli-context.js";
-import { parseCommandArgs, parseStatus, SOURCE_HELP, SOURCE_OPTIONS, STATUS_CHOICES_TEXT } from "../ledger/parse-options.js";
-import { printJson, reportError, unwrap, usageError, withSource } from "../ledger/with-source.js";
+import { parseCommandArgs, SOURCE_HELP, SOURCE_OPTIONS, STATUS_CHOICES_TEXT } from "../ledger/source-options.js";
+import { printJson, reportError, unitOrOwn, unwrap, usageError, withSource } from "../ledger/with-source.js";
 
 const OPTIONS = {
   ...SOURCE_OPTIONS,
@@ -18,7 +16,7 @@ const OPTIONS = {
   comment: { type: "string" },
 } as const;
 
-const HELP = `Usage: taizhang set ITEM --unit NAME [--status S] [--note TEXT] [--percent N] [--person NAME [--post P] [--contact C]] [options]
+const HELP = `Usage: taizhang set ITEM [--unit NAME] [--status S] [--note TEXT] [--percent N] [--person NAME [--post P] [--contact C]] [options]
 
 Records progress on one checklist item for one unit. Reads the current
 version and writes with it, so a change made in between is reported as a
@@ -26,7 +24,8 @@ conflict (exit 5) instead of being overwritten. On a server this needs a
 token whose unit (or admin role) may change the item; on the embedded store
 the change is recorded as made by "cli".
   ITEM             a checklist item id (chengdu-2015/12#m1), or a task id for the task as a whole
-  --unit NAME      the unit whose progress this is (name, alias or id)
+  --unit NAME      the unit whose progress this is (name, alias or id); with an office token,
+                   its own unit when not given
   --status S       ${STATUS_CHOICES_TEXT}
   --note TEXT      the progress note (进展说明)
   --percent N      percent complete, 0-100
@@ -40,7 +39,8 @@ ${SOURCE_HELP}
 `;
 
 /** "chengdu-2015/12#m1" as it is; "chengdu-2015/12" means "chengdu-2015/12#task". */
-function parseItem(text: string): ChecklistItemId | null {
+async function parseItem(text: string): Promise<ChecklistItemId | null> {
+  const { ChecklistItemIdSchema, TaskIdSchema } = await import("@taizhang/core");
   const item = ChecklistItemIdSchema.safeParse(text);
   if (item.success) return item.data;
   const task = TaskIdSchema.safeParse(text);
@@ -60,16 +60,19 @@ export const setCommand: Command = {
       return 0;
     }
     if (positionals.length !== 1) return usageError(io, "give exactly one item id", "set");
-    if (!values.unit) return usageError(io, "--unit NAME is required", "set");
     if ((values.post !== undefined || values.contact !== undefined) && values.person === undefined) {
       return usageError(io, "--post and --contact go with --person", "set");
     }
     if (values.status === undefined && values.note === undefined && values.percent === undefined && values.person === undefined) {
       return usageError(io, "give at least one of --status, --note, --percent and --person", "set");
     }
+    const { ProgressPatchSchema } = await import("@taizhang/core");
+    const { statusLabel } = await import("../../ui/i18n.js");
+    const { cliLang } = await import("../ledger/cli-context.js");
+    const { parseStatus } = await import("../ledger/parse-options.js");
     const lang = cliLang(values.lang);
     if (!lang) return usageError(io, "--lang must be zh or en", "set");
-    const itemId = parseItem(positionals[0] ?? "");
+    const itemId = await parseItem(positionals[0] ?? "");
     if (!itemId) {
       io.stderr(`taizhang set: ${positionals[0]} is not an item id (e.g. chengdu-2015/12#m1) or a task id\n`);
       return EXIT_CODES.invalid;
@@ -101,15 +104,16 @@ export const setCommand: Command = {
       io.stderr(`taizhang set: ${checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}\n`);
       return EXIT_CODES.invalid;
     }
-    const unitArg = values.unit;
-    return withSource(values, io, async (ds) => {
-      const unit = unwrap(io, await ds.resolveUnit(unitArg));
+    return withSource(values, io, "set", async (ds) => {
+      const unitArg = await unitOrOwn(io, ds, values.unit, "set");
+      if (!unitArg.ok) return unitArg.code;
+      const unit = unwrap(io, await ds.resolveUnit(unitArg.value), "set");
       if (!unit.ok) return unit.code;
       const written = await ds.updateProgress({ itemId, unitId: unit.value.id, patch: checked.data, comment: values.comment ?? null });
       if (!written.ok) {
-        const code = reportError(io, written.error);
-        if (written.error.current) io.stderr(`  current: version ${written.error.current.version}, ${written.error.current.status}\n`);
-        return code;
+        const { current } = written.error;
+        const now = current ? `; it is now version ${current.version}, ${statusLabel(current.status, "en")} ${current.percent}%` : "";
+        return reportError(io, { ...written.error, message: `${written.error.message}${now}` }, "set");
       }
       const pr = written.value;
       if (values.json) printJson(io, pr);

@@ -1,12 +1,6 @@
-import { daysLeft, deadlineState, TaskIdSchema } from "@taizhang/core";
 import type { Command } from "../command.js";
 import { EXIT_CODES } from "../../data/data-result.js";
-import { statusLabel } from "../../ui/i18n.js";
-import { daysText, unitName } from "../../ui/screens/format.js";
-import { rollupOf } from "../../ui/screens/rollups.js";
-import { cliLang, cliTranslator } from "../ledger/cli-context.js";
-import { parseAsOf, parseCommandArgs, SOURCE_HELP, SOURCE_OPTIONS } from "../ledger/parse-options.js";
-import { renderTable } from "../ledger/render-table.js";
+import { parseCommandArgs, SOURCE_HELP, SOURCE_OPTIONS } from "../ledger/source-options.js";
 import { printJson, unwrap, usageError, withSource } from "../ledger/with-source.js";
 
 const OPTIONS = { ...SOURCE_OPTIONS, "as-of": { type: "string" }, history: { type: "string" } } as const;
@@ -35,6 +29,13 @@ export const taskCommand: Command = {
       return 0;
     }
     if (positionals.length !== 1) return usageError(io, "give exactly one task id", "task");
+    const { daysLeft, deadlineState, TaskIdSchema } = await import("@taizhang/core");
+    const { statusLabel } = await import("../../ui/i18n.js");
+    const { daysText, unitName } = await import("../../ui/screens/format.js");
+    const { rollupOf } = await import("../../ui/screens/rollups.js");
+    const { cliLang, cliTranslator } = await import("../ledger/cli-context.js");
+    const { renderTable } = await import("../ledger/render-table.js");
+    const { parseAsOf } = await import("../ledger/parse-options.js");
     const lang = cliLang(values.lang);
     if (!lang) return usageError(io, "--lang must be zh or en", "task");
     const asOf = parseAsOf(values["as-of"], () => new Date());
@@ -47,8 +48,8 @@ export const taskCommand: Command = {
       return EXIT_CODES.invalid;
     }
     const t = cliTranslator(lang);
-    return withSource(values, io, async (ds) => {
-      const found = unwrap(io, await ds.getTask(taskId.data, historyLimit));
+    return withSource(values, io, "task", async (ds) => {
+      const found = unwrap(io, await ds.getTask(taskId.data, historyLimit), "task");
       if (!found.ok) return found.code;
       const { task, plan, rows, history } = found.value;
       const rollup = rollupOf(rows, asOf, 30);

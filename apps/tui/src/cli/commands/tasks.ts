@@ -1,12 +1,7 @@
-import { PlanIdSchema } from "@taizhang/core";
 import type { Command } from "../command.js";
 import type { TaskQuery } from "../../data/data-source.js";
-import { unitName } from "../../ui/screens/format.js";
-import { rollupsBy } from "../../ui/screens/rollups.js";
-import { cliLang, cliTranslator } from "../ledger/cli-context.js";
 import { EXIT_CODES } from "../../data/data-result.js";
-import { parseAsOf, parseCommandArgs, parseStatus, SOURCE_HELP, SOURCE_OPTIONS, STATUS_CHOICES_TEXT } from "../ledger/parse-options.js";
-import { renderTable } from "../ledger/render-table.js";
+import { parseCommandArgs, SOURCE_HELP, SOURCE_OPTIONS, STATUS_CHOICES_TEXT } from "../ledger/source-options.js";
 import { printJson, unwrap, usageError, withSource } from "../ledger/with-source.js";
 
 const OPTIONS = {
@@ -45,6 +40,12 @@ export const tasksCommand: Command = {
       return 0;
     }
     if (positionals.length > 0) return usageError(io, `unexpected argument ${positionals[0]}`, "tasks");
+    const { PlanIdSchema } = await import("@taizhang/core");
+    const { unitName } = await import("../../ui/screens/format.js");
+    const { rollupsBy } = await import("../../ui/screens/rollups.js");
+    const { cliLang, cliTranslator } = await import("../ledger/cli-context.js");
+    const { renderTable } = await import("../ledger/render-table.js");
+    const { parseAsOf, parseStatus } = await import("../ledger/parse-options.js");
     const lang = cliLang(values.lang);
     if (!lang) return usageError(io, "--lang must be zh or en", "tasks");
     const asOf = parseAsOf(values["as-of"], () => new Date());
@@ -70,14 +71,14 @@ export const tasksCommand: Command = {
     if (values.overdue) query.overdue = true;
     if (values.text !== undefined && values.text.trim() !== "") query.text = values.text.trim();
     const t = cliTranslator(lang);
-    return withSource(values, io, async (ds) => {
+    return withSource(values, io, "tasks", async (ds) => {
       if (query.planId) {
-        const plan = unwrap(io, await ds.getPlan(query.planId));
+        const plan = unwrap(io, await ds.getPlan(query.planId), "tasks");
         if (!plan.ok) return plan.code;
       }
-      const tasks = unwrap(io, await ds.listTasks(query, asOf));
+      const tasks = unwrap(io, await ds.listTasks(query, asOf), "tasks");
       if (!tasks.ok) return tasks.code;
-      const rows = unwrap(io, await ds.progressRows(query.planId ? { planId: query.planId } : {}));
+      const rows = unwrap(io, await ds.progressRows(query.planId ? { planId: query.planId } : {}), "tasks");
       if (!rows.ok) return rows.code;
       const rollups = rollupsBy(rows.value, (r) => r.taskId, asOf, 30);
       if (values.json) {

@@ -1,8 +1,5 @@
-import { THEMES } from "@taizhang/core";
 import type { Command } from "../command.js";
-import { cliLang, cliTranslator } from "../ledger/cli-context.js";
-import { parseAsOf, parseCommandArgs, SOURCE_HELP, SOURCE_OPTIONS } from "../ledger/parse-options.js";
-import { renderTable } from "../ledger/render-table.js";
+import { parseCommandArgs, SOURCE_HELP, SOURCE_OPTIONS } from "../ledger/source-options.js";
 import { printJson, unwrap, usageError, withSource } from "../ledger/with-source.js";
 
 const OPTIONS = { ...SOURCE_OPTIONS, "as-of": { type: "string" } } as const;
@@ -30,13 +27,17 @@ export const themesCommand: Command = {
       return 0;
     }
     if (positionals.length > 0) return usageError(io, `unexpected argument ${positionals[0]}`, "themes");
+    const { THEMES } = await import("@taizhang/core");
+    const { cliLang, cliTranslator } = await import("../ledger/cli-context.js");
+    const { renderTable } = await import("../ledger/render-table.js");
+    const { parseAsOf } = await import("../ledger/parse-options.js");
     const lang = cliLang(values.lang);
     if (!lang) return usageError(io, "--lang must be zh or en", "themes");
     const asOf = parseAsOf(values["as-of"], () => new Date());
     if (!asOf) return usageError(io, "--as-of must be a date YYYY-MM-DD", "themes");
     const t = cliTranslator(lang);
-    return withSource(values, io, async (ds) => {
-      const coverage = unwrap(io, await ds.themeCoverage(asOf));
+    return withSource(values, io, "themes", async (ds) => {
+      const coverage = unwrap(io, await ds.themeCoverage(asOf), "themes");
       if (!coverage.ok) return coverage.code;
       const { rows, completion, themeTotals, planIds } = coverage.value;
       if (values.json) {

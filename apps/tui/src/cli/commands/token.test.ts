@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp, parseConfig } from "@taizhang/api";
@@ -19,6 +19,8 @@ describe("taizhang token (embedded store)", () => {
   let dir = "";
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "taizhang-token-"));
+    // The folder the server would have made: token commands open a store, they never create one where none is.
+    mkdirSync(join(dir, "store"));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -63,6 +65,18 @@ describe("taizhang token (embedded store)", () => {
     expect(unknown.stderr).toMatch(/no office named 没有这个单位/);
     expect((await run(["token", "revoke", "no-such-id", "--data", "store"], dir)).code).toBe(2);
     expect((await run(["token", "list", "--api", "http://127.0.0.1:1"], dir)).code).toBe(1);
+  });
+
+  it("refuses a data folder that does not exist instead of making a new empty store there", async () => {
+    // Run from another folder without --data: ./data is not the server's store, and must not become one.
+    const elsewhere = await run(["token", "create", "--unit", "市审改办", "--role", "office"], dir);
+    expect(elsewhere.code).toBe(6);
+    expect(elsewhere.stdout).toBe("");
+    expect(elsewhere.stderr).toBe(`taizhang token: no store in ${join(dir, "data")}: the folder does not exist; give --data with the server's data folder, or --database-url URL\n`);
+    expect(existsSync(join(dir, "data"))).toBe(false);
+    const typo = await run(["token", "list", "--data", "stroe"], dir);
+    expect(typo.code).toBe(6);
+    expect(existsSync(join(dir, "stroe"))).toBe(false);
   });
 });
 

@@ -1,10 +1,10 @@
 import { resolve } from "node:path";
-import { createClient, ProblemSchema, TokenRecordSchema } from "@taizhang/api";
-import { LedgerError, loadBuiltInPlans, openLedger, type Ledger, type Role, type TokenRecord } from "@taizhang/store";
-import { z } from "zod";
+import type { Ledger, Role, TokenRecord } from "@taizhang/store";
+import type { z } from "zod";
 import type { CliIo, Command } from "../command.js";
 import { EXIT_CODES } from "../../data/data-result.js";
-import { parseCommandArgs } from "../ledger/parse-options.js";
+import { parseCommandArgs } from "../ledger/source-options.js";
+import { missingStoreFolder } from "../ledger/store-options.js";
 import { printJson, usageError } from "../ledger/with-source.js";
 
 const OPTIONS = {
@@ -15,6 +15,7 @@ const OPTIONS = {
   api: { type: "string" },
   token: { type: "string" },
   data: { type: "string" },
+  "database-url": { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -38,7 +39,9 @@ the store keeps only its hash.
   revoke ID        stops a token at once
 
 Where (default: the embedded store in TAIZHANG_DATA, or DATABASE_URL):
-  --data DIR       the embedded store's directory (default ./data)
+  --data DIR       the embedded store's directory (default ./data); it must exist:
+                   give the server's data folder (its first start prints the command)
+  --database-url URL  a PostgreSQL store instead (or DATABASE_URL)
   --api URL        a Taizhang server instead, with
   --token TOKEN    an admin token for it (or TAIZHANG_TOKEN)
 Output:
@@ -64,12 +67,16 @@ class TokenCommandError extends Error {
   }
 }
 
-async function localStore(dir: string | undefined, io: CliIo): Promise<TokenStore> {
-  const databaseUrl = process.env.DATABASE_URL?.trim();
-  const ledger: Ledger =
-    dir === undefined && databaseUrl
-      ? await openLedger({ databaseUrl })
-      : await openLedger({ dataDir: resolve(io.cwd, dir ?? process.env.TAIZHANG_DATA ?? "./data") });
+async function localStore(dir: string | undefined, databaseUrl: string | undefined, io: CliIo): Promise<TokenStore> {
+  const { LedgerError, loadBuiltInPlans, openLedger } = await import("@taizhang/store");
+  let ledger: Ledger;
+  if (databaseUrl) ledger = await openLedger({ databaseUrl });
+  else {
+    const dataDir = resolve(io.cwd, dir ?? process.env.TAIZHANG_DATA ?? "./data");
+    const missing = missingStoreFolder(dataDir, ", or --database-url URL");
+    if (missing !== null) throw new TokenCommandError(EXIT_CODES.unavailable, missing);
+    ledger = await openLedger({ dataDir });
+  }
   // A store the server has never opened still needs the offices of the built-in plans.
   await loadBuiltInPlans(ledger);
   const refuse = (error: unknown): never => {
@@ -100,7 +107,9 @@ async function localStore(dir: string | undefined, io: CliIo): Promise<TokenStor
   };
 }
 
-function remoteStore(url: string, token: string, fetcher: typeof fetch | undefined): TokenStore {
+async function remoteStore(url: string, token: string, fetcher: typeof fetch | undefined): Promise<TokenStore> {
+  const { createClient, ProblemSchema, TokenRecordSchema } = await import("@taizhang/api");
+  const { z } = await import("zod");
   const client = createClient(url, { headers: { Authorization: `Bearer ${token}` }, ...(fetcher ? { fetch: fetcher } : {}) });
   const answer = async <S extends z.ZodType>(call: Promise<Response>, schema: S): Promise<z.infer<S>> => {
     let res: Response;
@@ -167,11 +176,17 @@ export function tokenCommandWith(deps: { fetch?: typeof fetch } = {}): Command {
       }
       const adminToken = values.token ?? process.env.TAIZHANG_TOKEN;
       if (values.api !== undefined && !adminToken) return usageError(io, "--api needs --token with an admin token", "token");
+      if (values.data !== undefined && values["database-url"] !== undefined) return usageError(io, "give --data or --database-url, not both", "token");
+      const databaseUrl = values["database-url"] ?? (values.data === undefined ? process.env.DATABASE_URL?.trim() : undefined);
 
       let store: TokenStore;
       try {
-        store = values.api !== undefined && adminToken ? remoteStore(values.api, adminToken, deps.fetch) : await localStore(values.data, io);
+        store = values.api !== undefined && adminToken ? await remoteStore(values.api, adminToken, deps.fetch) : await localStore(values.data, databaseUrl, io);
       } catch (error) {
+        if (error instanceof TokenCommandError) {
+          io.stderr(`taizhang token: ${error.message}\n`);
+          return error.exitCode;
+        }
         io.stderr(`taizhang token: cannot open the store: ${error instanceof Error ? error.message : String(error)}\n`);
         return EXIT_CODES.unavailable;
       }

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { builtInPlans } from "@taizhang/core";
+import { builtInPlans, MODEL_DOCUMENT_NAMES } from "@taizhang/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureIo } from "../../test-support/temp-store.js";
 import { main } from "../main.js";
+import { KINDS } from "./validate.js";
 
 let dir = "";
 // 成都's plan names units, so a unit can be broken too.
@@ -64,5 +65,11 @@ describe("taizhang validate", () => {
     const missing = await run("nope.json");
     expect(missing.code).toBe(2);
     expect((await run("plan.json", "--kind", "nonsense")).code).toBe(1);
+  });
+});
+
+describe("validate --kind", () => {
+  it("accepts exactly core's document kinds, plans and history (the list its help shows without loading core)", () => {
+    expect(KINDS).toEqual([...MODEL_DOCUMENT_NAMES, "plans", "history"]);
   });
 });

@@ -1,7 +1,10 @@
+import { statSync } from "node:fs";
 import { resolve } from "node:path";
-import { openLedger, type KyselyLedger, type LedgerError } from "@taizhang/store";
+import type { KyselyLedger, LedgerError } from "@taizhang/store";
 import type { CliIo } from "../command.js";
 import { EXIT_CODES } from "../../data/data-result.js";
+
+// Light on purpose: the store package is imported only when a store is opened.
 
 /** Options of the commands that work on the store itself (backup, restore), never through a server. */
 export const STORE_OPTIONS = {
@@ -15,7 +18,8 @@ export const STORE_OPTIONS = {
 } as const;
 
 export const STORE_HELP = `Which store (the store itself, never a server: run this where the store is):
-  --data DIR            the embedded SQLite store in DIR (or TAIZHANG_DATA; default ./data)
+  --data DIR            the embedded SQLite store in DIR (or TAIZHANG_DATA; default ./data);
+                        backup needs the folder to exist, restore creates it
   --database-url URL    a PostgreSQL store (or DATABASE_URL, used when --data is not given)
 Output:
   --json                the counts as JSON
@@ -57,10 +61,29 @@ export function describeStore(target: StoreTarget): string {
 }
 
 /**
+ * Why an embedded store's folder cannot be opened by a command that must not
+ * create a store (all but `taizhang restore` and the server), as one line
+ * ending in what to do (plus `orElse`), or null when it is a folder. A folder
+ * that does not exist is refused, never made into a new empty store.
+ */
+export function missingStoreFolder(dir: string, orElse = ""): string | null {
+  let reason: string;
+  try {
+    if (statSync(dir).isDirectory()) return null;
+    reason = "it is a file, not a folder";
+  } catch (error) {
+    if (!(error instanceof Error && "code" in error && (error.code === "ENOENT" || error.code === "ENOTDIR"))) throw error;
+    reason = "the folder does not exist";
+  }
+  return `no store in ${dir}: ${reason}; give --data with the server's data folder${orElse}`;
+}
+
+/**
  * Opens (and migrates) the store as it is: unlike the other commands, no
  * built-in plans are loaded into a new store, so a restore finds it empty.
  */
-export function openStore(target: StoreTarget): Promise<KyselyLedger> {
+export async function openStore(target: StoreTarget): Promise<KyselyLedger> {
+  const { openLedger } = await import("@taizhang/store");
   return target.kind === "postgres" ? openLedger({ databaseUrl: target.url }) : openLedger({ dataDir: target.dir });
 }
 
