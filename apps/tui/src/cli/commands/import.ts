@@ -2,20 +2,25 @@ import { createHash } from "node:crypto";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ImportError, importPlan, mergeImports, type ImportResult } from "@taizhang/core";
+import { DocumentError, readPlanFile, type PlanFile } from "@taizhang/documents";
 import { CliError } from "../cli-error.js";
 import type { Command, CliIo } from "../command.js";
 import { EXIT } from "../exit-codes.js";
 import { formatPlanSummary } from "../format-plan-summary.js";
 import { withUsageErrors } from "../parse-args.js";
-import { decodeSource, readSourceFile } from "../read-source.js";
+import { readSourceFile } from "../read-source.js";
 
 const USAGE = "taizhang import FILE [FILE…] [--json] [--id ID]";
 
 const HELP = `Usage: ${USAGE}
 
-Imports a 法治政府建设 plan from a text file (UTF-8 or GB18030; simplified or
-traditional script; pasted web pages, PDF extracts and newspaper reprints are
-fine) and prints a summary of what was found, or the whole plan as JSON.
+Imports a 法治政府建设 plan from a file as governments publish it — a Word file
+(.docx), a PDF, a web page saved from a government site (.html/.htm, GB2312
+too), a task table (.xlsx, or a table in a .docx/.html), a legacy .doc/.wps
+(through LibreOffice, when installed) or plain text (UTF-8 or GB18030;
+simplified or traditional script; pasted web pages, PDF extracts and newspaper
+reprints are fine); the kind is read from the content, not the name. Prints a
+summary of what was found, or the whole plan as JSON.
 Several FILEs are copies of one plan (a simplified text and a traditional
 scrape, say): they are merged into one plan that names every file.
 
@@ -24,16 +29,22 @@ Options:
   --id ID     use ID as the plan id instead of <jurisdiction>-<start year>
   -h, --help  show this help
 
-Exit codes: 0 ok, 1 usage, 2 file not found, 4 not a plan (empty, binary, no
-tasks) or copies that are not of one plan.
+Exit codes: 0 ok, 1 usage, 2 file not found, 4 not a plan (empty, binary, a
+file that cannot be read, no tasks) or copies that are not of one plan.
 `;
 
 async function importFile(file: string, id: string | undefined, io: CliIo): Promise<ImportResult> {
   const bytes = await readSourceFile(resolve(io.cwd, file), file);
-  const text = decodeSource(bytes, file);
+  let read: PlanFile;
+  try {
+    read = await readPlanFile(bytes);
+  } catch (error) {
+    if (error instanceof DocumentError) throw new CliError(EXIT.invalidInput, `${file}: ${error.message}`);
+    throw error;
+  }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   try {
-    return importPlan(text, { id, sourceName: basename(file), sha256 });
+    return importPlan(read.text, { id, sourceName: basename(file), sha256, ...(read.format === null ? {} : { format: read.format }) });
   } catch (error) {
     if (error instanceof ImportError) {
       throw new CliError(error.code === "invalid-id" ? EXIT.usage : EXIT.invalidInput, `${file}: ${error.message}`);
