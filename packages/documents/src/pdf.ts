@@ -169,7 +169,9 @@ export async function readPdf(bytes: Uint8Array): Promise<string[]> {
       const page = await document.getPage(n);
       const { height } = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
-      lines.push(...pageLines(content.items.filter(isTextItem), n, height));
+      const items: TextItem[] = [];
+      for (const item of content.items as unknown[]) if (isTextItem(item)) items.push(item);
+      lines.push(...pageLines(items, n, height));
     }
     if (!lines.some((l) => /\p{Script=Han}/u.test(l.text))) {
       throw new DocumentError("no-text", "the PDF has no Chinese text layer (a scanned image?): run it through OCR, or import the document's Word or web version");

@@ -4,10 +4,14 @@ import { useApp } from "../app-context.js";
 import { useI18n } from "../i18n/i18n.js";
 import { Link } from "../router/router.js";
 import { paths } from "../router/routes.js";
+import { correctionsOf, ImportCorrectionsTable, invalidDates, type CorrectionDrafts } from "./import-corrections.js";
 
 type Stage = { step: "edit" } | { step: "busy" } | { step: "preview"; result: ImportResult } | { step: "saved"; result: ImportResult } | { step: "error"; message: string };
 
-/** Admin: import a plan's text, with a preview of what was found and its warnings before saving. */
+/**
+ * Admin: import a plan's text or file, with a preview of what was found and its warnings, and the units and
+ * deadlines to correct, before saving.
+ */
 export function ImportPlan({ onImported }: { onImported?: () => void }) {
   const { api } = useApp();
   const { m } = useI18n();
@@ -16,11 +20,19 @@ export function ImportPlan({ onImported }: { onImported?: () => void }) {
   const [fileName, setFileName] = useState("plan.txt");
   const [stage, setStage] = useState<Stage>({ step: "edit" });
   const [replace, setReplace] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
+  const [drafts, setDrafts] = useState<CorrectionDrafts>({});
 
   const run = async (dryRun: boolean) => {
+    const previewed = stage.step === "preview" ? stage.result.plan : null;
+    const corrections = !dryRun && previewed !== null ? correctionsOf(previewed, drafts) : undefined;
     setStage({ step: "busy" });
+    if (dryRun) setDrafts({});
     try {
-      const result = await api.import.plan({ text, fileName, dryRun, replace });
+      const result =
+        file !== null
+          ? await api.import.planFile(file, { dryRun, replace, ...(corrections ? { corrections } : {}) })
+          : await api.import.plan({ text, fileName, dryRun, replace, ...(corrections ? { corrections } : {}) });
       setStage(dryRun ? { step: "preview", result } : { step: "saved", result });
       if (!dryRun) onImported?.();
     } catch (error) {
@@ -29,10 +41,11 @@ export function ImportPlan({ onImported }: { onImported?: () => void }) {
   };
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    if (!file) return;
-    setFileName(file.name);
-    setText(await file.text());
+    const chosen = event.target.files?.[0];
+    if (!chosen) return;
+    // Every kind of file goes to the server as it is (Word, PDF, a web page, a table): the server reads it.
+    setFileName(chosen.name);
+    setFile(chosen);
     setStage({ step: "edit" });
   };
 
@@ -53,17 +66,36 @@ export function ImportPlan({ onImported }: { onImported?: () => void }) {
           }}
         />
         <label htmlFor={`${id}-file`}>{m.admin.importFile}</label>
-        <input id={`${id}-file`} type="file" accept=".txt,text/plain" onChange={(e) => void onFile(e)} />
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept=".txt,.docx,.doc,.wps,.pdf,.html,.htm,.xlsx,text/plain,text/html,application/pdf"
+          onChange={(e) => void onFile(e)}
+        />
+        {file && (
+          <p className="muted small">
+            {m.admin.fileChosen(file.name)}{" "}
+            <button
+              type="button"
+              onClick={() => {
+                setFile(null);
+                setStage({ step: "edit" });
+              }}
+            >
+              {m.admin.clearFile}
+            </button>
+          </p>
+        )}
         <label htmlFor={`${id}-name`}>{m.admin.importFileName}</label>
         <input id={`${id}-name`} value={fileName} onChange={(e) => setFileName(e.target.value)} />
         <label>
           <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} /> {m.admin.replace}
         </label>
         <div className="actions">
-          <button type="button" onClick={() => void run(true)} disabled={text.trim() === "" || stage.step === "busy"}>
+          <button type="button" onClick={() => void run(true)} disabled={(file === null && text.trim() === "") || stage.step === "busy"}>
             {stage.step === "busy" ? m.admin.previewing : m.admin.preview}
           </button>
-          <button type="button" className="primary" onClick={() => void run(false)} disabled={stage.step !== "preview"}>
+          <button type="button" className="primary" onClick={() => void run(false)} disabled={stage.step !== "preview" || invalidDates(drafts).length > 0}>
             {m.admin.save}
           </button>
         </div>
@@ -79,11 +111,13 @@ export function ImportPlan({ onImported }: { onImported?: () => void }) {
         </p>
       )}
       {result && <ImportPreview result={result} />}
+      {stage.step === "preview" && <ImportCorrectionsTable plan={stage.result.plan} drafts={drafts} onChange={setDrafts} />}
     </section>
   );
 }
 
 function ImportPreview({ result }: { result: ImportResult }) {
+  // While previewing, the editable table lists the tasks; once saved, this list shows what was stored.
   const { m } = useI18n();
   const { plan, warnings } = result;
   return (
@@ -110,6 +144,7 @@ function ImportPreview({ result }: { result: ImportResult }) {
           ))}
         </ul>
       )}
+      {result.stored && (
       <ol className="preview-tasks">
         {plan.tasks.map((t) => (
           <li key={t.id}>
@@ -117,6 +152,7 @@ function ImportPreview({ result }: { result: ImportResult }) {
           </li>
         ))}
       </ol>
+      )}
     </div>
   );
 }

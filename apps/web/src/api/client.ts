@@ -1,4 +1,4 @@
-import type { ChecklistItemId, PlanId, ProgressPatch, ProgressStatus, TaskId, UnitId, UnitRole } from "@taizhang/core";
+import type { ChecklistItemId, ImportCorrections, PlanId, ProgressPatch, ProgressStatus, TaskId, UnitId, UnitRole } from "@taizhang/core";
 import { ApiError, toApiError } from "./api-error.js";
 import type {
   BulkResult,
@@ -136,12 +136,29 @@ export function createApiClient(options: ApiClientOptions = {}) {
       deadlines: (query: { withinDays?: number } = {}) => request<DeadlineReport>("GET", "/reports/deadlines", { query }),
     },
     import: {
-      /** A dry run reads the text and stores nothing; `replace` updates a stored plan of the same id (progress is kept). */
-      plan: (input: { text: string; fileName: string; dryRun: boolean; replace?: boolean }) =>
+      /**
+       * A dry run reads the text and stores nothing; `replace` updates a stored plan of the same id (progress is kept).
+       * `corrections` (units per task, deadlines) are applied by the server before it stores the plan.
+       */
+      plan: (input: { text: string; fileName: string; dryRun: boolean; replace?: boolean; corrections?: ImportCorrections }) =>
         request<ImportResult>("POST", "/import", {
-          body: { text: input.text, sourceName: input.fileName },
+          body: { text: input.text, sourceName: input.fileName, ...(input.corrections ? { corrections: input.corrections } : {}) },
           query: { dryRun: input.dryRun, replace: input.replace === true ? true : undefined },
         }),
+      /** A plan's file (.docx, .pdf, .html, .xlsx, .doc or text), read by the server from its content; as `plan` otherwise. */
+      planFile: async (file: Blob & { name?: string }, how: { dryRun: boolean; replace?: boolean; corrections?: ImportCorrections }): Promise<ImportResult> => {
+        const form = new FormData();
+        form.set("file", file, file.name ?? "plan");
+        if (how.corrections) form.set("corrections", JSON.stringify(how.corrections));
+        const response = await doFetch(`${baseUrl}/api/import${queryString({ dryRun: how.dryRun, replace: how.replace === true ? true : undefined })}`, {
+          method: "POST",
+          headers: { accept: "application/json", ...options.authHeaders?.() },
+          body: form,
+          credentials: "same-origin",
+        });
+        if (!response.ok) throw await toApiError(response);
+        return (await response.json()) as ImportResult;
+      },
       /**
        * An edited ledger (.xlsx or CSV, as downloaded): a preview of what it changes, or with `apply` the changes
        * written. A refused apply (some rows refused) answers with the rows and why, `applied: false`.

@@ -10,6 +10,8 @@ import {
   deadlineState,
   deriveChecklist,
   importPlan,
+  applyImportCorrections,
+  type ImportCorrections,
   isDueSoon,
   isOverdue,
   normalizeForSearch,
@@ -188,8 +190,15 @@ export class FakeApi {
     }
     if (route === "POST import") {
       if (who?.role !== "admin") return problem(who ? 403 : 401, "Forbidden");
-      const input = body as { text: string; sourceName?: string };
-      const { plan, warnings } = importPlan(input.text, { sourceName: input.sourceName ?? "upload.txt" });
+      // A file comes as multipart: the fake reads it as text (the server reads every format).
+      const form = init.body instanceof FormData ? init.body : null;
+      const file = form?.get("file");
+      const input: { text: string; sourceName?: string; corrections?: ImportCorrections } =
+        form !== null && file instanceof File
+          ? { text: await readText(file), sourceName: file.name, ...(typeof form.get("corrections") === "string" ? { corrections: JSON.parse(String(form.get("corrections"))) as ImportCorrections } : {}) }
+          : (body as { text: string; sourceName?: string; corrections?: ImportCorrections });
+      const imported = importPlan(input.text, { sourceName: input.sourceName ?? "upload.txt" });
+      const { plan, warnings } = input.corrections ? { plan: applyImportCorrections(imported.plan, input.corrections).plan, warnings: imported.warnings } : imported;
       const dryRun = url.searchParams.get("dryRun") === "true";
       if (!dryRun) this.plans.push(plan);
       return json(dryRun ? 200 : 201, { plan, warnings, stored: !dryRun, action: dryRun ? null : "inserted" });
@@ -337,4 +346,14 @@ function summary(plan: Plan): PlanSummary {
       warnings: plan.provenance.warnings.length,
     },
   };
+}
+
+/** jsdom's File has no text(): read it the way older browsers did. */
+function readText(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error("the file cannot be read"));
+    reader.readAsText(blob);
+  });
 }
