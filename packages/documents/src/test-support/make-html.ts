@@ -30,14 +30,14 @@ export function govPageHtml(lines: readonly string[], options: GovPageOptions): 
 <div class="sidebar"><h3>相关文件</h3><ul><li><a href="/a.html">关于做好2016年度依法行政考核工作的通知</a></li><li><a href="/b.html">关于印发市政府重大行政决策程序规定的通知</a></li><li><a href="/c.html">关于进一步加强行政执法监督工作的意见</a></li></ul></div>
 <div class="article">
 <h1 class="article-title">${escape(options.title)}</h1>
-<div class="info">发布时间：2016-03-01　来源：市政府办公厅　字体：[<a href="#">大</a> <a href="#">中</a> <a href="#">小</a>]　<a href="#">打印</a></div>
+<div class="info">发布时间：2016-03-01\u3000来源：市政府办公厅\u3000字体：[<a href="#">大</a> <a href="#">中</a> <a href="#">小</a>]\u3000<a href="#">打印</a></div>
 <div class="article-content" id="zoom">
 ${paragraphs}
 ${options.extra ?? ""}
 </div>
 <div class="share">分享到：<a href="#">微信</a> <a href="#">微博</a></div>
 </div></div>
-<div class="footer"><p>主办单位：市人民政府办公厅　版权所有　网站标识码1501000001　ICP备05001234号</p><p><a href="/sitemap.html">网站地图</a> | <a href="/contact.html">联系我们</a></p></div>
+<div class="footer"><p>主办单位：市人民政府办公厅\u3000版权所有\u3000网站标识码1501000001\u3000ICP备05001234号</p><p><a href="/sitemap.html">网站地图</a> | <a href="/contact.html">联系我们</a></p></div>
 </body></html>`;
 }
 
