@@ -23,6 +23,14 @@ export * from "./domain/plan-replacement.js";
 export { importPlan, checkInput, IMPORTER_VERSION, type ImportOptions, type ImportResult } from "./importer/import-plan.js";
 export { ImportError, isImportError, IMPORT_ERROR_CODES, type ImportErrorCode } from "./importer/import-error.js";
 export { mergeImports } from "./importer/merge.js";
+export { documentText, taskTableLines, type DocumentBlock, type TableCell } from "./importer/document-text.js";
+export {
+  applyImportCorrections,
+  ImportCorrectionsSchema,
+  TaskCorrectionSchema,
+  type ImportCorrections,
+  type TaskCorrection,
+} from "./importer/corrections.js";
 export { normalizeText, type NormalizedText, type Script, type SourceFormat } from "./importer/normalize.js";
 export { builtInPlans, getBuiltInPlan, BUILT_IN_PLAN_IDS } from "./plans/index.js";
 export { buildPlan, buildPlans, serializePlan, PlanManifestSchema, type PlanManifest, type SourceText } from "./plans/build-plans.js";

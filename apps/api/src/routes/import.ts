@@ -1,12 +1,27 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { decideReplacement, importPlan, JurisdictionSchema, PLAN_HEADING_FIELDS, planHeading, PlanIdSchema, type Plan, type PlanHeading } from "@taizhang/core";
+import { applyImportCorrections, decideReplacement, ImportCorrectionsSchema, importPlan, JurisdictionSchema, PLAN_HEADING_FIELDS, planHeading, PlanIdSchema, type PlanHeading } from "@taizhang/core";
 import { actorOf, type AppEnv } from "../app-env.js";
 import { validationHook } from "../on-error.js";
 import { callerOf, requireRole } from "../auth.js";
 import { ApiError, problemResponses } from "../problem.js";
 import { BooleanQuery, ImportWarningResponse, PlanHeadingResponse, PlanResponse } from "../schemas.js";
+import { PLAN_FILE_TYPES, readImportRequest } from "./import-upload.js";
 
 const tags = ["import"];
+
+const FileBody = z.any().openapi({ type: "string", format: "binary", description: "the plan's file itself: .docx, .pdf, .html/.htm, .xlsx, .doc/.wps or text (the format is read from its content)" });
+/** Each raw file type the route takes (the bytes are read by readImportRequest). */
+const PLAN_FILE_BODIES = Object.fromEntries(PLAN_FILE_TYPES.map((type) => [type, { schema: FileBody }])) as Record<(typeof PLAN_FILE_TYPES)[number], { schema: typeof FileBody }>;
+
+const ImportFormBody = z
+  .object({
+    file: z.custom<File>((v) => v instanceof File, "the form's `file` part must be the plan's file").openapi({ type: "string", format: "binary", description: "the plan's file: .docx, .pdf, .html/.htm, .xlsx, .doc/.wps or text" }),
+    id: PlanIdSchema.optional().describe("plan id to use instead of <jurisdiction slug>-<start year>"),
+    sourceName: z.string().trim().min(1).max(200).optional().describe("file name recorded in the provenance (the file's own name otherwise)"),
+    corrections: z.string().optional().describe("JSON ImportCorrections (units per task, deadlines), applied before storing"),
+    jurisdiction: z.string().optional().describe("JSON {name, level, parent}: the jurisdiction the admin set or confirmed in the preview"),
+  })
+  .openapi("ImportForm");
 
 const ImportJsonBody = z
   .object({
@@ -16,6 +31,7 @@ const ImportJsonBody = z
     jurisdiction: JurisdictionSchema.optional().describe(
       "the jurisdiction whose plan it is, as the admin set or confirmed it in the preview; scopes the unit ids and, without id, gives the plan id",
     ),
+    corrections: ImportCorrectionsSchema.optional().describe("an admin's corrections (units per task, deadlines), applied before storing"),
   })
   .openapi("ImportRequest");
 
@@ -42,7 +58,7 @@ export const importRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     method: "post",
     path: "/",
     tags,
-    summary: "Admin: import a new plan from its text (text/plain, or JSON {text, id})",
+    summary: "Admin: import a new plan from its text or its file (text/plain, JSON {text, id}, multipart `file`, or a .docx/.pdf/.html/.xlsx/.doc body)",
     description:
       "With dryRun=true nothing is stored and the answer is 200: the plan as it would be stored (id, jurisdiction, units), the plan " +
       "stored under that id if any, and what differs. A plan whose id is already stored is refused (409 plan-exists) unless " +
@@ -68,6 +84,8 @@ export const importRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
         content: {
           "application/json": { schema: ImportJsonBody },
           "text/plain": { schema: z.string().openapi({ description: "the plan's full text, UTF-8" }) },
+          "multipart/form-data": { schema: ImportFormBody },
+          ...PLAN_FILE_BODIES,
         },
       },
     },
@@ -79,21 +97,15 @@ export const importRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
   }),
   async (c) => {
     const query = c.req.valid("query");
-    const contentType = (c.req.header("content-type") ?? "").toLowerCase();
-    let input: { text: string; id?: string; sourceName?: string; jurisdiction?: Plan["jurisdiction"] };
-    if (contentType.startsWith("text/plain")) {
-      input = { text: await c.req.text(), ...(query.id ? { id: query.id } : {}) };
-    } else if (contentType !== "") {
-      const body = c.req.valid("json");
-      input = typeof body === "string" ? { text: body } : body;
-    } else {
-      throw new ApiError("unsupported-media-type", "send the plan as text/plain, or as application/json {text, id}");
-    }
-    const { plan, warnings } = importPlan(input.text, {
-      ...(input.id ?? query.id ? { id: input.id ?? query.id } : {}),
+    const input = await readImportRequest(c.req, () => c.req.valid("json"), query.id);
+    const imported = importPlan(input.text, {
+      ...(input.id ? { id: input.id } : {}),
       ...(input.jurisdiction ? { jurisdiction: input.jurisdiction } : {}),
-      sourceName: input.sourceName ?? "upload.txt",
+      sourceName: input.sourceName,
+      ...(input.sha256 ? { sha256: input.sha256 } : {}),
+      ...(input.format ? { format: input.format } : {}),
     });
+    const { plan, warnings } = input.corrections ? withCorrections(imported, input.corrections) : imported;
     const stored = (await c.var.ledger.listPlans()).find((p) => p.id === plan.id);
     const existing: PlanHeading | null = stored ? planHeading(stored) : null;
     const decision = decideReplacement(existing, planHeading(plan), { replace: query.replace, replaceDifferent: query.replaceDifferent });
@@ -116,3 +128,9 @@ export const importRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     return c.json({ ...preview, stored: true, action }, 201);
   },
 );
+
+/** The import with an admin's corrections applied: their `corrected` warnings join the importer's. */
+function withCorrections(imported: ReturnType<typeof importPlan>, corrections: Parameters<typeof applyImportCorrections>[1]): ReturnType<typeof importPlan> {
+  const corrected = applyImportCorrections(imported.plan, corrections);
+  return { plan: corrected.plan, warnings: [...imported.warnings, ...corrected.warnings] };
+}

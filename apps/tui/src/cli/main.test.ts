@@ -31,6 +31,8 @@ beforeAll(() => {
   writeFileSync(join(scratch, "latin1.txt"), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0xff, 0xfe, 0x80]));
   writeFileSync(join(scratch, "plan.pdf"), "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n");
   writeFileSync(join(scratch, "plan.docx"), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]));
+  // An OLE header and nothing else: a damaged legacy .doc (LibreOffice, where installed, cannot convert it).
+  writeFileSync(join(scratch, "plan.doc"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -139,6 +141,21 @@ describe("taizhang import", () => {
     expect(stderr).toMatch(/^taizhang import: .*48 tasks but .*34: they are not copies of one plan\n$/);
   });
 
+  it("reads a web page saved from a government site, whatever its name, and records the container", async () => {
+    const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>首页</title></head><body>
+      <ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwgk">政务公开</a></li></ul>
+      <div id="zoom"><p>某市法治政府建设实施方案(2021—2025年)</p><p>一、主要任务</p>
+      <p>1.深化行政审批制度改革。2022年年底前公布清单。(市审改办牵头,市政府各部门配合)</p><p>2.加强市场监管。全面推行随机抽查。</p></div>
+      <div class="footer">版权所有 网站地图</div></body></html>`;
+    writeFileSync(join(scratch, "saved-page.txt"), page);
+    const { code, stdout } = await run(["import", "saved-page.txt", "--json"], scratch);
+    expect(code).toBe(0);
+    const plan = PlanSchema.parse(JSON.parse(stdout));
+    expect(plan.tasks.map((t) => t.title)).toEqual(["深化行政审批制度改革", "加强市场监管"]);
+    expect(plan.provenance.sourceFiles[0]?.format).toBe("html");
+    expect(plan.units.map((u) => u.name)).toEqual(["市审改办", "市政府各部门"]);
+  });
+
   it.each([
     [["import"], 1, /missing FILE/],
     [["import", "--bogus", "a.txt"], 1, /Unknown option '--bogus'/],
@@ -154,12 +171,13 @@ describe("taizhang import", () => {
   });
 
   it.each([
-    ["empty.txt", /empty\.txt is empty/],
-    ["binary.bin", /binary\.bin is a binary file/],
+    ["empty.txt", /empty\.txt: the file is empty/],
+    ["binary.bin", /binary\.bin: the file is binary/],
     ["prose.txt", /no tasks found/],
     ["latin1.txt", /neither UTF-8 nor GB18030|no Chinese text/],
-    ["plan.pdf", /plan\.pdf is a PDF: extract its text first/],
-    ["plan.docx", /plan\.docx is a zip or Word \(\.docx\) file/],
+    ["plan.pdf", /plan\.pdf: the PDF cannot be read/],
+    ["plan.docx", /plan\.docx: this is a zip archive but neither a Word/],
+    ["plan.doc", /plan\.doc: .*(?:LibreOffice|\.docx)/],
   ])("rejects %s as invalid input (exit 4)", async (name, message) => {
     const { code, stderr } = await run(["import", name], scratch);
     expect(code).toBe(4);

@@ -41,6 +41,39 @@ describe("admin", () => {
     expect(await within(screen.getByRole("heading", { level: 2, name: "为未列明责任单位的任务分配单位" }).parentElement as HTMLElement).findByText(/乌海市人民政府/)).toBeTruthy();
   });
 
+  it("imports a chosen file and stores the units and deadlines the admin corrected on the preview", async () => {
+    const user = userEvent.setup();
+    const { api } = renderApp({ url: "/admin", signedInAs: "admin" });
+    const annotated = PLAN_TEXT.replace("完成行政审批事项清理。", "完成行政审批事项清理。（市审改办负责）");
+    await user.upload(await screen.findByLabelText(/或选择规划文件/), new File([annotated], "wuhai.html", { type: "text/html" }));
+    expect(screen.getByText(/将导入文件：wuhai\.html/)).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "预览" }));
+    const lead = await screen.findByLabelText("任务 1 的牵头单位", {}, { onTimeout: (e) => new Error(`${e.message}\n${document.body.textContent ?? ""}`) });
+    expect((screen.getByLabelText("任务 1 的责任单位") as HTMLInputElement).value).toBe("市审改办");
+    expect((screen.getByLabelText("任务 1 的完成时限") as HTMLInputElement).value).toBe("2017-06-30");
+    await user.type(lead, "市司法局");
+    await user.clear(screen.getByLabelText("任务 2 的完成时限"));
+    await user.type(screen.getByLabelText("任务 2 的完成时限"), "2017-13-01");
+    expect(screen.getByRole("alert").textContent).toMatch(/2017-13-01/);
+    expect(screen.getByRole("button", { name: "确认导入" }).hasAttribute("disabled")).toBe(true);
+    await user.clear(screen.getByLabelText("任务 2 的完成时限"));
+    await user.type(screen.getByLabelText("任务 2 的完成时限"), "2017-12-31");
+    await user.click(screen.getByRole("button", { name: "确认导入" }));
+    expect(await screen.findByText(/已导入：/)).toBeTruthy();
+    const saved = api.requests.filter((r) => r.path.startsWith("/api/import")).at(-1);
+    expect(saved?.body).toBeInstanceOf(FormData);
+    expect(JSON.parse(String((saved?.body as FormData).get("corrections")))).toEqual({
+      tasks: [
+        { number: 1, lead: ["市司法局"] },
+        { number: 2, milestones: [{ due: "2017-12-31" }] },
+      ],
+    });
+    const stored = api.plans.at(-1);
+    const name = (id: string) => stored?.units.find((u) => u.id === id)?.name;
+    expect(stored?.tasks[0]?.lead.map(name)).toEqual(["市司法局"]);
+    expect(stored?.tasks[1]?.milestones.map((m) => m.due)).toEqual(["2017-12-31"]);
+  });
+
   it("assigns units to a task of a plan that names none", async () => {
     const user = userEvent.setup();
     const api = fakeApi();

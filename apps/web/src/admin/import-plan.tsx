@@ -6,6 +6,7 @@ import { useApp } from "../app-context.js";
 import { useI18n } from "../i18n/i18n.js";
 import { Link } from "../router/router.js";
 import { paths } from "../router/routes.js";
+import { correctionsOf, ImportCorrectionsTable, invalidDates, type CorrectionDrafts } from "./import-corrections.js";
 
 /** Old against new, when a stored plan of the same id differs: the second, explicit step before replacing it. */
 interface Different {
@@ -40,9 +41,9 @@ function choiceOf(fields: ChoiceFields): ImportChoice {
 }
 
 /**
- * Admin: import a plan's text. The preview shows what was found, the id and the jurisdiction it would be stored under
- * (both editable: preview again after a change) and its units; replacing a stored plan whose title or 文号 differ takes a
- * second, explicit step that shows both.
+ * Admin: import a plan's text or file. The preview shows what was found, the id and the jurisdiction it would be stored
+ * under (both editable: preview again after a change), its units and deadlines to correct before saving; replacing a
+ * stored plan whose title or 文号 differ takes a second, explicit step that shows both.
  */
 export function ImportPlan({ onImported }: { onImported?: () => void }) {
   const { api } = useApp();
@@ -55,14 +56,19 @@ export function ImportPlan({ onImported }: { onImported?: () => void }) {
   // The id and jurisdiction of the last preview, as the admin may have edited them; dirty until previewed again.
   const [choice, setChoice] = useState<{ fields: ChoiceFields; dirty: boolean } | null>(null);
   const [checked, setChecked] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
+  const [drafts, setDrafts] = useState<CorrectionDrafts>({});
 
   const run = async (dryRun: boolean, replaceDifferent = false) => {
     const current = stage.step === "preview" || stage.step === "confirm-different" ? stage.result : null;
+    const corrections = !dryRun && current !== null ? correctionsOf(current.plan, drafts) : undefined;
     setStage({ step: "busy" });
+    if (dryRun) setDrafts({});
     // A first preview asks the importer; later ones and the save send what the admin set or confirmed.
     const sent = choice && (choice.dirty || !dryRun) ? choiceOf(choice.fields) : undefined;
+    const how = { dryRun, replace, replaceDifferent, ...(sent ? { choice: sent } : {}), ...(corrections ? { corrections } : {}) };
     try {
-      const result = await api.import.plan({ text, fileName, dryRun, replace, replaceDifferent, ...(sent ? { choice: sent } : {}) });
+      const result = file !== null ? await api.import.planFile(file, how) : await api.import.plan({ text, fileName, ...how });
       if (dryRun) {
         setChoice({ fields: fieldsOf(result), dirty: false });
         setChecked(false);
@@ -93,10 +99,11 @@ export function ImportPlan({ onImported }: { onImported?: () => void }) {
   };
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    if (!file) return;
-    setFileName(file.name);
-    setText(await file.text());
+    const chosen = event.target.files?.[0];
+    if (!chosen) return;
+    // Every kind of file goes to the server as it is (Word, PDF, a web page, a table): the server reads it.
+    setFileName(chosen.name);
+    setFile(chosen);
     setStage({ step: "edit" });
     setChoice(null);
   };
@@ -120,7 +127,26 @@ export function ImportPlan({ onImported }: { onImported?: () => void }) {
           }}
         />
         <label htmlFor={`${id}-file`}>{m.admin.importFile}</label>
-        <input id={`${id}-file`} type="file" accept=".txt,text/plain" onChange={(e) => void onFile(e)} />
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept=".txt,.docx,.doc,.wps,.pdf,.html,.htm,.xlsx,text/plain,text/html,application/pdf"
+          onChange={(e) => void onFile(e)}
+        />
+        {file && (
+          <p className="muted small">
+            {m.admin.fileChosen(file.name)}{" "}
+            <button
+              type="button"
+              onClick={() => {
+                setFile(null);
+                setStage({ step: "edit" });
+              }}
+            >
+              {m.admin.clearFile}
+            </button>
+          </p>
+        )}
         <label htmlFor={`${id}-name`}>{m.admin.importFileName}</label>
         <input id={`${id}-name`} value={fileName} onChange={(e) => setFileName(e.target.value)} />
         <label>
@@ -146,10 +172,10 @@ export function ImportPlan({ onImported }: { onImported?: () => void }) {
           </div>
         )}
         <div className="actions">
-          <button type="button" onClick={() => void run(true)} disabled={text.trim() === "" || stage.step === "busy"}>
+          <button type="button" onClick={() => void run(true)} disabled={(file === null && text.trim() === "") || stage.step === "busy"}>
             {stage.step === "busy" ? m.admin.previewing : m.admin.preview}
           </button>
-          <button type="button" className="primary" onClick={save} disabled={!canSave}>
+          <button type="button" className="primary" onClick={save} disabled={!canSave || invalidDates(drafts).length > 0}>
             {m.admin.save}
           </button>
         </div>
@@ -172,6 +198,7 @@ export function ImportPlan({ onImported }: { onImported?: () => void }) {
         </p>
       )}
       {result && <ImportPreview result={result} />}
+      {stage.step === "preview" && <ImportCorrectionsTable plan={stage.result.plan} drafts={drafts} onChange={setDrafts} />}
     </section>
   );
 }
@@ -263,6 +290,7 @@ function ConfirmDifferent({ different, onConfirm, onCancel }: { different: Diffe
 }
 
 function ImportPreview({ result }: { result: ImportResult }) {
+  // While previewing, the editable table lists the tasks; once saved, this list shows what was stored.
   const { m } = useI18n();
   const { plan, warnings } = result;
   return (
@@ -319,6 +347,7 @@ function ImportPreview({ result }: { result: ImportResult }) {
           ))}
         </ul>
       )}
+      {result.stored && (
       <ol className="preview-tasks">
         {plan.tasks.map((t) => (
           <li key={t.id}>
@@ -326,6 +355,7 @@ function ImportPreview({ result }: { result: ImportResult }) {
           </li>
         ))}
       </ol>
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { ChecklistItemId, PlanId, ProgressPatch, ProgressStatus, TaskId, UnitId, UnitRole } from "@taizhang/core";
+import type { ChecklistItemId, ImportCorrections, PlanId, ProgressPatch, ProgressStatus, TaskId, UnitId, UnitRole } from "@taizhang/core";
 import { ApiError, toApiError } from "./api-error.js";
 import type {
   AssignmentHistoryEntry,
@@ -147,17 +147,38 @@ export function createApiClient(options: ApiClientOptions = {}) {
     import: {
       /**
        * A dry run reads the text and stores nothing; `replace` updates a stored plan of the same id (progress is kept), and
-       * `replaceDifferent` also one whose title, 文号 or jurisdiction differ. `choice`: the id and jurisdiction the admin set or confirmed.
+       * `replaceDifferent` also one whose title, 文号 or jurisdiction differ. `choice`: the id and jurisdiction the admin set or
+       * confirmed. `corrections` (units per task, deadlines) are applied by the server before it stores the plan.
        */
-      plan: (input: { text: string; fileName: string; dryRun: boolean; replace?: boolean; replaceDifferent?: boolean; choice?: ImportChoice }) =>
+      plan: (input: { text: string; fileName: string; dryRun: boolean; replace?: boolean; replaceDifferent?: boolean; choice?: ImportChoice; corrections?: ImportCorrections }) =>
         request<ImportResult>("POST", "/import", {
-          body: { text: input.text, sourceName: input.fileName, ...input.choice },
+          body: { text: input.text, sourceName: input.fileName, ...input.choice, ...(input.corrections ? { corrections: input.corrections } : {}) },
           query: {
             dryRun: input.dryRun,
             replace: input.replace === true ? true : undefined,
             replaceDifferent: input.replaceDifferent === true ? true : undefined,
           },
         }),
+      /** A plan's file (.docx, .pdf, .html, .xlsx, .doc or text), read by the server from its content; as `plan` otherwise. */
+      planFile: async (
+        file: Blob & { name?: string },
+        how: { dryRun: boolean; replace?: boolean; replaceDifferent?: boolean; choice?: ImportChoice; corrections?: ImportCorrections },
+      ): Promise<ImportResult> => {
+        const form = new FormData();
+        form.set("file", file, file.name ?? "plan");
+        if (how.corrections) form.set("corrections", JSON.stringify(how.corrections));
+        if (how.choice?.id) form.set("id", how.choice.id);
+        if (how.choice?.jurisdiction) form.set("jurisdiction", JSON.stringify(how.choice.jurisdiction));
+        const query = { dryRun: how.dryRun, replace: how.replace === true ? true : undefined, replaceDifferent: how.replaceDifferent === true ? true : undefined };
+        const response = await doFetch(`${baseUrl}/api/import${queryString(query)}`, {
+          method: "POST",
+          headers: { accept: "application/json", ...options.authHeaders?.() },
+          body: form,
+          credentials: "same-origin",
+        });
+        if (!response.ok) throw await toApiError(response);
+        return (await response.json()) as ImportResult;
+      },
       /**
        * An edited ledger (.xlsx or CSV, as downloaded): a preview of what it changes, or with `apply` the changes
        * written. A refused apply (some rows refused) answers with the rows and why, `applied: false`.

@@ -12,6 +12,8 @@ import {
   deadlineState,
   deriveChecklist,
   importPlan,
+  applyImportCorrections,
+  type ImportCorrections,
   isDueSoon,
   isOverdue,
   normalizeForSearch,
@@ -195,12 +197,20 @@ export class FakeApi {
     }
     if (route === "POST import") {
       if (who?.role !== "admin") return problem(who ? 403 : 401, "Forbidden");
-      const input = body as { text: string; sourceName?: string; id?: string; jurisdiction?: Jurisdiction };
-      const { plan, warnings } = importPlan(input.text, {
+      // A file comes as multipart: the fake reads it as text (the server reads every format).
+      const form = init.body instanceof FormData ? init.body : null;
+      const file = form?.get("file");
+      const formJson = <T,>(name: string): T | undefined => (typeof form?.get(name) === "string" ? (JSON.parse(String(form.get(name))) as T) : undefined);
+      const input: { text: string; sourceName?: string; id?: string; jurisdiction?: Jurisdiction; corrections?: ImportCorrections } =
+        form !== null && file instanceof File
+          ? { text: await readText(file), sourceName: file.name, ...optionalField("corrections", formJson<ImportCorrections>("corrections")), ...optionalField("jurisdiction", formJson<Jurisdiction>("jurisdiction")) }
+          : (body as { text: string; sourceName?: string; id?: string; jurisdiction?: Jurisdiction; corrections?: ImportCorrections });
+      const imported = importPlan(input.text, {
         sourceName: input.sourceName ?? "upload.txt",
         ...(input.id ? { id: input.id } : {}),
         ...(input.jurisdiction ? { jurisdiction: input.jurisdiction } : {}),
       });
+      const { plan, warnings } = input.corrections ? { plan: applyImportCorrections(imported.plan, input.corrections).plan, warnings: imported.warnings } : imported;
       const dryRun = url.searchParams.get("dryRun") === "true";
       const stored = this.plans.find((p) => p.id === plan.id);
       const existing = stored ? planHeading(stored) : null;
@@ -379,4 +389,18 @@ function summary(plan: Plan): PlanSummary {
       warnings: plan.provenance.warnings.length,
     },
   };
+}
+
+/** jsdom's File has no text(): read it the way older browsers did. */
+function readText(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error("the file cannot be read"));
+    reader.readAsText(blob);
+  });
+}
+
+function optionalField<K extends string, T>(key: K, value: T | undefined): { [P in K]?: T } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: T };
 }

@@ -7,6 +7,7 @@ export const IMPORT_ERROR_CODES = [
   "invalid-jurisdiction",
   "invalid-plan",
   "merge-mismatch",
+  "invalid-correction",
   "internal-error",
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];

@@ -2,17 +2,19 @@ import { PlanIdSchema, taskId, unitId, type UnitId } from "../model/ids.js";
 import { JurisdictionSchema, jurisdictionKey, MODEL_SCHEMA_VERSION, PlanSchema, type Jurisdiction, type Plan } from "../model/plan.js";
 import type { ImportWarning } from "../model/provenance.js";
 import type { Task } from "../model/task.js";
-import type { Unit } from "../model/unit.js";
 import { extractCitations } from "./citations.js";
 import { ImportError } from "./import-error.js";
 import { importWarning } from "./import-warning.js";
 import { readMetadata } from "./metadata.js";
-import { extractMilestones } from "./milestones.js";
-import { isControlCharacter, normalizeText, type NormalizedText, type SourceLine } from "./normalize.js";
+import { taskMilestones } from "./deadline-field.js";
+import { findRuleStatements, removeRuleBrackets, type RuleStatement } from "./lead-rules.js";
+import { isControlCharacter, normalizeText, type NormalizedText, type SourceFormat, type SourceLine } from "./normalize.js";
 import { sha256Hex } from "./sha256.js";
 import { parseStructure, type ParsedTask } from "./structure.js";
 import { extractTargets } from "./targets.js";
-import { parseUnitName, splitUnitAnnotation } from "./units.js";
+import { isNonTaskItem, taskNumbers } from "./task-items.js";
+import { NO_RULES, looksLikeOffice, splitUnitAnnotation, type AnnotationContext } from "./units.js";
+import { UnitRegistry } from "./unit-registry.js";
 import { withThemes } from "../themes/classify-plan.js";
 
 /** Bumped whenever the importer's output for the same text changes. */
@@ -31,6 +33,8 @@ export interface ImportOptions {
   sourceName?: string;
   /** sha256 (hex) of the raw source bytes; computed from the text when absent. */
   sha256?: string;
+  /** The container the text was read from (docx, pdf, html, xlsx), recorded instead of the layout the text suggests. */
+  format?: SourceFormat;
 }
 
 export interface ImportResult {
@@ -82,18 +86,29 @@ export function checkInput(text: unknown): string {
 
 function importUnchecked(raw: string, options: ImportOptions): ImportResult {
   const text = checkInput(raw);
-  const normalized = normalizeText(text);
+  const { normalized, statements } = withoutRuleBrackets(normalizeText(text));
   const lines: SourceLine[] = normalized.text
     .split("\n")
     .map((line, i) => ({ text: line, line: normalized.lineNumbers[i] ?? 1 }));
   const structure = parseStructure(lines);
-  if (structure.tasks.length === 0) {
+  const warnings: ImportWarning[] = [...normalized.warnings, ...structure.warnings];
+  const items = structure.tasks.filter((parsed) => {
+    if (parsed.guarantee || !isNonTaskItem(parsed.title)) return true;
+    warnings.push(importWarning("not-a-task", `item ${parsed.ordinal} (${parsed.title}) frames the plan; it is not a task`, parsed.line, parsed.title));
+    return false;
+  });
+  if (items.length === 0) {
     throw new ImportError(
       "not-a-plan",
       `no tasks found in ${lines.length} lines: expected parts (一、二、…) holding numbered tasks (1. 2. …) or subsections ((一)(二)…)` +
-        (structure.parts.length === 0 ? "; no part headings either" : `; found ${structure.parts.length} part(s) but no tasks in them`),
+        (structure.parts.length === 0
+          ? "; no part headings either"
+          : structure.tasks.length > 0
+            ? `; the ${structure.tasks.length} numbered item(s) only frame the plan (总体要求, 基本原则, …)`
+            : `; found ${structure.parts.length} part(s) but no tasks in them`),
     );
   }
+  const framing = structure.tasks.filter((t) => !items.includes(t));
 
   const firstTaskLine = structure.tasks[0]?.firstLine ?? 0;
   const jurisdiction = options.jurisdiction === undefined ? undefined : checkJurisdiction(options.jurisdiction);
@@ -114,11 +129,15 @@ function importUnchecked(raw: string, options: ImportOptions): ImportResult {
   }
   const planId = idResult.data;
 
-  const warnings: ImportWarning[] = [...normalized.warnings, ...structure.warnings, ...metadata.warnings];
+  warnings.push(...metadata.warnings);
+  for (const { index, statement } of statements) {
+    warnings.push(importWarning("unit-rule", ruleMessage(statement), normalized.lineNumbers[index] ?? null, statement.phrase));
+  }
   const units = new UnitRegistry(jurisdictionKey(metadata.jurisdiction));
-  const tasks: Task[] = structure.tasks.map((parsed, i) => {
-    const number = i + 1;
-    const { body, annotation } = splitUnitAnnotation(parsed.text);
+  const numbers = taskNumbers(items);
+  const tasks: Task[] = items.map((parsed, i) => {
+    const number = numbers[i] ?? i + 1;
+    const { body, annotation } = splitUnitAnnotation(parsed.text, annotationContext(statements, parsed.lastLine));
     const taskText = body.trim() === "" ? parsed.text : body;
     if (annotation === null && /牵头单位|责任单位/.test(parsed.text)) {
       warnings.push(importWarning("unit-annotation-unparsed", `task ${parsed.ordinal} names units that could not be read`, parsed.line, parsed.text.slice(-40)));
@@ -126,7 +145,7 @@ function importUnchecked(raw: string, options: ImportOptions): ImportResult {
     if (taskText.length > VERY_LONG_TASK) {
       warnings.push(importWarning("very-long-task", `task ${parsed.ordinal} is ${taskText.length} characters long; a heading may have been missed`, parsed.line, parsed.title));
     }
-    const milestones = extractMilestones(taskText);
+    const milestones = taskMilestones(taskText, parsed.title);
     const targets = extractTargets(taskText, milestones);
     const { citations, repairs } = extractCitations(taskText);
     for (const repair of repairs) {
@@ -161,8 +180,8 @@ function importUnchecked(raw: string, options: ImportOptions): ImportResult {
     jurisdiction: metadata.jurisdiction,
     period: metadata.period,
     basis: metadata.basis,
-    guidingIdeology: structure.guidingIdeology,
-    goals: structure.goals,
+    guidingIdeology: structure.guidingIdeology ?? framingText(framing, /指导思想/u),
+    goals: structure.goals ?? framingText(framing, /目标/u),
     parts: structure.parts.map((part, partIndex) => ({
       number: partIndex + 1,
       ordinal: part.ordinal,
@@ -182,7 +201,7 @@ function importUnchecked(raw: string, options: ImportOptions): ImportResult {
           name: options.sourceName ?? "input.txt",
           sha256: options.sha256 ?? sha256Hex(raw),
           script: normalized.script,
-          format: normalized.format,
+          format: options.format ?? normalized.format,
         },
       ],
       importerVersion: IMPORTER_VERSION,
@@ -217,6 +236,70 @@ function checkJurisdiction(input: Jurisdiction): Jurisdiction {
   return j;
 }
 
+/** The text of a framing item ("1.指导思想。以…为指导…") without its title, for the plan's ideology or goals. */
+function framingText(framing: readonly ParsedTask[], title: RegExp): string | null {
+  const item = framing.find((t) => title.test(t.title));
+  if (item === undefined) return null;
+  const rest = item.text.slice(item.title.length).replace(/^[。:,;\s]+/u, "");
+  return rest === "" ? null : rest;
+}
+
+interface PlacedStatement {
+  /** Index of the (normalised) line the rule is stated on. */
+  index: number;
+  statement: RuleStatement;
+}
+
+/**
+ * Finds the document's rule statements and removes the brackets that hold
+ * nothing else ("(以下均需各区政府落实,不再列出)"), line by line; a line left
+ * empty goes, so line indices stay those the structure parser sees.
+ */
+function withoutRuleBrackets(normalized: NormalizedText): { normalized: NormalizedText; statements: PlacedStatement[] } {
+  const textLines = normalized.text.split("\n");
+  const originalLines = normalized.original.split("\n");
+  const text: string[] = [];
+  const original: string[] = [];
+  const lineNumbers: number[] = [];
+  const statements: PlacedStatement[] = [];
+  textLines.forEach((line, i) => {
+    for (const statement of findRuleStatements(line)) statements.push({ index: text.length, statement });
+    const cleaned = removeRuleBrackets(line);
+    if (cleaned.removed.length > 0 && cleaned.text.trim() === "") return;
+    text.push(cleaned.text);
+    // The unconverted line no longer lines up once a bracket went: the converted one stands in.
+    original.push(cleaned.removed.length > 0 ? cleaned.text : (originalLines[i] ?? line));
+    lineNumbers.push(normalized.lineNumbers[i] ?? 1);
+  });
+  if (statements.length === 0) return { normalized, statements };
+  return { normalized: { ...normalized, text: text.join("\n"), original: original.join("\n"), lineNumbers }, statements };
+}
+
+/**
+ * The rules in force for a task's annotations: which listed unit leads is
+ * the document's rule wherever it is stated (often in the notice, or in a
+ * note after the table); implied units ("以下均需…落实") from the statement on.
+ */
+function annotationContext(statements: readonly PlacedStatement[], lastLine: number): AnnotationContext {
+  if (statements.length === 0) return NO_RULES;
+  const leadRule = statements.find((s) => s.statement.lead === "first-group") ?? statements.find((s) => s.statement.lead !== null);
+  const implied = statements
+    .filter((s) => s.index <= lastLine)
+    .flatMap((s) => s.statement.implied)
+    .filter((name) => looksLikeOffice(name.replace(/[、,].*$/u, "")));
+  return { lead: leadRule?.statement.lead ?? null, separator: leadRule?.statement.separator ?? ",", implied };
+}
+
+function ruleMessage(statement: RuleStatement): string {
+  const parts: string[] = [];
+  if (statement.lead === "first-unit") parts.push("the first unit listed in an annotation without a lead is read as its lead");
+  if (statement.lead === "first-group") {
+    parts.push(`the units before the first ${statement.separator === ";" ? "semicolon" : "comma"} of an annotation without a lead are read as its leads`);
+  }
+  if (statement.implied.length > 0) parts.push(`every later annotation also names ${statement.implied.join("、")}`);
+  return `a rule for unit annotations: ${parts.join("; ")}`;
+}
+
 /**
  * The task's text as it stood before script conversion. Conversion keeps lines
  * and (in practice) lengths, so the task's span of lines is cut the same way
@@ -236,51 +319,3 @@ function originalTextOf(parsed: ParsedTask, normalized: NormalizedText, taskText
   return originalTask === taskText ? null : originalTask;
 }
 
-/** Units named by a plan's tasks, one per canonical name, aliases merged. */
-class UnitRegistry {
-  private readonly units = new Map<string, Unit>();
-  private readonly byAlias = new Map<string, string>();
-
-  constructor(private readonly jurisdiction: string) {}
-
-  addAll(rawNames: readonly string[]): UnitId[] {
-    const ids: UnitId[] = [];
-    for (const raw of rawNames) {
-      const id = this.add(raw);
-      if (id !== null && !ids.includes(id)) ids.push(id);
-    }
-    return ids;
-  }
-
-  private add(raw: string): UnitId | null {
-    const parsed = parseUnitName(raw);
-    const name = clean(parsed.name);
-    if (name === "") return null;
-    const canonical = this.byAlias.get(name) ?? name;
-    const aliases = parsed.aliases.map(clean).filter((a) => a !== "" && a !== canonical);
-    const existing = this.units.get(canonical);
-    if (existing === undefined) {
-      const unit: Unit = {
-        id: unitId(clean(this.jurisdiction) || "未知", canonical),
-        name: canonical,
-        aliases,
-        jurisdiction: this.jurisdiction,
-        collective: parsed.collective,
-      };
-      this.units.set(canonical, unit);
-    } else {
-      for (const alias of aliases) if (!existing.aliases.includes(alias)) existing.aliases.push(alias);
-    }
-    for (const alias of aliases) if (!this.units.has(alias)) this.byAlias.set(alias, canonical);
-    return this.units.get(canonical)?.id ?? null;
-  }
-
-  list(): Unit[] {
-    return [...this.units.values()];
-  }
-}
-
-/** Unit ids are `<jurisdiction>:<name>`: neither part may hold a colon or a space. */
-function clean(name: string): string {
-  return name.replace(/[:\s]/g, "");
-}

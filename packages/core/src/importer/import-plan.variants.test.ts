@@ -104,15 +104,17 @@ describe("importPlan on other layouts of the genre", () => {
     expect(plan.provenance.sourceFiles[0]?.format).toBe("news-reprint");
   });
 
-  it("numbers on through a general part whose items are numbered too", () => {
+  it("numbers on through a general part whose items are numbered too, and keeps the document's numbers", () => {
     const { plan } = importPlan(NUMBERED_THROUGH_GENERAL_PART);
     expect(plan.parts.map((p) => p.kind)).toEqual(["tasks", "general", "tasks", "guarantees"]);
+    // Items 2 and 3 sit in the general part: the task the document calls 4 is task 4.
     expect(plan.tasks.map((t) => [t.number, t.ordinal, t.title])).toEqual([
       [1, "1", "提高认识"],
-      [2, "4", "完善决策程序"],
-      [3, "5", "健全决策评估"],
-      [4, "6", "加强组织领导"],
+      [4, "4", "完善决策程序"],
+      [5, "5", "健全决策评估"],
+      [6, "6", "加强组织领导"],
     ]);
+    expect(plan.tasks.map((t) => t.id)).toEqual([1, 4, 5, 6].map((n) => `${plan.id}/${n}`));
     expect(plan.guidingIdeology).toBe("坚持以科学发展观为指导。");
     expect(plan.basis).toEqual([{ title: "国务院关于加强法治政府建设的意见", documentNumber: "国发〔2010〕33号" }]);
     expect(plan.tasks[1]?.milestones.map((m) => m.due)).toEqual(["2011-12-31"]);

@@ -260,3 +260,10 @@ describe("normalizeText", () => {
     );
   });
 });
+
+describe("joinBrokenLines and label lines", () => {
+  it("never joins a 责任单位: or 完成时限: line to the line above (a task table's row)", () => {
+    const lines = ["为推进依法行政,制定本方案。", "3.全面推行行政执法三项制度。", "责任单位:市司法局、各县(市、区)人民政府、市直各有关部门", "完成时限:长期坚持"].map((text, i) => ({ text, line: i + 1 }));
+    expect(joinBrokenLines(lines).map((l) => l.text)).toEqual(lines.map((l) => l.text));
+  });
+});

@@ -1,6 +1,7 @@
 import * as OpenCC from "opencc-js";
 import type { ImportWarning, SCRIPTS, SOURCE_FORMATS } from "../model/provenance.js";
 import { importWarning } from "./import-warning.js";
+import { DEADLINE_FIELD, LABEL_START } from "./units.js";
 
 export type Script = (typeof SCRIPTS)[number];
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
@@ -216,7 +217,7 @@ const BREAK_MIN_LENGTH = 20;
  * Joins lines broken in mid-sentence (PDF extracts, pasted web pages). A line
  * is continued by the next when it does not end a sentence, is not a bare
  * heading, is long enough to be body text (or ends in a comma) and the next
- * line does not open a heading. Lines before the first full sentence are the
+ * line does not open a heading or a 责任单位:/完成时限: line. Lines before the first full sentence are the
  * title block and stay as they are.
  */
 export function joinBrokenLines(lines: readonly SourceLine[]): SourceLine[] {
@@ -234,7 +235,8 @@ export function joinBrokenLines(lines: readonly SourceLine[]): SourceLine[] {
 }
 
 function continues(previous: string, next: string): boolean {
-  if (SENTENCE_END.test(previous) || startsWithHeading(next)) return false;
+  // "责任单位:…" and "完成时限:…" lines (a task table's row) each stand alone.
+  if (SENTENCE_END.test(previous) || startsWithHeading(next) || LABEL_START.test(next) || DEADLINE_FIELD.test(next)) return false;
   const bareHeading = startsWithHeading(previous) && !/[。;!?]/.test(previous);
   if (bareHeading) return false;
   return [...previous].length >= BREAK_MIN_LENGTH || /[,、]$/.test(previous);

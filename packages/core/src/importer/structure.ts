@@ -3,6 +3,7 @@ import type { PART_KINDS } from "../model/plan.js";
 import { parseNumber } from "./chinese-number.js";
 import { importWarning } from "./import-warning.js";
 import { isNewsPreface, type SourceLine } from "./normalize.js";
+import { DEADLINE_FIELD, LABEL_START } from "./units.js";
 
 export type PartKind = (typeof PART_KINDS)[number];
 
@@ -27,6 +28,10 @@ export interface ParsedSection {
 /** A task: a numbered item, or a (一) subsection in plans without numbered items. */
 export interface ParsedTask {
   ordinal: string;
+  /** The number the document prints (12 for "12.", 3 for "(三)"). */
+  printedNumber: number;
+  /** How the document numbers it: "number" for 1. 2. …, "paren" for (一)(二)…. */
+  numbering: "number" | "paren";
   title: string;
   /** The whole task without its ordinal: heading phrase and body, paragraphs joined by "\n". */
   text: string;
@@ -242,6 +247,8 @@ export function parseStructure(input: readonly SourceLine[]): ParsedStructure {
     };
     const open = (heading: Heading, index: number, source: SourceLine): ParsedTask => ({
       ordinal: heading.ordinal,
+      printedNumber: heading.value,
+      numbering: heading.kind === "paren" ? "paren" : "number",
       title: taskTitle(heading.rest),
       text: heading.rest,
       partIndex,
@@ -473,12 +480,24 @@ function readGeneralPart(title: string, lines: readonly SourceLine[]): { guiding
 function trimClosingParagraphs(tasks: ParsedTask[], lines: readonly SourceLine[], warnings: ImportWarning[]): void {
   const last = tasks[tasks.length - 1];
   if (last === undefined || tasks.length < 2) return;
-  const paragraphs = (task: ParsedTask): string[] => task.text.split("\n");
-  const allowed = Math.max(...tasks.slice(0, -1).map((t) => paragraphs(t).length));
-  const own = paragraphs(last);
-  if (own.length <= allowed) return;
-  const removed = own.slice(allowed);
-  last.text = own.slice(0, allowed).join("\n");
+  // Label lines ("责任单位:…", "完成时限:…") are the task's annotation, not paragraphs.
+  const isLabel = (line: string): boolean => LABEL_START.test(line) || DEADLINE_FIELD.test(line);
+  const paragraphs = (task: ParsedTask): number => task.text.split("\n").filter((l) => !isLabel(l)).length;
+  const allowed = Math.max(...tasks.slice(0, -1).map(paragraphs));
+  const own = last.text.split("\n");
+  let seen = 0;
+  let keep = own.length;
+  for (let i = 0; i < own.length; i += 1) {
+    if (isLabel(own[i] ?? "")) continue;
+    seen += 1;
+    if (seen > allowed) {
+      keep = i;
+      break;
+    }
+  }
+  if (keep === own.length) return;
+  const removed = own.slice(keep);
+  last.text = own.slice(0, keep).join("\n");
   last.lastLine -= removed.length;
   const firstRemoved = lines[last.lastLine + 1];
   warnings.push(

@@ -79,14 +79,15 @@ export const PlanSchema = z
     guidingIdeology: z.string().nullable().describe("指导思想 guiding ideology text"),
     goals: z.string().nullable().describe("总体目标 goal text (目标要求/总体目标)"),
     parts: z.array(PartSchema).min(1).describe("部分 parts (一、二、…)"),
-    tasks: z.array(TaskSchema).describe("任务 every task, in document order, numbered 1..n"),
+    tasks: z.array(TaskSchema).describe("任务 every task, in document order, numbered in increasing order (the document's own numbers)"),
     units: z.array(UnitSchema).describe("单位 every office the plan names"),
     provenance: ProvenanceSchema,
   })
   .superRefine((plan, ctx) => {
     plan.tasks.forEach((task, i) => {
-      if (task.number !== i + 1) {
-        ctx.addIssue({ code: "custom", path: ["tasks", i, "number"], message: `task ${i + 1} is numbered ${task.number}` });
+      const previous = plan.tasks[i - 1];
+      if (previous !== undefined && task.number <= previous.number) {
+        ctx.addIssue({ code: "custom", path: ["tasks", i, "number"], message: `task ${task.number} follows task ${previous.number}: numbers must increase` });
       }
       if (task.planId !== plan.id) {
         ctx.addIssue({ code: "custom", path: ["tasks", i, "planId"], message: `task belongs to ${task.planId}, not ${plan.id}` });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 export const SCRIPTS = ["simplified", "traditional", "mixed"] as const;
-export const SOURCE_FORMATS = ["plain", "pdf-extract", "web-page", "web-scrape", "news-reprint"] as const;
+export const SOURCE_FORMATS = ["plain", "pdf-extract", "web-page", "web-scrape", "news-reprint", "docx", "xlsx", "pdf", "html"] as const;
 
 export const WARNING_CODES = [
   "empty-input",
@@ -30,6 +30,9 @@ export const WARNING_CODES = [
   "parts-inferred",
   "headings-split",
   "garbled-text",
+  "not-a-task",
+  "unit-rule",
+  "corrected",
 ] as const;
 
 export const ImportWarningSchema = z
@@ -50,7 +53,7 @@ export const ProvenanceSchema = z
           name: z.string().describe("文件名 source file name"),
           sha256: z.string().regex(/^[0-9a-f]{64}$/).describe("校验和 sha256 of the raw bytes, hex"),
           script: z.enum(SCRIPTS).describe("字形 detected script of the source"),
-          format: z.enum(SOURCE_FORMATS).describe("格式 detected layout of the source"),
+          format: z.enum(SOURCE_FORMATS).describe("格式 detected layout of a text (plain, pdf-extract, web-page, web-scrape, news-reprint), or the file it was read from (docx, xlsx, pdf, html)"),
         }),
       )
       .min(1)

@@ -9,7 +9,11 @@ export const TaskSchema = z
   .object({
     id: TaskIdSchema,
     planId: PlanIdSchema,
-    number: z.number().int().min(1).describe("任务序号 1..n in document order across the whole plan"),
+    number: z
+      .number()
+      .int()
+      .min(1)
+      .describe("任务序号 the task's number as the document prints it (3 for the document's task 3, even after items that are not tasks); increasing across the plan"),
     ordinal: z.string().min(1).describe("原编号 the number as printed, e.g. 12 or (三)"),
     partNumber: z.number().int().min(1).describe("所属部分 the number (1..n) of the part the task sits in"),
     sectionNumber: z

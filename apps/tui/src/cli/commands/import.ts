@@ -2,21 +2,26 @@ import { createHash } from "node:crypto";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { ImportResult, Jurisdiction, JurisdictionLevel, PlanHeading } from "@taizhang/core";
+import type { PlanFile } from "@taizhang/documents";
 import { CliError } from "../cli-error.js";
 import type { Command, CliIo } from "../command.js";
 import { EXIT_CODES } from "../../data/data-result.js";
 import { EXIT } from "../exit-codes.js";
 import { chooseStore, describeStore, exitCodeOfLedgerError, openStore } from "../ledger/store-options.js";
 import { withUsageErrors } from "../parse-args.js";
-import { decodeSource, readSourceFile } from "../read-source.js";
+import { readSourceFile } from "../read-source.js";
 
 const USAGE = "taizhang import FILE [FILE…] [--json] [--id ID] [--jurisdiction NAME [--parent NAME] [--level LEVEL]] [--dry-run | --store [--replace [--replace-different]]]";
 
 const HELP = `Usage: ${USAGE}
 
-Imports a 法治政府建设 plan from a text file (UTF-8 or GB18030; simplified or
-traditional script; pasted web pages, PDF extracts and newspaper reprints are
-fine) and prints a summary of what was found, or the whole plan as JSON.
+Imports a 法治政府建设 plan from a file as governments publish it — a Word file
+(.docx), a PDF, a web page saved from a government site (.html/.htm, GB2312
+too), a task table (.xlsx, or a table in a .docx/.html), a legacy .doc/.wps
+(through LibreOffice, when installed) or plain text (UTF-8 or GB18030;
+simplified or traditional script; pasted web pages, PDF extracts and newspaper
+reprints are fine); the kind is read from the content, not the name. Prints a
+summary of what was found, or the whole plan as JSON.
 Several FILEs are copies of one plan (a simplified text and a traditional
 scrape, say): they are merged into one plan that names every file.
 
@@ -42,10 +47,11 @@ Options:
   --database-url URL     a PostgreSQL store (or DATABASE_URL)
   -h, --help             show this help
 
-Exit codes: 0 ok, 1 usage, 2 file not found, 4 not a plan (empty, binary, no
-tasks), copies that are not of one plan, or a jurisdiction to confirm (the
-importer was unsure: give --jurisdiction); 5 a stored plan of the id (without
---replace), or one that differs (without --replace-different).
+Exit codes: 0 ok, 1 usage, 2 file not found, 4 not a plan (empty, binary, a
+file that cannot be read, no tasks), copies that are not of one plan, or a
+jurisdiction to confirm (the importer was unsure: give --jurisdiction); 5 a
+stored plan of the id (without --replace), or one that differs (without
+--replace-different).
 `;
 
 /** Jurisdiction levels, as core's JURISDICTION_LEVELS (held equal by a test): core is loaded only when a command runs. */
@@ -70,11 +76,24 @@ const headingLine = (p: PlanHeading, key: string) => `${p.id}  《${p.title}》 
 
 async function importFile(file: string, id: string | undefined, jurisdiction: Jurisdiction | undefined, io: CliIo): Promise<ImportResult> {
   const bytes = await readSourceFile(resolve(io.cwd, file), file);
-  const text = decodeSource(bytes, file);
+  const { DocumentError, readPlanFile } = await import("@taizhang/documents");
+  let read: PlanFile;
+  try {
+    read = await readPlanFile(bytes);
+  } catch (error) {
+    if (error instanceof DocumentError) throw new CliError(EXIT.invalidInput, `${file}: ${error.message}`);
+    throw error;
+  }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const { ImportError, importPlan } = await import("@taizhang/core");
   try {
-    return importPlan(text, { id, sourceName: basename(file), sha256, ...(jurisdiction ? { jurisdiction } : {}) });
+    return importPlan(read.text, {
+      id,
+      sourceName: basename(file),
+      sha256,
+      ...(read.format === null ? {} : { format: read.format }),
+      ...(jurisdiction ? { jurisdiction } : {}),
+    });
   } catch (error) {
     if (error instanceof ImportError) {
       throw new CliError(error.code === "invalid-id" || error.code === "invalid-jurisdiction" ? EXIT.usage : EXIT.invalidInput, `${file}: ${error.message}`);
