@@ -1,10 +1,11 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { importPlan, PlanIdSchema } from "@taizhang/core";
+import { PlanIdSchema } from "@taizhang/core";
 import type { AppEnv } from "../app-env.js";
 import { validationHook } from "../on-error.js";
 import { requireRole } from "../auth.js";
 import { ApiError, problemResponses } from "../problem.js";
 import { BooleanQuery, ImportWarningResponse, PlanResponse } from "../schemas.js";
+import { importPlanOffLoop } from "../workers/parse.js";
 
 const tags = ["import"];
 
@@ -54,7 +55,7 @@ export const importRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     responses: {
       200: { description: "Dry run: what would be stored", content: { "application/json": { schema: ImportResponse } } },
       201: { description: "Imported and stored", content: { "application/json": { schema: ImportResponse } } },
-      ...problemResponses(400, 401, 403, 409, 413, 415, 422),
+      ...problemResponses(400, 401, 403, 409, 413, 415, 422, 503),
     },
   }),
   async (c) => {
@@ -69,10 +70,15 @@ export const importRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     } else {
       throw new ApiError("unsupported-media-type", "send the plan as text/plain, or as application/json {text, id}");
     }
-    const { plan, warnings } = importPlan(input.text, {
-      ...(input.id ?? query.id ? { id: input.id ?? query.id } : {}),
-      sourceName: input.sourceName ?? "upload.txt",
-    });
+    // On a parse worker (workers/parse-pool.ts): a long text does not stall the event loop.
+    const { plan, warnings } = await importPlanOffLoop(
+      input.text,
+      {
+        ...(input.id ?? query.id ? { id: input.id ?? query.id } : {}),
+        sourceName: input.sourceName ?? "upload.txt",
+      },
+      { config: c.var.config },
+    );
     if (query.dryRun) return c.json({ plan, warnings, stored: false, action: null }, 200);
     const exists = (await c.var.ledger.listPlans()).some((p) => p.id === plan.id);
     if (exists && !query.replace) {
