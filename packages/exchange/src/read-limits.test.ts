@@ -114,6 +114,17 @@ describe("xlsx: the zip directory is checked before anything is unpacked", () =>
     expect(error.reason).toBe(`entry ${name} unpacks to more than the 100000 bytes its directory declares`);
   });
 
+  it("a part of one endless text (which the XML parser would hold whole) is refused after 1 MiB of it", async () => {
+    const spaces = new TextEncoder().encode(" ".repeat(1024 * 1024));
+    const xml = await deflateChunks((function* () {
+      yield new TextEncoder().encode('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>');
+      for (let i = 0; i < 40; i++) yield spaces;
+    })());
+    const { name } = await sheetPath();
+    const error = await refusal(await withParts([{ name, ...xml }]), { maxRatio: 1e6 });
+    expect(error).toMatchObject({ code: "unreadable", message: "not a readable .xlsx workbook: sheet 台账 holds a text longer than any cell can" });
+  });
+
   it("never unpacks pictures and other parts a ledger does not need: a media bomb with a lying size is not even opened", async () => {
     const zeros = await deflatedZeros(64 * 1024 * 1024);
     const file = await readLedgerFile(await withParts([{ name: "xl/media/image1.png", ...zeros, declaredSize: 1000 }]));

@@ -31,6 +31,14 @@ function attribute(attributes: Attributes, name: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The most characters an XML part may hold between two `<`: a cell holds at
+ * most 32,767 characters in Excel, and the XML parser keeps a text node whole
+ * until it ends, so a part of nothing but one long text is refused here, not
+ * held in memory.
+ */
+const MAX_TEXT_RUN = 1024 * 1024;
+
 const notWorkbook = (reason: string) => new LedgerFileError("unreadable", "not a readable .xlsx workbook: a part it needs is missing", [], { reason });
 
 class XlsxPackage {
@@ -73,7 +81,16 @@ class XlsxPackage {
         });
       }
     };
-    for await (const chunk of inflateEntry(this.bytes, entry, this.budget)) xml(() => parser.write(decoder.decode(chunk, { stream: true })));
+    let run = 0;
+    for await (const chunk of inflateEntry(this.bytes, entry, this.budget)) {
+      const text = decoder.decode(chunk, { stream: true });
+      const lastTag = text.lastIndexOf("<");
+      run = lastTag < 0 ? run + text.length : text.length - lastTag - 1;
+      if (run > MAX_TEXT_RUN) {
+        throw new LedgerFileError("unreadable", `not a readable .xlsx workbook: ${describe()} holds a text longer than any cell can`, [], { reason: `${path}: more than ${MAX_TEXT_RUN} characters without markup` });
+      }
+      xml(() => parser.write(text));
+    }
     xml(() => parser.write(decoder.decode()).close());
   }
 

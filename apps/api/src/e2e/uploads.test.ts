@@ -29,7 +29,7 @@ beforeAll(async () => {
   await buildServer();
   dataDir = mkdtempSync(join(tmpdir(), "taizhang-uploads-"));
   // Attacks come from one address, faster than people: the rate limits are not what is tested here.
-  server = await startServerProcess({ TAIZHANG_DATA: dataDir, TAIZHANG_RATE_LIMIT_ADDRESS: "0", TAIZHANG_RATE_LIMIT_TOKEN: "0", LOG_LEVEL: "warn", TAIZHANG_IMPORT_BODY_LIMIT: "10mb" });
+  server = await startServerProcess({ TAIZHANG_DATA: dataDir, TAIZHANG_RATE_LIMIT_ADDRESS: "0", TAIZHANG_RATE_LIMIT_TOKEN: "0", LOG_LEVEL: "warn", TAIZHANG_IMPORT_BODY_LIMIT: "16mb" });
   token = server.adminToken ?? "";
   if (!token) throw new Error("the first start printed no admin token");
 }, 600_000);
@@ -205,14 +205,14 @@ describe.runIf(HEAVY)("attacks of issue 14 at full size (TAIZHANG_HEAVY)", () =>
         yield encoder.encode(head);
         for (let r = 2; r <= 1_000_001; r += 1000) {
           let part = "";
-          for (let i = r; i < r + 1000; i++) part += `<row r="${i}"><c r="A${i}"><v>${i}</v></c><c r="M${i}"><v>${i % 101}</v></c></row>`;
+          for (let i = r; i < r + 1000; i++) part += `<row r="${i}"><c r="M${i}"><v>5</v></c></row>`;
           yield encoder.encode(part);
         }
         yield encoder.encode("</sheetData></worksheet>");
       })(),
     );
     const file = writeZip(workbook.map((e) => (e.name === sheetName() ? { name: e.name, ...deflated } : e)));
-    expect(file.length).toBeLessThan(10 * MB);
+    expect(file.length).toBeLessThan(16 * MB);
     const run = await underAttack(async () => problemOf(await upload(file, XLSX)));
     expect(run.result).toMatchObject({ status: 422, limit: { name: "TAIZHANG_UPLOAD_MAX_ROWS", value: 20_000 } });
     check(`xlsx, a sheet of 1,000,000 rows (${(file.length / MB).toFixed(1)} MB file, ${(deflated.size / MB).toFixed(0)} MB unpacked)`, run);
