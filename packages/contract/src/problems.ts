@@ -31,6 +31,7 @@ export const PROBLEMS = {
   "rate-limited": { status: 429, title: "Too many requests" },
   "internal-error": { status: 500, title: "Internal error" },
   "not-ready": { status: 503, title: "Not ready" },
+  busy: { status: 503, title: "Busy" },
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;
@@ -88,12 +89,16 @@ export const ProblemSchema = z
     code: z.string().optional().describe("for import-failed: the importer's error code; for invalid-ledger-file: what is wrong with the file"),
     line: z.number().int().nullable().optional().describe("for import-failed: the line of the text concerned"),
     import: LedgerImportResultSchema.optional().describe("for import-rejected: the rows and why they were refused"),
+    limit: z
+      .object({ name: z.string().describe("the setting (environment variable) of the limit, e.g. TAIZHANG_UPLOAD_MAX_ROWS"), value: z.number().describe("its value") })
+      .optional()
+      .describe("for a refusal by a limit (413, 422): which limit, and its value"),
   })
   .meta({ id: "Problem" });
 export type Problem = z.infer<typeof ProblemSchema>;
 
 /** The members a problem may carry beyond the RFC's own. */
-export type ProblemExtensions = Partial<Pick<Problem, "errors" | "current" | "results" | "code" | "line" | "import">>;
+export type ProblemExtensions = Partial<Pick<Problem, "errors" | "current" | "results" | "code" | "line" | "import" | "limit">>;
 
 const PROBLEM_CONTENT = { "application/problem+json": { schema: ProblemSchema } } as const;
 
