@@ -52,7 +52,26 @@ describe("parseConfig", () => {
       trustProxy: true,
       logLevel: "warn",
       webDist: "/srv/web",
+      uploadLimits: { maxRows: 20_000, maxCells: 200, maxEntries: 500, maxEntryBytes: 64 * 1024 ** 2, maxUnzippedBytes: 128 * 1024 ** 2, maxRatio: 100 },
+      parseWorkers: { workers: 2, queue: 16, memoryBytes: 192 * 1024 ** 2, timeoutMs: 60_000 },
     });
+  });
+
+  test("upload limits and parse workers", () => {
+    const config = parseConfig({
+      TAIZHANG_UPLOAD_MAX_ROWS: "5000",
+      TAIZHANG_UPLOAD_MAX_CELLS: "40",
+      TAIZHANG_XLSX_MAX_ENTRIES: "50",
+      TAIZHANG_XLSX_MAX_ENTRY_SIZE: "8mb",
+      TAIZHANG_XLSX_MAX_UNZIPPED: "16mb",
+      TAIZHANG_XLSX_MAX_RATIO: "40",
+      TAIZHANG_PARSE_WORKERS: "1",
+      TAIZHANG_PARSE_QUEUE: "0",
+      TAIZHANG_PARSE_MEMORY: "64mb",
+      TAIZHANG_PARSE_TIMEOUT: "5000",
+    });
+    expect(config.uploadLimits).toEqual({ maxRows: 5000, maxCells: 40, maxEntries: 50, maxEntryBytes: 8 * 1024 ** 2, maxUnzippedBytes: 16 * 1024 ** 2, maxRatio: 40 });
+    expect(config.parseWorkers).toEqual({ workers: 1, queue: 0, memoryBytes: 64 * 1024 ** 2, timeoutMs: 5000 });
   });
 
   test("empty values count as unset", () => {
@@ -71,6 +90,14 @@ describe("parseConfig", () => {
     ["LOG_LEVEL", "verbose"],
     ["TAIZHANG_RATE_LIMIT_ADDRESS", "-1"],
     ["TAIZHANG_RATE_LIMIT_TOKEN", "lots"],
+    ["TAIZHANG_UPLOAD_MAX_ROWS", "0"],
+    ["TAIZHANG_UPLOAD_MAX_CELLS", "many"],
+    ["TAIZHANG_XLSX_MAX_ENTRY_SIZE", "huge"],
+    ["TAIZHANG_XLSX_MAX_RATIO", "1.5"],
+    ["TAIZHANG_PARSE_WORKERS", "0"],
+    ["TAIZHANG_PARSE_WORKERS", "100"],
+    ["TAIZHANG_PARSE_MEMORY", "1mb"],
+    ["TAIZHANG_PARSE_TIMEOUT", "-5"],
   ])("a bad %s=%s is an error naming the variable", (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));

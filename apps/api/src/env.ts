@@ -22,6 +22,8 @@ const sizeOrZero = (minimum: number) =>
     return bytes;
   });
 const sizeSchema = sizeOrZero(1);
+/** A whole number of at least 1 (a count, a ratio, milliseconds). */
+const countSchema = z.string().regex(/^\d+$/, "must be a whole number").transform(Number).pipe(z.number().int().min(1, "must be at least 1"));
 
 const booleanSchema = z
   .string()
@@ -82,6 +84,17 @@ const EnvSchema = z.object({
   TAIZHANG_TRUST_PROXY: booleanSchema.default(false),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   TAIZHANG_WEB_DIST: z.string().trim().min(1).default(DEFAULT_WEB_DIST),
+  // Uploads and plan texts (docs/api.md, Limits): read off the event loop, within these limits.
+  TAIZHANG_UPLOAD_MAX_ROWS: countSchema.default(20_000),
+  TAIZHANG_UPLOAD_MAX_CELLS: countSchema.default(200),
+  TAIZHANG_XLSX_MAX_ENTRIES: countSchema.default(500),
+  TAIZHANG_XLSX_MAX_ENTRY_SIZE: sizeSchema.default(64 * 1024 * 1024),
+  TAIZHANG_XLSX_MAX_UNZIPPED: sizeSchema.default(128 * 1024 * 1024),
+  TAIZHANG_XLSX_MAX_RATIO: countSchema.default(100),
+  TAIZHANG_PARSE_WORKERS: countSchema.pipe(z.number().max(64, "must be at most 64")).default(2),
+  TAIZHANG_PARSE_QUEUE: z.string().regex(/^\d+$/, "must be a whole number").transform(Number).default(16),
+  TAIZHANG_PARSE_MEMORY: sizeSchema.pipe(z.number().min(32 * 1024 * 1024, "must be at least 32mb")).default(192 * 1024 * 1024),
+  TAIZHANG_PARSE_TIMEOUT: countSchema.default(60_000),
 });
 
 /** The server's configuration, read once from the environment. */
@@ -106,6 +119,36 @@ export interface ApiConfig {
   trustProxy: boolean;
   logLevel: LogLevel;
   webDist: string;
+  /** What reading an uploaded ledger may cost (the file's size is importBodyLimit). */
+  uploadLimits: UploadLimits;
+  /** The worker threads that parse uploads and plan texts (apps/api/src/workers). */
+  parseWorkers: ParseWorkerConfig;
+}
+
+export interface UploadLimits {
+  /** Rows below the header, blank ones included. */
+  maxRows: number;
+  /** Cells in one row. */
+  maxCells: number;
+  /** Entries in an .xlsx's zip. */
+  maxEntries: number;
+  /** Uncompressed bytes of one .xlsx entry. */
+  maxEntryBytes: number;
+  /** Uncompressed bytes of all .xlsx entries. */
+  maxUnzippedBytes: number;
+  /** Compression ratio of an .xlsx entry over 64 KiB. */
+  maxRatio: number;
+}
+
+export interface ParseWorkerConfig {
+  /** Worker threads. */
+  workers: number;
+  /** Jobs that may wait for a worker; more are refused with 503. */
+  queue: number;
+  /** Heap of each worker (its resourceLimits), in bytes. */
+  memoryBytes: number;
+  /** Longest a job may take before its worker is stopped, in ms. */
+  timeoutMs: number;
 }
 
 /** A configuration value that cannot be used; the message names the variable. */
@@ -148,5 +191,14 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     trustProxy: e.TAIZHANG_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     webDist: e.TAIZHANG_WEB_DIST,
+    uploadLimits: {
+      maxRows: e.TAIZHANG_UPLOAD_MAX_ROWS,
+      maxCells: e.TAIZHANG_UPLOAD_MAX_CELLS,
+      maxEntries: e.TAIZHANG_XLSX_MAX_ENTRIES,
+      maxEntryBytes: e.TAIZHANG_XLSX_MAX_ENTRY_SIZE,
+      maxUnzippedBytes: e.TAIZHANG_XLSX_MAX_UNZIPPED,
+      maxRatio: e.TAIZHANG_XLSX_MAX_RATIO,
+    },
+    parseWorkers: { workers: e.TAIZHANG_PARSE_WORKERS, queue: e.TAIZHANG_PARSE_QUEUE, memoryBytes: e.TAIZHANG_PARSE_MEMORY, timeoutMs: e.TAIZHANG_PARSE_TIMEOUT },
   };
 }

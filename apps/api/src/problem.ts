@@ -31,6 +31,7 @@ export const PROBLEMS = {
   "rate-limited": { status: 429, title: "Too many requests" },
   "internal-error": { status: 500, title: "Internal error" },
   "not-ready": { status: 503, title: "Not ready" },
+  busy: { status: 503, title: "Busy" },
 } as const;
 
 export type ProblemKind = keyof typeof PROBLEMS;
@@ -77,11 +78,15 @@ export const ProblemSchema = z
     existing: PlanHeadingSchema.optional().describe("for plan-exists and plan-differs: the plan stored under the id"),
     incoming: PlanHeadingSchema.optional().describe("for plan-exists and plan-differs: the plan the text would store"),
     differs: z.array(z.enum(PLAN_HEADING_FIELDS)).optional().describe("for plan-exists and plan-differs: what differs between them"),
+    limit: z
+      .object({ name: z.string().describe("the setting (environment variable) of the limit, e.g. TAIZHANG_UPLOAD_MAX_ROWS"), value: z.number().describe("its value") })
+      .optional()
+      .describe("for a refusal by a limit (413, 422): which limit, and its value"),
   })
   .openapi("Problem");
 export type Problem = z.infer<typeof ProblemSchema>;
 
-export type ProblemExtensions = Partial<Pick<Problem, "errors" | "current" | "results" | "code" | "line" | "import" | "existing" | "incoming" | "differs">>;
+export type ProblemExtensions = Partial<Pick<Problem, "errors" | "current" | "results" | "code" | "line" | "import" | "existing" | "incoming" | "differs" | "limit">>;
 
 /**
  * The API's one error type: thrown anywhere, written by the app's `onError`

@@ -61,7 +61,7 @@ export const importRoutes = {
     responses: {
       200: { description: "Dry run: what would be stored", content: { "application/json": { schema: ImportResponse } } },
       201: { description: "Imported and stored", content: { "application/json": { schema: ImportResponse } } },
-      ...problemResponses(400, 401, 403, 409, 413, 415, 422),
+      ...problemResponses(400, 401, 403, 409, 413, 415, 422, 503),
     },
   }),
   importLedger: defineRoute({
@@ -75,7 +75,9 @@ export const importRoutes = {
       "from the version it was exported at (版本); a row edited in the file that someone changed in the store since is refused as stale, " +
       "as are unknown rows, invalid cells, duplicates and (for an office token) other units' rows. With apply=true the changes are written " +
       "in one transaction with history source `import`: all of them, or none while any row is refused (unless skipRejected=true, which " +
-      "writes the valid rows). A file that is not a spreadsheet, lacks the matching columns or holds formulas in read columns is refused whole (422).",
+      "writes the valid rows). A file that is not a spreadsheet, lacks the matching columns or holds formulas in read columns is refused whole (422), " +
+      "as is one past an upload limit (rows, cells in a row, .xlsx entries and unpacked sizes; 413 for the file's size): `limit` names the setting and its value. " +
+      "The file is read on a worker thread; when all are busy and the queue is full the answer is 503 `busy`.",
     security: BEARER,
     request: {
       query: z.object({
@@ -97,7 +99,7 @@ export const importRoutes = {
     },
     responses: {
       200: { description: "The preview, or what was applied", content: { "application/json": { schema: LedgerImportResultSchema } } },
-      ...problemResponses(400, 401, 403, 409, 413, 415, 422),
+      ...problemResponses(400, 401, 403, 409, 413, 415, 422, 503),
     },
   }),
 };

@@ -1,8 +1,10 @@
 import { HISTORY_COLUMNS, LEDGER_COLUMNS, type HistoryRow, type LedgerRow } from "@taizhang/core";
 import { cellText, type ExportLanguage } from "./cells.js";
+import { guardCsvFormula } from "./csv-formula.js";
 
-/** RFC 4180 quoting: a field with a comma, a quote or a line break is quoted, quotes doubled. */
-function field(text: string): string {
+/** RFC 4180 quoting (a field with a comma, a quote or a line break is quoted, quotes doubled), after the formula guard. */
+function field(raw: string): string {
+  const text = guardCsvFormula(raw);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -1,10 +1,11 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { applyImportCorrections, decideReplacement, ImportCorrectionsSchema, importPlan, JurisdictionSchema, PLAN_HEADING_FIELDS, planHeading, PlanIdSchema, type PlanHeading } from "@taizhang/core";
+import { applyImportCorrections, decideReplacement, ImportCorrectionsSchema, type importPlan, JurisdictionSchema, PLAN_HEADING_FIELDS, planHeading, PlanIdSchema, type PlanHeading } from "@taizhang/core";
 import { actorOf, type AppEnv } from "../app-env.js";
 import { validationHook } from "../on-error.js";
 import { callerOf, requireRole } from "../auth.js";
 import { ApiError, problemResponses } from "../problem.js";
 import { BooleanQuery, ImportWarningResponse, PlanHeadingResponse, PlanResponse } from "../schemas.js";
+import { importPlanOffLoop } from "../workers/parse.js";
 import { PLAN_FILE_TYPES, readImportRequest } from "./import-upload.js";
 
 const tags = ["import"];
@@ -92,19 +93,24 @@ export const importRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     responses: {
       200: { description: "Dry run: what would be stored", content: { "application/json": { schema: ImportResponse } } },
       201: { description: "Imported and stored", content: { "application/json": { schema: ImportResponse } } },
-      ...problemResponses(400, 401, 403, 409, 413, 415, 422),
+      ...problemResponses(400, 401, 403, 409, 413, 415, 422, 503),
     },
   }),
   async (c) => {
     const query = c.req.valid("query");
     const input = await readImportRequest(c.req, () => c.req.valid("json"), query.id);
-    const imported = importPlan(input.text, {
-      ...(input.id ? { id: input.id } : {}),
-      ...(input.jurisdiction ? { jurisdiction: input.jurisdiction } : {}),
-      sourceName: input.sourceName,
-      ...(input.sha256 ? { sha256: input.sha256 } : {}),
-      ...(input.format ? { format: input.format } : {}),
-    });
+    // On a parse worker (workers/parse-pool.ts): a long text does not stall the event loop.
+    const imported = await importPlanOffLoop(
+      input.text,
+      {
+        ...(input.id ? { id: input.id } : {}),
+        ...(input.jurisdiction ? { jurisdiction: input.jurisdiction } : {}),
+        sourceName: input.sourceName,
+        ...(input.sha256 ? { sha256: input.sha256 } : {}),
+        ...(input.format ? { format: input.format } : {}),
+      },
+      { config: c.var.config },
+    );
     const { plan, warnings } = input.corrections ? withCorrections(imported, input.corrections) : imported;
     const stored = (await c.var.ledger.listPlans()).find((p) => p.id === plan.id);
     const existing: PlanHeading | null = stored ? planHeading(stored) : null;

@@ -1,5 +1,4 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { LedgerFileError, readLedgerFile } from "@taizhang/exchange";
 import { applyProgressImport, previewProgressImport } from "@taizhang/store";
 import { actorOf, type AppEnv } from "../app-env.js";
 import { callerOf, requireRole } from "../auth.js";
@@ -7,6 +6,7 @@ import { validationHook } from "../on-error.js";
 import { ApiError, problemResponses } from "../problem.js";
 import { LedgerImportResult } from "../ledger-import-schemas.js";
 import { BooleanQuery } from "../schemas.js";
+import { readUploadedLedger } from "../workers/parse.js";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const FILE_TYPES = [XLSX_TYPE, "text/csv", "application/vnd.ms-excel", "application/octet-stream", "text/plain", "text/tab-separated-values"];
@@ -43,7 +43,9 @@ export const ledgerImportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
       "from the version it was exported at (版本); a row edited in the file that someone changed in the store since is refused as stale, " +
       "as are unknown rows, invalid cells, duplicates and (for an office token) other units' rows. With apply=true the changes are written " +
       "in one transaction with history source `import`: all of them, or none while any row is refused (unless skipRejected=true, which " +
-      "writes the valid rows). A file that is not a spreadsheet, lacks the matching columns or holds formulas in read columns is refused whole (422).",
+      "writes the valid rows). A file that is not a spreadsheet, lacks the matching columns or holds formulas in read columns is refused whole (422), " +
+      "as is one past an upload limit (rows, cells in a row, .xlsx entries and unpacked sizes; 413 for the file's size): `limit` names the setting and its value. " +
+      "The file is read on a worker thread; when all are busy and the queue is full the answer is 503 `busy`.",
     middleware: [requireRole("office", "admin")],
     security: [{ bearer: [] }],
     request: {
@@ -65,20 +67,15 @@ export const ledgerImportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
     },
     responses: {
       200: { description: "The preview, or what was applied", content: { "application/json": { schema: LedgerImportResult } } },
-      ...problemResponses(400, 401, 403, 409, 413, 415, 422),
+      ...problemResponses(400, 401, 403, 409, 413, 415, 422, 503),
     },
   }),
   async (c) => {
     const q = c.req.valid("query");
     const actor = actorOf(callerOf(c));
     const upload = await uploadedFile(c, q.fileName);
-    let file;
-    try {
-      file = await readLedgerFile(upload.bytes, { maxBytes: c.var.config.importBodyLimit });
-    } catch (error) {
-      if (error instanceof LedgerFileError) throw new ApiError("invalid-ledger-file", error.message, { code: error.code });
-      throw error;
-    }
+    // Read on a parse worker (workers/parse-pool.ts), within the upload limits: the event loop keeps answering meanwhile.
+    const file = await readUploadedLedger(upload.bytes, { config: c.var.config, logger: c.var.logger, requestId: c.var.requestId });
     const fileInfo = { name: upload.name, format: file.format, sheet: file.sheet, ignoredHeaders: file.ignoredHeaders };
     if (!q.apply) {
       const preview = await previewProgressImport(c.var.ledger, actor, file.rows);
