@@ -11,7 +11,7 @@ import { readSourceFile } from "../read-source.js";
  * What --kind accepts: core's MODEL_DOCUMENT_NAMES, "plans" and "history",
  * written out so that --help needs no core (validate.test.ts holds them equal).
  */
-export const KINDS: readonly DocumentKind[] = ["plan", "checklist-item", "progress", "history-entry", "ledger-export", "plans", "history"];
+export const KINDS: readonly DocumentKind[] = ["plan", "checklist-item", "progress", "history-entry", "assignment-history-entry", "ledger-export", "plans", "history"];
 
 const OPTIONS = {
   kind: { type: "string" },
