@@ -1,0 +1,1 @@
+export { buildTestPlan, type TestMilestoneSpec, type TestPlanSpec, type TestTaskSpec, type TestUnitSpec } from "./plan-builder.js";

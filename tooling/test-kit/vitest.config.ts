@@ -1,0 +1,3 @@
+import { defineTaizhangProject } from "@taizhang/vitest-config";
+
+export default defineTaizhangProject({ test: { name: "test-kit" } });
