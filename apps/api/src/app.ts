@@ -19,17 +19,11 @@ import { docsRoutes } from "./routes/docs.js";
 import { exportRoutes } from "./routes/exports.js";
 import { ledgerImportRoutes } from "./routes/ledger-import.js";
 import { healthRoutes } from "./routes/health.js";
-import { historyRoutes } from "./routes/history.js";
 import { importRoutes } from "./routes/import.js";
-import { planRoutes } from "./routes/plans.js";
-import { progressRoutes } from "./routes/progress.js";
-import { reportRoutes } from "./routes/reports.js";
-import { searchRoutes } from "./routes/search.js";
 import { sessionRoutes } from "./routes/session.js";
-import { taskRoutes } from "./routes/tasks.js";
-import { tokenRoutes } from "./routes/tokens.js";
-import { unitRoutes } from "./routes/units.js";
 import { hasWebApp, serveWebApp } from "./web-app.js";
+import { useCaseRoutes } from "./use-case-routes.js";
+import { createUseCases } from "@taizhang/app";
 
 /** What the app is built from; tests pass an in-memory ledger and a fixed clock. */
 export interface AppDeps {
@@ -135,20 +129,14 @@ export function createApp(deps: AppDeps) {
   // while the store's data is unchanged (response-cache.ts).
   app.use("/api/*", responseCache({ maxBytes: config.responseCacheBytes }));
 
+  // The routes of the application layer's use cases, from the contract (use-case-routes.ts); the rest answer
+  // with bytes, cookies or uploads of their own.
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    .route("/plans", planRoutes)
-    .route("/tasks", taskRoutes)
-    .route("/units", unitRoutes)
-    .route("/progress", progressRoutes)
-    .route("/history", historyRoutes)
-    .route("/reports", reportRoutes)
     .route("/import", importRoutes)
-    .route("/tokens", tokenRoutes)
     .route("/session", sessionRoutes)
     .route("/exports", exportRoutes)
-    .route("/imports", ledgerImportRoutes)
-    .route("/", searchRoutes);
-  const routes = app.route("/api", api).route("/", healthRoutes);
+    .route("/imports", ledgerImportRoutes);
+  const routes = app.route("/", useCaseRoutes(createUseCases({ ledger, catalog, clock }))).route("/api", api).route("/", healthRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

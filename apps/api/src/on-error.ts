@@ -1,18 +1,9 @@
-import { ImportError, ProgressSchema } from "@taizhang/core";
-import { LedgerError } from "@taizhang/store";
+import { isAppError, toAppError } from "@taizhang/app";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ZodError } from "zod";
 import type { AppEnv } from "./app-env.js";
-import { ApiError, PROBLEMS, problemType, type Problem, type ProblemKind } from "./problem.js";
-
-const LEDGER_PROBLEMS: Record<LedgerError["code"], ProblemKind> = {
-  not_found: "not-found",
-  stale_version: "stale-version",
-  forbidden: "forbidden",
-  conflict: "conflict",
-  invalid: "invalid-request",
-};
+import { ApiError, PROBLEMS, problemType, type Problem } from "./problem.js";
 
 /** Writes a problem as the response, with the request's id. */
 export function problemResponse(c: Context<AppEnv>, error: ApiError): Response {
@@ -31,16 +22,9 @@ export function problemResponse(c: Context<AppEnv>, error: ApiError): Response {
 /** Turns what a handler, a validator or the store threw into the API's one error type. */
 export function toApiError(error: unknown): ApiError | null {
   if (error instanceof ApiError) return error;
-  if (error instanceof LedgerError) {
-    const current = ProgressSchema.safeParse((error.details as { current?: unknown } | undefined)?.current);
-    // A refusal the store names more precisely than its code (units-named-by-plan for a conflict).
-    const named = (error.details as { problem?: unknown } | undefined)?.problem;
-    const kind = typeof named === "string" && named in PROBLEMS ? (named as ProblemKind) : LEDGER_PROBLEMS[error.code];
-    return new ApiError(kind, error.message, current.success ? { current: current.data } : {});
-  }
-  if (error instanceof ImportError) {
-    return new ApiError("import-failed", error.message, { code: error.code, line: error.line });
-  }
+  // The application layer's refusals, and the store's and the importer's errors it names (packages/app).
+  const appError = toAppError(error);
+  if (isAppError(appError)) return new ApiError(appError.code, appError.detail, appError.extensions, appError.status);
   if (error instanceof HTTPException) {
     switch (error.status) {
       case 400:

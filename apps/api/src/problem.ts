@@ -1,92 +1,19 @@
-import { z } from "@hono/zod-openapi";
-import { PLAN_HEADING_FIELDS, PlanHeadingSchema, ProgressSchema } from "@taizhang/core";
-import { LedgerImportResult } from "./ledger-import-schemas.js";
+import { PROBLEMS, type ProblemCode, type ProblemExtensions } from "@taizhang/contract";
 
-/** Every problem `type` is this base followed by the problem's slug. */
-export const PROBLEM_BASE = "https://taizhang.dev/problems/";
-
-/** The problems the API answers with: stable slugs, their status and title (docs/api.md lists them). */
-export const PROBLEMS = {
-  "malformed-json": { status: 400, title: "Malformed JSON" },
-  "validation-failed": { status: 400, title: "Validation failed" },
-  "invalid-request": { status: 400, title: "Invalid request" },
-  unauthorized: { status: 401, title: "Authentication required" },
-  "invalid-token": { status: 401, title: "Invalid token" },
-  forbidden: { status: 403, title: "Forbidden" },
-  "cross-origin-write": { status: 403, title: "Cross-origin write refused" },
-  "not-found": { status: 404, title: "Not found" },
-  conflict: { status: 409, title: "Conflict" },
-  "plan-exists": { status: 409, title: "Plan already exists" },
-  "plan-differs": { status: 409, title: "Stored plan differs" },
-  "units-named-by-plan": { status: 409, title: "Units named by the plan" },
-  "bulk-rejected": { status: 409, title: "Bulk update rejected" },
-  "stale-version": { status: 412, title: "Stale version" },
-  "payload-too-large": { status: 413, title: "Payload too large" },
-  "unsupported-media-type": { status: 415, title: "Unsupported media type" },
-  "import-failed": { status: 422, title: "Import failed" },
-  "jurisdiction-unconfirmed": { status: 422, title: "Jurisdiction not confirmed" },
-  "import-rejected": { status: 409, title: "Import rejected" },
-  "invalid-ledger-file": { status: 422, title: "Invalid ledger file" },
-  "precondition-required": { status: 428, title: "If-Match required" },
-  "rate-limited": { status: 429, title: "Too many requests" },
-  "internal-error": { status: 500, title: "Internal error" },
-  "not-ready": { status: 503, title: "Not ready" },
-  busy: { status: 503, title: "Busy" },
-} as const;
-
-export type ProblemKind = keyof typeof PROBLEMS;
-export type ProblemStatus = (typeof PROBLEMS)[ProblemKind]["status"];
-
-export const problemType = (kind: ProblemKind): string => `${PROBLEM_BASE}${kind}`;
-
-export const FieldErrorSchema = z
-  .object({
-    path: z.string().describe("where: the input (path, query, header, body) and the field, e.g. body.percent"),
-    message: z.string(),
-  })
-  .openapi("FieldError");
-
-export const BulkItemResultSchema = z
-  .object({
-    index: z.number().int().min(0),
-    progress: ProgressSchema.optional(),
-    error: z
-      .object({
-        code: z.enum(["not_found", "stale_version", "forbidden", "conflict", "invalid", "not_applied"]),
-        message: z.string(),
-        current: ProgressSchema.optional(),
-      })
-      .optional(),
-  })
-  .openapi("BulkItemResult");
-
-/** RFC 9457 problem details, as every error of the API is written (`application/problem+json`). */
-export const ProblemSchema = z
-  .object({
-    type: z.url().describe("stable URI of the kind of problem, e.g. https://taizhang.dev/problems/stale-version"),
-    title: z.string(),
-    status: z.number().int().min(400).max(599),
-    detail: z.string(),
-    instance: z.string().describe("the request path"),
-    requestId: z.string(),
-    errors: z.array(FieldErrorSchema).optional().describe("for validation failures: the fields that failed"),
-    current: ProgressSchema.optional().describe("for stale-version: the current progress, to redo the change on"),
-    results: z.array(BulkItemResultSchema).optional().describe("for bulk-rejected: what happened to each update"),
-    code: z.string().optional().describe("for import-failed: the importer's error code; for invalid-ledger-file: what is wrong with the file"),
-    line: z.number().int().nullable().optional().describe("for import-failed: the line of the text concerned"),
-    import: LedgerImportResult.optional().describe("for import-rejected: the rows and why they were refused"),
-    existing: PlanHeadingSchema.optional().describe("for plan-exists and plan-differs: the plan stored under the id"),
-    incoming: PlanHeadingSchema.optional().describe("for plan-exists and plan-differs: the plan the text would store"),
-    differs: z.array(z.enum(PLAN_HEADING_FIELDS)).optional().describe("for plan-exists and plan-differs: what differs between them"),
-    limit: z
-      .object({ name: z.string().describe("the setting (environment variable) of the limit, e.g. TAIZHANG_UPLOAD_MAX_ROWS"), value: z.number().describe("its value") })
-      .optional()
-      .describe("for a refusal by a limit (413, 422): which limit, and its value"),
-  })
-  .openapi("Problem");
-export type Problem = z.infer<typeof ProblemSchema>;
-
-export type ProblemExtensions = Partial<Pick<Problem, "errors" | "current" | "results" | "code" | "line" | "import" | "existing" | "incoming" | "differs" | "limit">>;
+// The problems, their schema and their OpenAPI entries are the contract's (packages/contract/src/problems.ts).
+export {
+  PROBLEM_BASE,
+  PROBLEMS,
+  ProblemSchema,
+  FieldErrorSchema,
+  BulkItemResultSchema,
+  problemResponses,
+  problemType,
+  type Problem,
+  type ProblemExtensions,
+  type ProblemStatus,
+} from "@taizhang/contract";
+export type ProblemKind = ProblemCode;
 
 /**
  * The API's one error type: thrown anywhere, written by the app's `onError`
@@ -97,7 +24,7 @@ export class ApiError extends Error {
   readonly status: number;
 
   constructor(
-    readonly kind: ProblemKind,
+    readonly kind: ProblemCode,
     readonly detail: string,
     readonly extensions: ProblemExtensions = {},
     /** Only for kinds whose status depends on the case (bulk-rejected). */
@@ -108,15 +35,3 @@ export class ApiError extends Error {
   }
 }
 
-/** The OpenAPI response entries of a route's possible problems. */
-export function problemResponses<const S extends readonly ProblemStatus[]>(...statuses: S) {
-  const content = { "application/problem+json": { schema: ProblemSchema } };
-  const describe = (status: number) =>
-    Object.values(PROBLEMS)
-      .filter((p) => p.status === status)
-      .map((p) => p.title)
-      .join("; ");
-  return Object.fromEntries(statuses.map((s) => [s, { description: describe(s), content }])) as {
-    [K in S[number]]: { description: string; content: typeof content };
-  };
-}

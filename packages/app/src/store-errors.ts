@@ -1,4 +1,4 @@
-import type { ProblemCode } from "@taizhang/contract";
+import { PROBLEMS, type ProblemCode } from "@taizhang/contract";
 import { ImportError, ProgressSchema } from "@taizhang/core";
 import { LedgerError } from "@taizhang/store";
 import { AppError } from "./app-error.js";
@@ -15,7 +15,10 @@ const STORE_PROBLEMS: Record<LedgerError["code"], ProblemCode> = {
 export function toAppError(error: unknown): unknown {
   if (error instanceof LedgerError) {
     const current = ProgressSchema.safeParse((error.details as { current?: unknown } | undefined)?.current);
-    return new AppError(STORE_PROBLEMS[error.code], error.message, current.success ? { current: current.data } : {});
+    // A refusal the store names more precisely than its code (units-named-by-plan for a conflict).
+    const named = (error.details as { problem?: unknown } | undefined)?.problem;
+    const code = typeof named === "string" && named in PROBLEMS ? (named as ProblemCode) : STORE_PROBLEMS[error.code];
+    return new AppError(code, error.message, current.success ? { current: current.data } : {});
   }
   if (error instanceof ImportError) return new AppError("import-failed", error.message, { code: error.code, line: error.line });
   return error;

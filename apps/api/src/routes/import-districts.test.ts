@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { z } from "zod";
-import { ImportWarningResponse, PlanHeadingResponse, PlanResponse } from "../schemas.js";
+import { PlanHeadingSchema } from "@taizhang/core";
+import { ImportWarningResponse, PlanResponse } from "@taizhang/contract";
 import { expectJson, expectProblem } from "../test-support/responses.js";
 import { asCaller, createTestApp, type TestApp } from "../test-support/test-app.js";
 
@@ -14,7 +15,7 @@ const ImportResponse = z.object({
   warnings: z.array(ImportWarningResponse),
   stored: z.boolean(),
   action: z.enum(["inserted", "updated", "unchanged"]).nullable(),
-  existing: PlanHeadingResponse.nullable(),
+  existing: PlanHeadingSchema.nullable(),
   differs: z.array(z.enum(["title", "documentNumber", "jurisdiction"])),
   jurisdictionConfirmed: z.boolean(),
 });

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { z } from "zod";
-import { ImportWarningResponse, PlanResponse } from "../schemas.js";
+import { ImportWarningResponse, PlanResponse } from "@taizhang/contract";
 import { expectJson, expectProblem } from "../test-support/responses.js";
 import { createTestApp, type TestApp } from "../test-support/test-app.js";
 

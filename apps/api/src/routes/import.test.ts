@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { z } from "zod";
-import { ChecklistResponse, ImportWarningResponse, PlanResponse, PlanSummaryResponse } from "../schemas.js";
+import { ChecklistResponse, ImportWarningResponse, PlanResponse, PlanSummaryResponse } from "@taizhang/contract";
 import { expectJson, expectProblem } from "../test-support/responses.js";
 import { createTestApp, type TestApp } from "../test-support/test-app.js";
 

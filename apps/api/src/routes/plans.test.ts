@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { z } from "zod";
-import { ChecklistResponse, PlanResponse, PlanSummaryResponse, ReportResponse } from "../schemas.js";
+import { ChecklistResponse, PlanResponse, PlanSummaryResponse, ReportResponse } from "@taizhang/contract";
 import { expectJson, expectProblem } from "../test-support/responses.js";
 import { asCaller, createTestApp, progressPath, UNIT_A, type TestApp } from "../test-support/test-app.js";
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { z } from "zod";
-import { BulkUpdateResponse, HistoryEntryResponse, pageOf, ProgressResponse } from "../schemas.js";
+import { BulkUpdateResponse, HistoryEntryResponse, pageOf, ProgressResponse } from "@taizhang/contract";
 import { expectJson, expectProblem } from "../test-support/responses.js";
 import { asCaller, createTestApp, progressPath, UNIT_A, UNIT_B, type TestApp } from "../test-support/test-app.js";
 

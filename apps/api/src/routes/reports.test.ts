@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { DeadlineReportResponse, ReportResponse } from "../schemas.js";
+import { DeadlineReportResponse, ReportResponse } from "@taizhang/contract";
 import { expectJson, expectProblem } from "../test-support/responses.js";
 import { asCaller, createTestApp, progressPath, UNIT_A, type TestApp } from "../test-support/test-app.js";
 

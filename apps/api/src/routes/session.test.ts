@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { CallerSchema, HistoryEntryResponse, pageOf, ProgressResponse } from "../schemas.js";
+import { CallerSchema, HistoryEntryResponse, pageOf, ProgressResponse } from "@taizhang/contract";
 import { expectJson, expectProblem } from "../test-support/responses.js";
 import { createTestApp, progressPath, UNIT_A, UNIT_B, type TestApp } from "../test-support/test-app.js";
 

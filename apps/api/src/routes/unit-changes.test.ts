@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { z } from "zod";
-import { AssignmentHistoryEntryResponse, ChecklistResponse, pageOf, TaskDetailResponse, TaskResponse } from "../schemas.js";
+import { AssignmentHistoryPage, ChecklistResponse, TaskDetailResponse, TaskResponse } from "@taizhang/contract";
 import { expectJson, expectProblem } from "../test-support/responses.js";
 import { asCaller, createTestApp, progressPath, UNIT_A, UNIT_B, type TestApp } from "../test-support/test-app.js";
 
-const AssignmentPage = pageOf(AssignmentHistoryEntryResponse);
+const AssignmentPage = AssignmentHistoryPage;
 const OrphanedRows = z.object({
   taskId: z.string(),
   items: z.array(z.object({ item: z.object({ id: z.string() }), unitId: z.string(), role: z.string(), progress: z.object({ status: z.string(), note: z.string(), version: z.number() }) })),

@@ -1,0 +1,58 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Caller as AppCaller, UseCases } from "@taizhang/app";
+import { ANONYMOUS } from "@taizhang/app";
+import { etagOf, routes, type OperationId, type RouteDef } from "@taizhang/contract";
+import type { Context } from "hono";
+import type { AppEnv } from "./app-env.js";
+import { validationHook } from "./on-error.js";
+
+/** The application layer's caller for a request: anonymous, or the token's holder through the API or the web's cookie. */
+export function appCaller(c: { var: AppEnv["Variables"] }): AppCaller {
+  const caller = c.var.caller;
+  if (caller === null) return ANONYMOUS;
+  const { token } = caller;
+  return { kind: "token", tokenId: token.id, name: token.name, role: token.role, unitId: token.unitId, source: caller.via === "cookie" ? "web" : "api" };
+}
+
+/** The route's success status: the first 2xx it declares. */
+function successStatus(route: RouteDef): 200 | 201 | 204 {
+  const status = Object.keys(route.responses).map(Number).find((s) => s >= 200 && s < 300);
+  return (status ?? 200) as 200 | 201 | 204;
+}
+
+/** What the route validated, in the shape the use cases take (contract's ParsedInput). */
+function inputOf(c: Context<AppEnv>, route: RouteDef): Record<string, unknown> {
+  const valid = (target: string): unknown => (c.req.valid as (this: typeof c.req, t: string) => unknown).call(c.req, target);
+  const request = route.request ?? {};
+  return {
+    ...(request.params ? { params: valid("param") } : {}),
+    ...(request.query ? { query: valid("query") } : {}),
+    ...(request.headers ? { headers: valid("header") } : {}),
+    ...(request.body?.content["application/json"] ? { json: valid("json") } : {}),
+  };
+}
+
+/**
+ * The routes the application layer answers, mounted from the contract: each
+ * validates its input with the contract's schemas, calls its use case with
+ * the caller, and writes the answer (with its ETag, for routes that declare
+ * one). A use case's AppError becomes the problem its code names (onError).
+ */
+export function useCaseRoutes(useCases: UseCases): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  for (const id of Object.keys(useCases) as Array<keyof UseCases & OperationId>) {
+    const route: RouteDef = routes[id];
+    const run = useCases[id] as (caller: AppCaller, input: Record<string, unknown>) => Promise<unknown>;
+    const status = successStatus(route);
+    const etag = status !== 204 && route.responses[status]?.headers?.["ETag"] !== undefined;
+    // The contract's route objects have the exact shape createRoute takes; their types are checked in the contract.
+    const handler = async (c: Context<AppEnv>) => {
+      const output = await run(appCaller(c), inputOf(c, route));
+      if (status === 204) return c.body(null, 204);
+      if (etag) c.header("ETag", etagOf((output as { version: number }).version));
+      return c.json(output as object, status);
+    };
+    app.openapi(route as never, handler as never);
+  }
+  return app;
+}
