@@ -23,7 +23,6 @@ import { importRoutes } from "./routes/import.js";
 import { sessionRoutes } from "./routes/session.js";
 import { hasWebApp, serveWebApp } from "./web-app.js";
 import { useCaseRoutes } from "./use-case-routes.js";
-import { createUseCases } from "@taizhang/app";
 
 /** What the app is built from; tests pass an in-memory ledger and a fixed clock. */
 export interface AppDeps {
@@ -136,7 +135,7 @@ export function createApp(deps: AppDeps) {
     .route("/session", sessionRoutes)
     .route("/exports", exportRoutes)
     .route("/imports", ledgerImportRoutes);
-  const routes = app.route("/", useCaseRoutes(createUseCases({ ledger, catalog, clock }))).route("/api", api).route("/", healthRoutes);
+  const routes = app.route("/", useCaseRoutes()).route("/api", api).route("/", healthRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

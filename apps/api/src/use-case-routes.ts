@@ -1,6 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { Caller as AppCaller, UseCases } from "@taizhang/app";
-import { ANONYMOUS } from "@taizhang/app";
+import { ANONYMOUS, createUseCases, type AppDeps, type Caller as AppCaller, type UseCases } from "@taizhang/app";
 import { etagOf, routes, type OperationId, type RouteDef } from "@taizhang/contract";
 import type { Context } from "hono";
 import type { AppEnv } from "./app-env.js";
@@ -38,15 +37,19 @@ function inputOf(c: Context<AppEnv>, route: RouteDef): Record<string, unknown> {
  * the caller, and writes the answer (with its ETag, for routes that declare
  * one). A use case's AppError becomes the problem its code names (onError).
  */
-export function useCaseRoutes(useCases: UseCases): OpenAPIHono<AppEnv> {
+export function useCaseRoutes(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  for (const id of Object.keys(useCases) as Array<keyof UseCases & OperationId>) {
+  // Made per request, on the request's clock: the response cache gives each request a clock that notes whether it was read.
+  const useCasesOf = (c: Context<AppEnv>): UseCases => createUseCases({ ledger: c.var.ledger, catalog: c.var.catalog, clock: c.var.clock });
+  // Making the use cases reads nothing (they are closures over their deps), so their names come from one made on nothing.
+  const ids = Object.keys(createUseCases({} as AppDeps)) as Array<keyof UseCases & OperationId>;
+  for (const id of ids) {
     const route: RouteDef = routes[id];
-    const run = useCases[id] as (caller: AppCaller, input: Record<string, unknown>) => Promise<unknown>;
     const status = successStatus(route);
     const etag = status !== 204 && route.responses[status]?.headers?.["ETag"] !== undefined;
     // The contract's route objects have the exact shape createRoute takes; their types are checked in the contract.
     const handler = async (c: Context<AppEnv>) => {
+      const run = useCasesOf(c)[id] as (caller: AppCaller, input: Record<string, unknown>) => Promise<unknown>;
       const output = await run(appCaller(c), inputOf(c, route));
       if (status === 204) return c.body(null, 204);
       if (etag) c.header("ETag", etagOf((output as { version: number }).version));
