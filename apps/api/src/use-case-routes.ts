@@ -1,7 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { ANONYMOUS, createUseCases, type AppDeps, type Caller as AppCaller, type UseCases } from "@taizhang/app";
-import { etagOf, routes, type OperationId, type RouteDef } from "@taizhang/contract";
-import type { Context } from "hono";
+import { etagOf, routes, type OperationId, type ParsedInput, type RouteDef } from "@taizhang/contract";
+import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "./app-env.js";
 import { validationHook } from "./on-error.js";
 
@@ -57,5 +57,21 @@ export function useCaseRoutes(): OpenAPIHono<AppEnv> {
     };
     app.openapi(route as never, handler as never);
   }
+  return app;
+}
+
+/**
+ * Mounts a contract route whose answer the handler writes itself (bytes,
+ * cookies, uploads): validated like the use-case routes, the handler gets
+ * the parsed input.
+ */
+export function serveRoute<R extends RouteDef>(
+  route: R,
+  handler: (c: Context<AppEnv>, input: ParsedInput<R>) => Promise<Response> | Response,
+  middleware: MiddlewareHandler<AppEnv>[] = [],
+): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const run = (c: Context<AppEnv>) => handler(c, inputOf(c, route) as ParsedInput<R>);
+  app.openapi({ ...route, middleware } as never, run as never);
   return app;
 }

@@ -1,4 +1,4 @@
-import { JurisdictionSchema, PLAN_HEADING_FIELDS, PlanHeadingSchema, PlanIdSchema } from "@taizhang/core";
+import { ImportCorrectionsSchema, JurisdictionSchema, PLAN_HEADING_FIELDS, PlanHeadingSchema, PlanIdSchema } from "@taizhang/core";
 import { z } from "zod";
 import { BEARER, BooleanQuery, ImportWarningResponse, PlanResponse } from "./common.js";
 import { LedgerImportResultSchema } from "./ledger-import.js";
@@ -7,14 +7,41 @@ import { defineRoute } from "./route.js";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/** The raw file types the plan import takes as the body itself (the format is read from the bytes). */
+export const PLAN_FILE_TYPES = [
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  XLSX_TYPE,
+  "application/pdf",
+  "text/html",
+  "application/xhtml+xml",
+  "application/msword",
+  "application/vnd.ms-works",
+  "application/wps-office.doc",
+] as const;
+
+const PLAN_FILE = { type: "string" as const, format: "binary", description: "the plan's file itself: .docx, .pdf, .html/.htm, .xlsx, .doc/.wps or text (the format is read from its content)" };
+
 export const ImportRequest = z
   .object({
     text: z.string().min(1).describe("the plan's full text"),
     id: PlanIdSchema.optional().describe("plan id to use instead of <jurisdiction slug>-<start year>"),
     sourceName: z.string().trim().min(1).max(200).optional().describe("file name recorded in the provenance"),
-    jurisdiction: JurisdictionSchema.optional().describe("the jurisdiction the admin set or confirmed: scopes the unit ids and, without id, gives the plan id"),
+    jurisdiction: JurisdictionSchema.optional().describe(
+      "the jurisdiction whose plan it is, as the admin set or confirmed it in the preview; scopes the unit ids and, without id, gives the plan id",
+    ),
+    corrections: ImportCorrectionsSchema.optional().describe("an admin's corrections (units per task, deadlines), applied before storing"),
   })
   .meta({ id: "ImportRequest" });
+
+export const ImportForm = z
+  .object({
+    file: z.custom<File>((v) => v instanceof File, "the form's `file` part must be the plan's file").meta({ type: "string", format: "binary", description: "the plan's file: .docx, .pdf, .html/.htm, .xlsx, .doc/.wps or text" }),
+    id: PlanIdSchema.optional().describe("plan id to use instead of <jurisdiction slug>-<start year>"),
+    sourceName: z.string().trim().min(1).max(200).optional().describe("file name recorded in the provenance (the file's own name otherwise)"),
+    corrections: z.string().optional().describe("JSON ImportCorrections (units per task, deadlines), applied before storing"),
+    jurisdiction: z.string().optional().describe("JSON {name, level, parent}: the jurisdiction the admin set or confirmed in the preview"),
+  })
+  .meta({ id: "ImportForm" });
 
 export const ImportResponse = z
   .object({
@@ -38,16 +65,20 @@ export const importRoutes = {
     method: "post",
     path: "/api/import",
     tags: ["import"],
-    summary: "Admin: import a new plan from its text (text/plain, or JSON {text, id})",
+    summary: "Admin: import a new plan from its text or its file (text/plain, JSON {text, id}, multipart `file`, or a .docx/.pdf/.html/.xlsx/.doc body)",
     description:
-      "With dryRun=true nothing is stored and the answer is 200. A plan whose id is already stored is refused (409) " +
-      "unless replace=true; replacing updates the plan's text and keeps every recorded progress.",
+      "With dryRun=true nothing is stored and the answer is 200: the plan as it would be stored (id, jurisdiction, units), the plan " +
+      "stored under that id if any, and what differs. A plan whose id is already stored is refused (409 plan-exists) unless " +
+      "replace=true; replacing updates the plan's text and keeps every recorded progress, but a stored plan whose title, 文号 or " +
+      "jurisdiction differ is refused (409 plan-differs, naming both) unless replaceDifferent=true as well. When the importer is " +
+      "unsure whose plan it is (unknown, ambiguous or guessed jurisdiction), storing needs the jurisdiction in the JSON body (422 " +
+      "jurisdiction-unconfirmed).",
     security: BEARER,
     request: {
       query: z.object({
         dryRun: toggle("only read the plan; store nothing"),
         replace: toggle("update a stored plan of the same id"),
-        replaceDifferent: toggle("with replace=true: also a stored plan whose title, 文号 or jurisdiction differ"),
+        replaceDifferent: toggle("with replace=true: also replace a stored plan whose title, 文号 or jurisdiction differ (another plan under the same id)"),
         id: PlanIdSchema.optional().meta({ description: "plan id for a text/plain body" }),
       }),
       body: {
@@ -55,6 +86,8 @@ export const importRoutes = {
         content: {
           "application/json": { schema: ImportRequest },
           "text/plain": { schema: { type: "string", description: "the plan's full text, UTF-8" } },
+          "multipart/form-data": { schema: ImportForm },
+          ...(Object.fromEntries(PLAN_FILE_TYPES.map((type) => [type, { schema: PLAN_FILE }])) as Record<(typeof PLAN_FILE_TYPES)[number], { schema: typeof PLAN_FILE }>),
         },
       },
     },

@@ -3,10 +3,11 @@ import { chinaDate, historyRows, HistoryRowSchema, ledgerRows, LedgerRowSchema, 
 import { historyCsv, ledgerCsv, ledgerIcs, ledgerXlsx } from "@taizhang/exchange";
 import { historyEntries } from "@taizhang/store";
 import type { AppEnv } from "../app-env.js";
-import { resolveAsOf } from "../as-of.js";
+import { resolveAsOf } from "@taizhang/app";
 import { validationHook } from "../on-error.js";
 import { ApiError, problemResponses } from "../problem.js";
-import { AsOfQuery, PlanIdSchema, ProgressStatusSchema, UnitIdSchema } from "../schemas.js";
+import { AsOfQuery } from "@taizhang/contract";
+import { PlanIdSchema, ProgressStatusSchema, UnitIdSchema } from "@taizhang/core";
 import { withOpenApi } from "../with-openapi.js";
 
 const FORMATS = ["xlsx", "csv", "json", "ics"] as const;

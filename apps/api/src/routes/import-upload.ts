@@ -1,20 +1,9 @@
 import { createHash } from "node:crypto";
 import { ImportCorrectionsSchema, JurisdictionSchema, type ImportCorrections, type Jurisdiction, type SourceFormat } from "@taizhang/core";
 import { DocumentError, readPlanFile } from "@taizhang/documents";
+import { PLAN_FILE_TYPES } from "@taizhang/contract";
 import { ApiError } from "../problem.js";
 
-/** Content types a plan file may be sent as, raw (the format is still read from the bytes). */
-export const PLAN_FILE_TYPES = [
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  "application/pdf",
-  "text/html",
-  "application/xhtml+xml",
-  "application/msword",
-  "application/vnd.ms-works",
-  "application/wps-office.doc",
-  "application/octet-stream",
-] as const;
 
 /** What an import request carries, whatever its content type. */
 export interface ImportInput {

@@ -5,7 +5,7 @@ import type { AppEnv } from "../app-env.js";
 import { validationHook } from "../on-error.js";
 import { SESSION_COOKIE } from "../auth.js";
 import { ApiError, problemResponses } from "../problem.js";
-import { CallerSchema } from "../schemas.js";
+import { CallerSchema } from "@taizhang/contract";
 
 const tags = ["session"];
 
