@@ -31,6 +31,7 @@ export const ImportRequest = z
     ),
     corrections: ImportCorrectionsSchema.optional().describe("an admin's corrections (units per task, deadlines), applied before storing"),
   })
+  .strict()
   .meta({ id: "ImportRequest" });
 
 export const ImportForm = z

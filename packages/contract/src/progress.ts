@@ -24,11 +24,12 @@ export const BulkUpdateRequest = z
           version: z.number().int().min(0).describe("the version the writer last saw"),
           patch: ProgressPatchSchema,
           comment: z.string().max(1000).nullable().optional(),
-        }),
+        }).strict(),
       )
       .min(1)
       .max(BULK_MAX),
   })
+  .strict()
   .meta({ id: "BulkUpdate" });
 export type BulkUpdate = z.infer<typeof BulkUpdateRequest>;
 

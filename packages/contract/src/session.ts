@@ -24,7 +24,7 @@ export const sessionRoutes = {
     path: "/api/session",
     tags,
     summary: "Sign in with a token: sets the httpOnly session cookie",
-    request: { body: { required: true, content: { "application/json": { schema: z.object({ token: z.string().min(1).max(200) }).meta({ id: "SignIn" }) } } } },
+    request: { body: { required: true, content: { "application/json": { schema: z.strictObject({ token: z.string().min(1).max(200) }).meta({ id: "SignIn" }) } } } },
     responses: {
       200: { description: "Who the token belongs to", content: { "application/json": { schema: CallerSchema } } },
       ...problemResponses(400, 401, 415),

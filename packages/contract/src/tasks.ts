@@ -55,6 +55,7 @@ export const AssignUnitsRequest = z
     replace: z.boolean().optional().describe("true to change units the plan's text names for this task (needs a reason)"),
     reason: z.string().trim().min(1).max(500).optional().describe("why the units change; kept in the assignment history"),
   })
+  .strict()
   .meta({ id: "AssignUnits" });
 
 /** A task's orphaned progress rows: of units removed from it, kept as they were. */

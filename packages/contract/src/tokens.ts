@@ -27,6 +27,7 @@ export const CreateTokenRequest = z
     jurisdiction: z.string().trim().min(1).max(100).optional().describe("to tell apart units of the same name"),
     name: z.string().trim().min(1).max(200).optional().describe("shown in history; default: the unit and role"),
   })
+  .strict()
   .refine((b) => b.role !== "office" || b.unit !== undefined, { message: "an office token needs a unit", path: ["unit"] })
   .meta({ id: "CreateToken" });
 

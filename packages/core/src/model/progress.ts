@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ChecklistItemIdSchema, UnitIdSchema } from "./ids.js";
+import { ChecklistItemIdSchema, IsoDateSchema, UnitIdSchema } from "./ids.js";
 
 export const PROGRESS_STATUSES = ["not_started", "in_progress", "done", "blocked", "not_applicable"] as const;
 export const ProgressStatusSchema = z
@@ -21,6 +21,7 @@ export const EvidenceSchema = z
     description: z.string().trim().min(1).max(500).describe("说明 what the evidence is"),
     url: z.url({ protocol: /^https?$/ }).max(2000).nullable().describe("链接 where it can be seen; null when none"),
   })
+  .strict()
   .describe("佐证材料 evidence");
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
@@ -28,8 +29,9 @@ export const MeasuredValueSchema = z
   .object({
     value: z.number().finite().describe("实测值 the measured number, e.g. 93"),
     unit: z.string().max(20).describe("单位 e.g. %"),
-    asOf: z.string().nullable().describe("统计时点 when it was measured (YYYY-MM-DD); null when not stated"),
+    asOf: IsoDateSchema.nullable().describe("统计时点 when it was measured (YYYY-MM-DD, a real calendar date); null when not stated"),
   })
+  .strict()
   .describe("实测值 measured value of a target");
 export type MeasuredValue = z.infer<typeof MeasuredValueSchema>;
 
