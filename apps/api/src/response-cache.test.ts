@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { loadBuiltInPlans, openLedger, type KyselyLedger, type Ledger } from "@taizhang/store";
+import { loadBuiltInPlans, openLedger, SQLITE_FILE_NAME, type Ledger } from "@taizhang/store";
+import Database from "libsql";
 import { Hono } from "hono";
 import pg from "pg";
 import { afterAll, afterEach, beforeEach, describe, expect, test } from "vitest";
@@ -231,7 +232,7 @@ describe("the middleware on its own", () => {
 describe("with another connection writing to the same store", () => {
   const pgUrl = process.env.TAIZHANG_TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
   const dirs: string[] = [];
-  const open: KyselyLedger[] = [];
+  const open: Ledger[] = [];
   const schemas: string[] = [];
   afterAll(async () => {
     for (const l of open) await l.close();
@@ -257,13 +258,17 @@ describe("with another connection writing to the same store", () => {
     }
   }
 
-  const stores: Array<[string, () => Promise<[KyselyLedger, KyselyLedger] | null>]> = [
+  /** A ledger, and a raw connection of its own to the same store that runs one statement (an operator's fix, another process). */
+  type RawWrite = (statement: string, params: unknown[]) => Promise<void>;
+  const stores: Array<[string, () => Promise<[Ledger, RawWrite] | null>]> = [
     [
       "SQLite file",
       async () => {
         const dir = mkdtempSync(join(tmpdir(), "taizhang-cache-"));
         dirs.push(dir);
-        return [await openLedger({ dataDir: dir }), await openLedger({ dataDir: dir })];
+        const served = await openLedger({ dataDir: dir });
+        const raw = new Database(join(dir, SQLITE_FILE_NAME));
+        return [served, async (statement, params) => void raw.prepare(statement).run(...params)];
       },
     ],
     [
@@ -272,7 +277,21 @@ describe("with another connection writing to the same store", () => {
         if (!(await pgReachable())) return null;
         const schema = `cache_${randomBytes(4).toString("hex")}`;
         schemas.push(schema);
-        return [await openLedger({ databaseUrl: pgUrl, schema }), await openLedger({ databaseUrl: pgUrl, schema })];
+        const served = await openLedger({ databaseUrl: pgUrl, schema });
+        return [
+          served,
+          async (statement, params) => {
+            const client = new pg.Client({ connectionString: pgUrl });
+            await client.connect();
+            try {
+              await client.query(`set search_path to ${schema}`);
+              let n = 0;
+              await client.query(statement.replace(/\?/g, () => `$${++n}`), params);
+            } finally {
+              await client.end();
+            }
+          },
+        ];
       },
     ],
   ];
@@ -280,8 +299,8 @@ describe("with another connection writing to the same store", () => {
   test.each(stores)("%s: the other connection's commit is seen by the next request", async (_name, make) => {
     const pair = await make();
     if (!pair) return;
-    const [served, other] = pair;
-    open.push(served, other);
+    const [served, rawWrite] = pair;
+    open.push(served);
     await loadBuiltInPlans(served);
     const app = createApp({ ledger: served, config: testConfig(), logger: captureLog().logger });
     const path = `${CHECKLIST}?asOf=2021-01-05`;
@@ -290,7 +309,7 @@ describe("with another connection writing to the same store", () => {
     expect(await notes()).not.toContain("另一进程写入");
     expect(await notes()).toEqual(await notes());
     // Raw SQL from the other connection, as an operator's fix or another process would commit it.
-    await other.db.updateTable("progress").set({ note: "另一进程写入" }).where("unit_id", "=", UNIT_A).execute();
+    await rawWrite("update progress set note = ? where unit_id = ?", ["另一进程写入", UNIT_A]);
     expect(new Set(await notes())).toEqual(new Set(["另一进程写入"]));
   });
 });

@@ -6,7 +6,8 @@ import { PassThrough, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import { backupLedger, restoreLedger, type BackupSummary, type RestoreOptions, type RestoreSummary } from "./backup.js";
-import type { KyselyLedger } from "./kysely-ledger.js";
+import { storeInternals } from "./kysely-ledger.js";
+import type { Ledger } from "./ledger.js";
 import { LedgerError } from "./ledger.js";
 
 /**
@@ -15,7 +16,7 @@ import { LedgerError } from "./ledger.js";
  * written beside it under another name, then renamed), so an interrupted
  * backup never leaves a file that looks like one.
  */
-export async function backupToFile(ledger: KyselyLedger, path: string, options: { clock?: () => Date } = {}): Promise<BackupSummary> {
+export async function backupToFile(ledger: Ledger, path: string, options: { clock?: () => Date } = {}): Promise<BackupSummary> {
   const partial = `${path}.${process.pid}.partial`;
   const text = new PassThrough();
   const file = createWriteStream(partial, { flags: "wx" });
@@ -45,7 +46,7 @@ export async function backupToFile(ledger: KyselyLedger, path: string, options: 
 }
 
 /** Restores the backup in `path` (plain or gzip, told apart by its first bytes); see {@link restoreLedger}. */
-export async function restoreFromFile(ledger: KyselyLedger, path: string, options: RestoreOptions = {}): Promise<RestoreSummary> {
+export async function restoreFromFile(ledger: Ledger, path: string, options: RestoreOptions = {}): Promise<RestoreSummary> {
   const gzip = await startsWithGzipMagic(path);
   return restoreLedger(ledger, () => backupFileLines(path, gzip), options);
 }

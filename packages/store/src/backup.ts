@@ -2,7 +2,8 @@ import { createHash, type Hash } from "node:crypto";
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import { BACKUP_TABLES, type BackupColumnKind, type BackupTable } from "./backup-tables.js";
 import type { Database } from "./database.js";
-import type { KyselyLedger } from "./kysely-ledger.js";
+import { storeInternals } from "./kysely-ledger.js";
+import type { Ledger } from "./ledger.js";
 import { LedgerError } from "./ledger.js";
 import type { StoreDialect } from "./store-dialect.js";
 
@@ -73,7 +74,7 @@ const MAX_BATCH_CHARS = 8_000_000;
  * next (backpressure).
  */
 export async function backupLedger(
-  ledger: KyselyLedger,
+  ledger: Ledger,
   write: (text: string) => Promise<void> | void,
   options: {
     clock?: () => Date;
@@ -83,10 +84,11 @@ export async function backupLedger(
 ): Promise<BackupSummary> {
   const clock = options.clock ?? (() => new Date());
   const pageRows = options.pageRows;
-  return ledger.db.connection().execute(async (conn) => {
+  const store = storeInternals(ledger);
+  return store.db.connection().execute(async (conn) => {
     // A read-only snapshot: rows written during the backup are either all in it or all out of it.
     // On SQLite a deferred `begin` reads a WAL snapshot without taking the write lock.
-    await sql.raw(ledger.dialect === "postgres" ? "begin isolation level repeatable read read only" : "begin").execute(conn);
+    await sql.raw(store.dialect === "postgres" ? "begin isolation level repeatable read read only" : "begin").execute(conn);
     try {
       const header: BackupHeader = {
         format: BACKUP_FORMAT,
@@ -102,7 +104,7 @@ export async function backupLedger(
       for (const table of BACKUP_TABLES) {
         let count = 0;
         const paged = pageRows === undefined ? table : { ...table, batch: Math.max(1, Math.trunc(pageRows)) };
-        await readTable(conn, ledger.dialect, paged, async (values) => {
+        await readTable(conn, store.dialect, paged, async (values) => {
           let text = "";
           for (const r of values) text += `${JSON.stringify({ t: table.name, r })}\n`;
           hash.update(text, "utf8");
@@ -130,22 +132,23 @@ export async function backupLedger(
  * any file that is not a complete, intact backup — checked in full before
  * the store is touched, and again as it is inserted.
  */
-export async function restoreLedger(ledger: KyselyLedger, open: BackupLines, options: RestoreOptions = {}): Promise<RestoreSummary> {
-  const migrations = await appliedMigrations(ledger.db);
+export async function restoreLedger(ledger: Ledger, open: BackupLines, options: RestoreOptions = {}): Promise<RestoreSummary> {
+  const store = storeInternals(ledger);
+  const migrations = await appliedMigrations(store.db);
   // The header first, so that a file that is no backup at all is named as such before anything else.
   await readHeaderOnly(open(), migrations);
-  if (!options.force) refuseUnlessEmpty(await tableCounts(ledger.db));
+  if (!options.force) refuseUnlessEmpty(await tableCounts(store.db));
   const checked = await readBackup(open(), migrations, () => undefined);
 
-  return ledger.writeTransaction(async (trx) => {
+  return store.writeTransaction(async (trx) => {
     const before = await tableCounts(trx);
     if (!options.force) refuseUnlessEmpty(before);
-    else await emptyStore(trx, ledger.dialect);
+    else await emptyStore(trx, store.dialect);
     const inserter = new Inserter(trx);
     const read = await readBackup(open(), migrations, (table, values, line) => inserter.add(table, values, line));
     await inserter.flush();
     if (read.sha256 !== checked.sha256) throw new LedgerError("conflict", "the backup file changed while it was being restored; nothing was restored");
-    await continueHistoryIds(trx, ledger.dialect);
+    await continueHistoryIds(trx, store.dialect);
     return {
       createdAt: read.header.createdAt,
       rows: read.rows,

@@ -1,11 +1,11 @@
 import { builtInPlans, deriveChecklist } from "@taizhang/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadBuiltInPlans } from "./built-in-plans.js";
-import type { KyselyLedger } from "./kysely-ledger.js";
+import type { Ledger } from "./ledger.js";
 import { openLedger } from "./open-ledger.js";
 
 describe("loadBuiltInPlans", () => {
-  let ledger: KyselyLedger;
+  let ledger: Ledger;
   afterEach(async () => ledger.close());
 
   it("loads every built-in plan once, and nothing on a second start", async () => {

@@ -1,5 +1,4 @@
 export * from "./ledger.js";
-export { KyselyLedger } from "./kysely-ledger.js";
 export { openLedger, SQLITE_FILE_NAME, type OpenLedgerOptions } from "./open-ledger.js";
 export { loadBuiltInPlans } from "./built-in-plans.js";
 export type { SqliteSynchronous } from "./sqlite-dialect.js";
@@ -24,3 +23,4 @@ export { backupToFile, restoreFromFile } from "./backup-file.js";
 export { BACKUP_TABLES } from "./backup-tables.js";
 export { historyEntries } from "./history-entries.js";
 export { MAX_TASK_IDS } from "./task-reads.js";
+export { dropPostgresSchema, postgresSchemaBytes, rawNoteUpdate, rowCounts } from "./maintenance.js";

@@ -841,3 +841,14 @@ function toTokenRecord(row: Selectable<TokensTable>): TokenRecord {
     revokedAt: row.revoked_at,
   };
 }
+
+/**
+ * The store's own view of a ledger it opened, for its functions that work
+ * below the Ledger interface (backup, restore). Code outside packages/store
+ * only ever holds the interface.
+ */
+export function storeInternals(ledger: Ledger): KyselyLedger {
+  if (!(ledger instanceof KyselyLedger)) throw new TypeError("this ledger was not opened by @taizhang/store's openLedger");
+  return ledger;
+}
+

@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
 import type { Database } from "./database.js";
 import { KyselyLedger } from "./kysely-ledger.js";
+import type { Ledger } from "./ledger.js";
 import { StoreMigrationProvider } from "./migrations/migration-provider.js";
 import { retryTransient } from "./retry.js";
 import { ImmediateSqliteDialect, openSqliteDatabase, type SqliteSynchronous } from "./sqlite-dialect.js";
@@ -40,7 +41,7 @@ export type OpenLedgerOptions =
  * and returns it. PostgreSQL when `databaseUrl` is given, SQLite in memory
  * for `memory: true`, otherwise the SQLite file `<dataDir>/taizhang.db`.
  */
-export async function openLedger(options: OpenLedgerOptions = {}): Promise<KyselyLedger> {
+export async function openLedger(options: OpenLedgerOptions = {}): Promise<Ledger> {
   const { db, dialect, schema, gate } = await connect(options);
   try {
     await (gate ? gate.run(() => migrate(db, dialect, schema)) : migrate(db, dialect, schema));

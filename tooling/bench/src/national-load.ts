@@ -1,8 +1,7 @@
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import type { Plan } from "@taizhang/core";
-import { SQLITE_FILE_NAME, type KyselyLedger } from "@taizhang/store";
-import { sql } from "kysely";
+import { SQLITE_FILE_NAME, type Ledger } from "@taizhang/store";
 import { BENCH_ACTOR, type ProgressRow } from "./progress-writers.js";
 
 export interface LoadOptions {
@@ -36,7 +35,7 @@ export interface LoadResult {
  * target is reached. Each pass touches each row at most once, so every
  * update knows its row's version.
  */
-export async function loadNational(ledger: KyselyLedger, plans: Iterable<Plan>, options: LoadOptions): Promise<LoadResult> {
+export async function loadNational(ledger: Ledger, plans: Iterable<Plan>, options: LoadOptions): Promise<LoadResult> {
   let started = performance.now();
   const rows: ProgressRow[] = [];
   let count = 0;
@@ -84,11 +83,7 @@ export async function loadNational(ledger: KyselyLedger, plans: Iterable<Plan>, 
   return { plans: count, planMs, progressRows: rows.length, historyRows: history, historyMs: performance.now() - started, complete, rows };
 }
 
-/** Rows in the store's progress and history tables. */
-export async function countRows(ledger: KyselyLedger): Promise<{ progress: number; history: number }> {
-  const count = async (table: "progress" | "history") => Number((await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(ledger.db)).rows[0]?.n ?? NaN);
-  return { progress: await count("progress"), history: await count("history") };
-}
+export { rowCounts as countRows } from "@taizhang/store";
 
 /** Bytes on disk: the SQLite file and its WAL. */
 export function sqliteBytes(dataDir: string): number {
@@ -102,16 +97,4 @@ export function sqliteBytes(dataDir: string): number {
   return size(SQLITE_FILE_NAME) + size(`${SQLITE_FILE_NAME}-wal`);
 }
 
-/** Bytes of every table of a PostgreSQL schema, with indexes and TOAST. */
-export async function postgresBytes(ledger: KyselyLedger, schema: string): Promise<number> {
-  const result = await sql<{ bytes: string | number | null }>`
-    select sum(pg_total_relation_size(c.oid)) as bytes
-    from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = ${schema} and c.relkind = 'r'`.execute(ledger.db);
-  return Number(result.rows[0]?.bytes ?? NaN);
-}
-
-/** Drops a benchmark's PostgreSQL schema and everything in it. */
-export async function dropSchema(ledger: KyselyLedger, schema: string): Promise<void> {
-  await ledger.db.schema.dropSchema(schema).ifExists().cascade().execute();
-}
+export { postgresSchemaBytes as postgresBytes, dropPostgresSchema as dropSchema } from "@taizhang/store";

@@ -1,6 +1,5 @@
 import type { ChecklistItemId, Progress, UnitId } from "@taizhang/core";
-import { LedgerError, type Actor, type KyselyLedger } from "@taizhang/store";
-import { sql } from "kysely";
+import { LedgerError, rawNoteUpdate, type Actor, type Ledger } from "@taizhang/store";
 import { random } from "./corpus.js";
 
 /** One (checklist item, unit) progress row that writers update. */
@@ -82,7 +81,7 @@ async function runWriters(plan: ProgressRow[][], write: (row: ProgressRow, n: nu
  * brings the current version, and the writer tries again with it, as the
  * web app does after a 412.
  */
-export async function storeWriters(ledger: KyselyLedger, rows: readonly ProgressRow[], options: WriterOptions): Promise<WriterResult> {
+export async function storeWriters(ledger: Ledger, rows: readonly ProgressRow[], options: WriterOptions): Promise<WriterResult> {
   const versions = new Map<string, number>();
   for (const row of rows) versions.set(keyOf(row), (await ledger.getProgress(row.itemId, row.unitId)).version);
   return runWriters(assignRows(rows, options), async (row, n) => {
@@ -106,9 +105,9 @@ export async function storeWriters(ledger: KyselyLedger, rows: readonly Progress
 }
 
 /** The same writers, each sending a plain single-row UPDATE through the same driver and table: the floor for a write. */
-export async function rawWriters(ledger: KyselyLedger, rows: readonly ProgressRow[], options: WriterOptions): Promise<WriterResult> {
+export async function rawWriters(ledger: Ledger, rows: readonly ProgressRow[], options: WriterOptions): Promise<WriterResult> {
   return runWriters(assignRows(rows, options), async (row, n) => {
-    await sql`UPDATE progress SET note = ${`进展 ${n}`}, version = version + 1 WHERE item_id = ${row.itemId} AND unit_id = ${row.unitId}`.execute(ledger.db);
+    await rawNoteUpdate(ledger, row, `进展 ${n}`);
     return "ok";
   });
 }

@@ -13,7 +13,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
-import { loadBuiltInPlans, openLedger, type KyselyLedger } from "@taizhang/store";
+import { loadBuiltInPlans, openLedger, type Ledger } from "@taizhang/store";
 import { buildPlans, builtInPlans, createSearchIndex, ImportError, importPlan, normalizeForSearch, PlanManifestSchema, type Plan, type SourceText } from "@taizhang/core";
 import { generateCorpus, NATIONAL_CORPUS } from "./corpus.js";
 import { countRows, dropSchema, loadNational, postgresBytes, sqliteBytes } from "./national-load.js";
@@ -283,7 +283,7 @@ const int = (n: number): string => Math.round(n).toLocaleString("en");
 
 const DATABASE_URL = "postgres://postgres@127.0.0.1:5432/test";
 /** Opens a fresh ledger: a new SQLite directory, or an emptied PostgreSQL schema. */
-async function freshLedger(backend: "sqlite" | "postgres", dir: string, schema: string): Promise<KyselyLedger> {
+async function freshLedger(backend: "sqlite" | "postgres", dir: string, schema: string): Promise<Ledger> {
   if (backend === "sqlite") return openLedger({ dataDir: dir });
   const old = await openLedger({ databaseUrl: DATABASE_URL, schema });
   await dropSchema(old, schema);
@@ -305,7 +305,7 @@ if (part("writers")) {
   for (const backend of ["sqlite", "postgres"] as const) {
     const dir = mkdtempSync(join(tmpdir(), "taizhang-bench-writers-"));
     const schema = "bench_writers";
-    let ledger: KyselyLedger | undefined;
+    let ledger: Ledger | undefined;
     try {
       ledger = await freshLedger(backend, dir, schema);
       await loadBuiltInPlans(ledger);
@@ -351,7 +351,7 @@ if (part("api")) {
   say("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const backend of ["sqlite", "postgres"] as const) {
     const plans = backend === "sqlite" ? sqlitePlans : postgresPlans;
-    let ledger: KyselyLedger | undefined;
+    let ledger: Ledger | undefined;
     try {
       ledger = await freshLedger(backend, nationalDir, nationalSchema);
       await loadBuiltInPlans(ledger);

@@ -1,4 +1,4 @@
-import { loadBuiltInPlans, openLedger, type KyselyLedger } from "@taizhang/store";
+import { loadBuiltInPlans, openLedger, type Ledger } from "@taizhang/store";
 import { createApp } from "../app.js";
 import { parseConfig, type ApiConfig } from "../env.js";
 import type { Logger } from "../logger.js";
@@ -31,7 +31,7 @@ export function testConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
-  ledger: KyselyLedger;
+  ledger: Ledger;
   log: CapturedLog;
   /** Secrets of one token per role (office tokens for two units). */
   tokens: { admin: string; viewer: string; officeA: string; officeB: string };

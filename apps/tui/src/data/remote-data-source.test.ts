@@ -1,5 +1,5 @@
 import { createApp, parseConfig } from "@taizhang/api";
-import { openLedger, type KyselyLedger } from "@taizhang/store";
+import { openLedger, type Ledger } from "@taizhang/store";
 import type { ChecklistItemId, PlanId, TaskId, UnitId } from "@taizhang/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chengduPlan, FIXTURE_AS_OF, hohhotPlan } from "../test-support/fixture-plans.js";
@@ -7,7 +7,7 @@ import { RemoteDataSource } from "./remote-data-source.js";
 
 // The real API app (routes, auth, problems) on an in-memory store, reached
 // through its typed client with a fetch that calls the app directly.
-let ledger: KyselyLedger;
+let ledger: Ledger;
 let fetchApp: typeof fetch;
 const tokens = { admin: "", officeLegal: "", viewer: "" };
 const item = (s: string) => s as ChecklistItemId;

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
 import pg from "pg";
-import type { KyselyLedger } from "../kysely-ledger.js";
+import { storeInternals, type KyselyLedger } from "../kysely-ledger.js";
 import { openLedger } from "../open-ledger.js";
 
 /** The PostgreSQL server the tests use (trust auth on 127.0.0.1, database `test`). */
@@ -61,7 +61,7 @@ function sqliteMemory(): Backend {
     name: "sqlite (memory)",
     shareable: false,
     setUp: async () => undefined,
-    open: ({ clock } = {}) => openLedger({ memory: true, clock }),
+    open: async ({ clock } = {}) => storeInternals(await openLedger({ memory: true, clock })),
     tearDown: async () => undefined,
   };
 }
@@ -76,7 +76,7 @@ function sqliteFile(): Backend {
       const last = dirs.at(-1);
       const dir = shared && last ? last : mkdtempSync(join(tmpdir(), "taizhang-store-"));
       if (dir !== last) dirs.push(dir);
-      return openLedger({ dataDir: dir, clock });
+      return openLedger({ dataDir: dir, clock }).then(storeInternals);
     },
     tearDown: async () => {
       for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -91,7 +91,7 @@ function postgres(): Backend {
     shareable: true,
     setUp: async () => undefined,
     open: async ({ clock, shared } = {}) => {
-      const ledger = await openLedger({ databaseUrl: TEST_DATABASE_URL, schema, clock, maxConnections: 4 });
+      const ledger = storeInternals(await openLedger({ databaseUrl: TEST_DATABASE_URL, schema, clock, maxConnections: 4 }));
       if (!shared) {
         // One schema per test file; each test starts from empty tables.
         await sql.raw(`truncate table ${ALL_TABLES.join(", ")} restart identity cascade`).execute(ledger.db);

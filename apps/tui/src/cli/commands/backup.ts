@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import type { BackupSummary, KyselyLedger } from "@taizhang/store";
+import type { BackupSummary, Ledger } from "@taizhang/store";
 import { CliError } from "../cli-error.js";
 import type { CliIo, Command } from "../command.js";
 import { EXIT_CODES } from "../../data/data-result.js";
@@ -43,9 +43,9 @@ export async function withStoreFor(
   command: "backup" | "restore",
   target: StoreTarget,
   file: string,
-  work: (ledger: KyselyLedger) => Promise<number>,
+  work: (ledger: Ledger) => Promise<number>,
 ): Promise<number> {
-  let ledger: KyselyLedger;
+  let ledger: Ledger;
   try {
     ledger = await openStore(target);
   } catch (error) {

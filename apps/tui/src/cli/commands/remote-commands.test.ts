@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp, parseConfig } from "@taizhang/api";
-import { openLedger, type KyselyLedger } from "@taizhang/store";
+import { openLedger, type Ledger } from "@taizhang/store";
 import type { UnitId } from "@taizhang/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chengduPlan } from "../../test-support/fixture-plans.js";
@@ -22,7 +22,7 @@ import { main } from "../main.js";
 import type { Command } from "../command.js";
 
 // The API app on a real port (a minimal node:http adapter), so the CLI goes through fetch as it does in use.
-let ledger: KyselyLedger;
+let ledger: Ledger;
 let server: Server;
 let api = "";
 const tokens = { admin: "", office: "" };

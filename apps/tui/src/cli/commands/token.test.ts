@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp, parseConfig } from "@taizhang/api";
-import { loadBuiltInPlans, openLedger, type KyselyLedger } from "@taizhang/store";
+import { loadBuiltInPlans, openLedger, type Ledger } from "@taizhang/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../main.js";
 import { tokenCommandWith } from "./token.js";
@@ -81,7 +81,7 @@ describe("taizhang token (embedded store)", () => {
 });
 
 describe("taizhang token --api (through the server)", () => {
-  let ledger: KyselyLedger;
+  let ledger: Ledger;
   let admin = "";
   let command = tokenCommandWith();
   beforeAll(async () => {

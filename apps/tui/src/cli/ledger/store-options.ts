@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
-import type { KyselyLedger, LedgerError } from "@taizhang/store";
+import type { Ledger, LedgerError } from "@taizhang/store";
 import type { CliIo } from "../command.js";
 import { EXIT_CODES } from "../../data/data-result.js";
 
@@ -82,7 +82,7 @@ export function missingStoreFolder(dir: string, orElse = ""): string | null {
  * Opens (and migrates) the store as it is: unlike the other commands, no
  * built-in plans are loaded into a new store, so a restore finds it empty.
  */
-export async function openStore(target: StoreTarget): Promise<KyselyLedger> {
+export async function openStore(target: StoreTarget): Promise<Ledger> {
   const { openLedger } = await import("@taizhang/store");
   return target.kind === "postgres" ? openLedger({ databaseUrl: target.url }) : openLedger({ dataDir: target.dir });
 }
