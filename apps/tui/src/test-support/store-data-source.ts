@@ -4,6 +4,7 @@ import { createTestApi } from "@taizhang/test-kit";
 import type { DataOrigin, DataSource } from "../data/data-source.js";
 import { LocalDataSource } from "../data/local-data-source.js";
 import { RemoteDataSource } from "../data/remote-data-source.js";
+import { FIXTURE_AS_OF } from "./fixture-plans.js";
 
 /** A real data source for UI tests, with what a test needs to look at and to break. */
 export type TestDataSource = DataSource & {
@@ -46,19 +47,22 @@ function lazy(origin: DataOrigin, open: (isOffline: () => boolean) => Promise<{ 
   });
 }
 
+/** The clock of the test sources' stores: changes are stamped at the fixtures' instant. */
+const clock = () => FIXTURE_AS_OF;
+
 /** The TUI's local data source (the app's use cases) over an in-memory store holding `plans`, writing as the admin "tui". */
 export function localTestSource(plans: readonly Plan[]): TestDataSource {
   return lazy({ kind: "local", location: ":memory:" }, async () => {
-    const ledger = await openLedger({ memory: true });
+    const ledger = await openLedger({ memory: true, clock });
     for (const plan of plans) await ledger.loadPlan(plan);
-    return { ds: new LocalDataSource(ledger, ":memory:", { name: "tui", role: "admin", unitId: null, source: "tui" }), ledger };
+    return { ds: new LocalDataSource(ledger, ":memory:", { name: "tui", role: "admin", unitId: null, source: "tui" }, clock), ledger };
   });
 }
 
 /** The TUI's remote data source (through @taizhang/client) against the real API over an in-memory store holding `plans` (test-kit). */
 export function remoteTestSource(plans: readonly Plan[], caller: TestCaller): TestDataSource {
   return lazy({ kind: "remote", location: TEST_SERVER }, async (isOffline) => {
-    const api = await createTestApi({ plans: [...plans], clock: () => new Date(), ...(caller.role === "office" ? { offices: { [caller.name]: caller.unitId } } : {}) });
+    const api = await createTestApi({ plans: [...plans], clock, ...(caller.role === "office" ? { offices: { [caller.name]: caller.unitId } } : {}) });
     const fetchOrFail = (url: string, init: RequestInit) => (isOffline() ? Promise.reject(new TypeError("fetch failed")) : api.fetch(url, init));
     const token = caller.role === "office" ? api.tokens[caller.name] : api.tokens[caller.role];
     return { ds: new RemoteDataSource(TEST_SERVER, token ?? null, fetchOrFail), ledger: api.ledger };
