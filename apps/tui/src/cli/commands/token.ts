@@ -1,7 +1,6 @@
 import { resolve } from "node:path";
 import type { Ledger, Role, TokenRecord } from "@taizhang/store";
 import type { CliIo, Command } from "../command.js";
-import { dataErrorOf } from "../../data/data-errors.js";
 import { EXIT_CODES, exitCodeOf } from "../../data/data-result.js";
 import { parseCommandArgs } from "../ledger/source-options.js";
 import { missingStoreFolder } from "../ledger/store-options.js";
@@ -76,6 +75,8 @@ async function refusing<T>(work: Promise<T>, hasToken: boolean): Promise<T> {
   try {
     return await work;
   } catch (error) {
+    // Loaded here, with the app and the client it reads errors of, so `token --help` loads neither.
+    const { dataErrorOf } = await import("../../data/data-errors.js");
     const failed = dataErrorOf<T>(error, hasToken);
     if (failed.ok) return failed.value;
     throw new TokenCommandError(exitCodeOf(failed.error), failed.error.message);
