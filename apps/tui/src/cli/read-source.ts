@@ -1,6 +1,4 @@
 import { readFile } from "node:fs/promises";
-import { CliError } from "./cli-error.js";
-import { EXIT } from "./exit-codes.js";
 import { inputFileError } from "./files.js";
 
 /** Reads a file named on the command line, turning file-system errors into one-line messages. */

@@ -1,3 +1,4 @@
+import type { TaskRef } from "@taizhang/contract";
 import type { ProgressImportResult } from "@taizhang/store";
 import type {
   ChecklistItemId,
@@ -52,13 +53,8 @@ export interface TaskQuery {
   text?: string;
 }
 
-/** What a list shows of a task found elsewhere. */
-export interface TaskRef {
-  number: number;
-  ordinal: string;
-  title: string;
-  planTitle: string;
-}
+/** What a list shows of a task found elsewhere (the contract's shape). */
+export type { TaskRef };
 
 /** One page of ranked search hits (core's search), each with its task's title. */
 export interface SearchPage {

@@ -1,8 +1,8 @@
-import type { ChecklistRow } from "@taizhang/store";
+import type { ChecklistEntry, TaskDetail as TaskInFull } from "@taizhang/contract";
 import type { ProgressRow } from "./data-source.js";
 
-/** The store's checklist row, flattened for lists. */
-export function toProgressRow(row: ChecklistRow): ProgressRow {
+/** A checklist entry (of a plan's or a unit's checklist), flattened for lists. */
+export function toProgressRow(row: Pick<ChecklistEntry, "item" | "unitId" | "role" | "progress" | "taskNumber" | "taskTitle">): ProgressRow {
   return {
     itemId: row.item.id,
     planId: row.item.planId,
@@ -17,4 +17,9 @@ export function toProgressRow(row: ChecklistRow): ProgressRow {
     taskNumber: row.taskNumber,
     taskTitle: row.taskTitle,
   };
+}
+
+/** A task in full's checklist (items, each with its units' progress), as (item, unit) rows. */
+export function taskProgressRows({ task, checklist }: Pick<TaskInFull, "task" | "checklist">): ProgressRow[] {
+  return checklist.flatMap(({ item, progress }) => progress.map((p) => toProgressRow({ item, unitId: p.unitId, role: p.role, progress: p.progress, taskNumber: task.number, taskTitle: task.title })));
 }

@@ -1,31 +1,25 @@
-import { createApp, parseConfig } from "@taizhang/api";
-import { openLedger, type Ledger } from "@taizhang/store";
+import { createTestApi, type TestApi } from "@taizhang/test-kit";
 import type { ChecklistItemId, PlanId, TaskId, UnitId } from "@taizhang/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chengduPlan, FIXTURE_AS_OF, hohhotPlan } from "../test-support/fixture-plans.js";
 import { RemoteDataSource } from "./remote-data-source.js";
 
-// The real API app (routes, auth, problems) on an in-memory store, reached
-// through its typed client with a fetch that calls the app directly.
-let ledger: Ledger;
-let fetchApp: typeof fetch;
+// The real API app (routes, auth, problems) on an in-memory store (test-kit),
+// reached through @taizhang/client with a fetch that calls the app directly.
+let api: TestApi;
 const tokens = { admin: "", officeLegal: "", viewer: "" };
 const item = (s: string) => s as ChecklistItemId;
 const unit = (s: string) => s as UnitId;
 
 beforeAll(async () => {
-  ledger = await openLedger({ memory: true, clock: () => FIXTURE_AS_OF });
-  await ledger.loadPlan(chengduPlan);
-  await ledger.loadPlan(hohhotPlan);
-  const app = createApp({ ledger, config: parseConfig({ TAIZHANG_WEB_DIST: "/nonexistent/taizhang-web" }), clock: () => FIXTURE_AS_OF, logger: { debug() {}, info() {}, warn() {}, error() {} } });
-  fetchApp = (input, init) => Promise.resolve(app.request(input instanceof Request ? input : String(input), init));
-  tokens.admin = (await ledger.createToken({ name: "admin", role: "admin", unitId: null })).token;
-  tokens.officeLegal = (await ledger.createToken({ name: "法制办 office", role: "office", unitId: unit("成都市:市政府法制办") })).token;
-  tokens.viewer = (await ledger.createToken({ name: "viewer", role: "viewer", unitId: null })).token;
+  api = await createTestApi({ plans: [chengduPlan, hohhotPlan], clock: () => FIXTURE_AS_OF, offices: { 法制办: "成都市:市政府法制办" } });
+  tokens.admin = api.tokens.admin;
+  tokens.officeLegal = api.tokens["法制办"] ?? "";
+  tokens.viewer = api.tokens.viewer;
 });
-afterAll(() => ledger.close());
+afterAll(() => api.close());
 
-const remote = (token: string | null) => new RemoteDataSource("http://taizhang.test", token, fetchApp);
+const remote = (token: string | null) => new RemoteDataSource("http://taizhang.test", token, api.fetch);
 
 describe("RemoteDataSource over the API", () => {
   it("reads plans, tasks with filters, a unit's rows and a task in full", async () => {

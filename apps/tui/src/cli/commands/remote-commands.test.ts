@@ -1,8 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createApp, parseConfig } from "@taizhang/api";
-import { openLedger, type Ledger } from "@taizhang/store";
-import type { UnitId } from "@taizhang/core";
+import { createTestApi, type TestApi } from "@taizhang/test-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chengduPlan } from "../../test-support/fixture-plans.js";
 import { captureIo } from "../../test-support/temp-store.js";
@@ -21,16 +19,14 @@ import { checklistCommand } from "./checklist.js";
 import { main } from "../main.js";
 import type { Command } from "../command.js";
 
-// The API app on a real port (a minimal node:http adapter), so the CLI goes through fetch as it does in use.
-let ledger: Ledger;
+// The real API app (test-kit) on a real port (a minimal node:http adapter), so the CLI goes through fetch as it does in use.
+let testApi: TestApi;
 let server: Server;
 let api = "";
 const tokens = { admin: "", office: "" };
 
 beforeAll(async () => {
-  ledger = await openLedger({ memory: true });
-  await ledger.loadPlan(chengduPlan);
-  const app = createApp({ ledger, config: parseConfig({ TAIZHANG_WEB_DIST: "/nonexistent/taizhang-web" }), logger: { debug() {}, info() {}, warn() {}, error() {} } });
+  testApi = await createTestApi({ plans: [chengduPlan], offices: { 财政局: "成都市:市财政局" }, clock: () => new Date() });
   server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -38,7 +34,7 @@ beforeAll(async () => {
       const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-      void Promise.resolve(app.fetch(new Request(`http://127.0.0.1${req.url ?? "/"}`, { method: req.method ?? "GET", headers, ...(body ? { body } : {}) }))).then(async (response) => {
+      void testApi.fetch(`http://127.0.0.1${req.url ?? "/"}`, { method: req.method ?? "GET", headers, ...(body ? { body } : {}) }).then(async (response) => {
         res.writeHead(response.status, Object.fromEntries(response.headers));
         res.end(Buffer.from(await response.arrayBuffer()));
       });
@@ -46,12 +42,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   api = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  tokens.admin = (await ledger.createToken({ name: "admin", role: "admin", unitId: null })).token;
-  tokens.office = (await ledger.createToken({ name: "财政局 office", role: "office", unitId: "成都市:市财政局" as UnitId })).token;
+  tokens.admin = testApi.tokens.admin;
+  tokens.office = testApi.tokens["财政局"] ?? "";
 });
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
-  await ledger.close();
+  await testApi.close();
 });
 
 /** Runs `command` as the real program does (through main(), which reports what a command throws). */
@@ -100,8 +96,8 @@ describe("subcommands against a server", () => {
       const applied = await run(importProgressCommand, file, "--apply", "--json", "--api", api, "--token", tokens.admin);
       expect(applied.code, applied.err).toBe(0);
       expect(JSON.parse(applied.out)).toMatchObject({ applied: true, written: 1, file: { name: "ledger.csv", format: "csv" } });
-      const history = (await ledger.history({ itemId: "chengdu-2015/1#m1" as never })).items;
-      expect(history[0]).toMatchObject({ source: "import", actor: "admin", note: expect.stringMatching(/^导入 ledger\.csv 第\d+行$/) });
+      const history = (await testApi.ledger.history({ itemId: "chengdu-2015/1#m1" as never })).items;
+      expect(history[0]).toMatchObject({ source: "import", actor: "测试管理员", note: expect.stringMatching(/^导入 ledger\.csv 第\d+行$/) });
       const none = await run(importProgressCommand, file, "--api", api);
       expect(none.code).toBe(3);
     } finally {

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createApp, parseConfig } from "@taizhang/api";
-import { loadBuiltInPlans, openLedger, type Ledger } from "@taizhang/store";
+import { openLedger } from "@taizhang/store";
+import { createTestApi, type TestApi } from "@taizhang/test-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../main.js";
 import { tokenCommandWith } from "./token.js";
@@ -62,7 +62,7 @@ describe("taizhang token (embedded store)", () => {
     expect((await run(["token", "frobnicate"], dir)).code).toBe(1);
     const unknown = await run(["token", "create", "--unit", "没有这个单位", "--role", "office", "--data", "store"], dir);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/no office named 没有这个单位/);
+    expect(unknown.stderr).toMatch(/no unit 没有这个单位/);
     expect((await run(["token", "revoke", "no-such-id", "--data", "store"], dir)).code).toBe(2);
     expect((await run(["token", "list", "--api", "http://127.0.0.1:1"], dir)).code).toBe(1);
   });
@@ -81,36 +81,34 @@ describe("taizhang token (embedded store)", () => {
 });
 
 describe("taizhang token --api (through the server)", () => {
-  let ledger: Ledger;
+  let api: TestApi;
   let admin = "";
   let command = tokenCommandWith();
   beforeAll(async () => {
-    ledger = await openLedger({ memory: true });
-    await loadBuiltInPlans(ledger);
-    admin = (await ledger.createToken({ name: "admin", role: "admin", unitId: null })).token;
-    const app = createApp({ ledger, config: parseConfig({ LOG_LEVEL: "silent", TAIZHANG_WEB_DIST: "/nonexistent" }) });
-    command = tokenCommandWith({ fetch: (input, init) => Promise.resolve(app.request(input instanceof Request ? input : String(input), init)) });
+    api = await createTestApi();
+    admin = api.tokens.admin;
+    command = tokenCommandWith({ fetch: (input, init) => api.fetch(input instanceof Request ? input.url : String(input), init) });
   });
-  afterAll(() => ledger.close());
+  afterAll(() => api.close());
 
   it("creates, lists and revokes with an admin token", async () => {
-    const created = await run(["token", "create", "--unit", "市政府法制办", "--role", "office", "--api", "http://ledger.test", "--token", admin], "/", command);
+    const created = await run(["token", "create", "--unit", "市政府法制办", "--role", "office", "--name", "令牌测试", "--api", "http://ledger.test", "--token", admin], "/", command);
     expect(created.code, created.stderr).toBe(0);
     const secret = secretOf(created.stdout);
-    expect((await ledger.authenticate(secret))?.unitId).toBe("成都市:市政府法制办");
+    expect((await api.ledger.authenticate(secret))?.unitId).toBe("成都市:市政府法制办");
 
     const listed = await run(["token", "list", "--json", "--api", "http://ledger.test", "--token", admin], "/", command);
     const records = JSON.parse(listed.stdout) as Array<{ id: string; name: string }>;
-    const office = records.find((r) => r.name === "市政府法制办 office");
+    const office = records.find((r) => r.name === "令牌测试");
     expect(office).toBeDefined();
 
     const revoked = await run(["token", "revoke", office?.id ?? "", "--api", "http://ledger.test", "--token", admin], "/", command);
     expect(revoked.code, revoked.stderr).toBe(0);
-    expect(await ledger.authenticate(secret)).toBeNull();
+    expect(await api.ledger.authenticate(secret)).toBeNull();
   });
 
   it("reports the server's refusals", async () => {
-    const office = (await ledger.createToken({ name: "o", role: "office", unitId: "成都市:市委编办" as never })).token;
+    const office = (await api.ledger.createToken({ name: "o", role: "office", unitId: "成都市:市委编办" as never })).token;
     const forbidden = await run(["token", "list", "--api", "http://ledger.test", "--token", office], "/", command);
     expect(forbidden.code).toBe(3);
     expect(forbidden.stderr).toMatch(/needs admin/);

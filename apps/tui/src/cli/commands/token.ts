@@ -1,8 +1,7 @@
 import { resolve } from "node:path";
 import type { Ledger, Role, TokenRecord } from "@taizhang/store";
-import type { z } from "zod";
 import type { CliIo, Command } from "../command.js";
-import { EXIT_CODES } from "../../data/data-result.js";
+import { EXIT_CODES, exitCodeOf } from "../../data/data-result.js";
 import { parseCommandArgs } from "../ledger/source-options.js";
 import { missingStoreFolder } from "../ledger/store-options.js";
 import { printJson, usageError } from "../ledger/with-source.js";
@@ -49,7 +48,7 @@ Output:
   -h, --help       this help
 `;
 
-/** What a token command does, on the local store or through a server. */
+/** What a token command does: the app's token use cases, on the local store or through a server. */
 interface TokenStore {
   create(input: { role: Role; unit: string | undefined; jurisdiction: string | undefined; name: string | undefined }): Promise<{ token: string; record: TokenRecord }>;
   list(): Promise<TokenRecord[]>;
@@ -67,8 +66,26 @@ class TokenCommandError extends Error {
   }
 }
 
+const createInput = ({ role, unit, jurisdiction, name }: Parameters<TokenStore["create"]>[0]) => ({
+  json: { role, ...(unit !== undefined ? { unit } : {}), ...(jurisdiction !== undefined ? { jurisdiction } : {}), ...(name !== undefined ? { name } : {}) },
+});
+
+/** Runs a use case (or a call of the API), turning a refusal into its exit code by the problem's code. */
+async function refusing<T>(work: Promise<T>, hasToken: boolean): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    // Loaded here, with the app and the client it reads errors of, so `token --help` loads neither.
+    const { dataErrorOf } = await import("../../data/data-errors.js");
+    const failed = dataErrorOf<T>(error, hasToken);
+    if (failed.ok) return failed.value;
+    throw new TokenCommandError(exitCodeOf(failed.error), failed.error.message);
+  }
+}
+
 async function localStore(dir: string | undefined, databaseUrl: string | undefined, io: CliIo): Promise<TokenStore> {
-  const { LedgerError, loadBuiltInPlans, openLedger } = await import("@taizhang/store");
+  const { loadBuiltInPlans, openLedger, PlanCatalog } = await import("@taizhang/store");
+  const { createUseCases, invokeUseCase, localCaller } = await import("@taizhang/app");
   let ledger: Ledger;
   if (databaseUrl) ledger = await openLedger({ databaseUrl });
   else {
@@ -79,69 +96,23 @@ async function localStore(dir: string | undefined, databaseUrl: string | undefin
   }
   // A store the server has never opened still needs the offices of the built-in plans.
   await loadBuiltInPlans(ledger);
-  const refuse = (error: unknown): never => {
-    if (error instanceof LedgerError) {
-      throw new TokenCommandError(error.code === "not_found" ? EXIT_CODES.not_found : EXIT_CODES.invalid, error.message);
-    }
-    throw error;
-  };
+  const useCases = createUseCases({ ledger, catalog: new PlanCatalog(ledger), clock: () => new Date() });
+  const caller = localCaller("cli");
   return {
-    async create({ role, unit, jurisdiction, name }) {
-      let unitId = null;
-      let label: string = role;
-      if (unit !== undefined) {
-        const found = await ledger.resolveUnit(unit, jurisdiction);
-        const [only] = found;
-        if (!only) throw new TokenCommandError(EXIT_CODES.not_found, `no office named ${unit}${jurisdiction ? ` in ${jurisdiction}` : ""}`);
-        if (found.length > 1) {
-          throw new TokenCommandError(EXIT_CODES.invalid, `${unit} names ${found.length} offices: ${found.map((u) => u.id).join(", ")}; add --jurisdiction`);
-        }
-        unitId = only.id;
-        label = `${only.name} ${role}`;
-      }
-      return ledger.createToken({ name: name ?? label, role, unitId }).catch(refuse);
-    },
-    list: () => ledger.listTokens(),
-    revoke: (id) => ledger.revokeToken(id).catch(refuse),
+    create: (input) => refusing(invokeUseCase(useCases, caller, "createToken", createInput(input)), true),
+    list: async () => (await refusing(invokeUseCase(useCases, caller, "listTokens", {}), true)).items,
+    revoke: (id) => refusing(invokeUseCase(useCases, caller, "revokeToken", { params: { id } }), true),
     close: () => ledger.close(),
   };
 }
 
 async function remoteStore(url: string, token: string, fetcher: typeof fetch | undefined): Promise<TokenStore> {
-  const { createClient, ProblemSchema, TokenRecordSchema } = await import("@taizhang/api");
-  const { z } = await import("zod");
-  const client = createClient(url, { headers: { Authorization: `Bearer ${token}` }, ...(fetcher ? { fetch: fetcher } : {}) });
-  const answer = async <S extends z.ZodType>(call: Promise<Response>, schema: S): Promise<z.infer<S>> => {
-    let res: Response;
-    try {
-      res = await call;
-    } catch (error) {
-      throw new TokenCommandError(EXIT_CODES.unavailable, `cannot reach ${url}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    const body: unknown = await res.json().catch(() => null);
-    if (res.ok) return schema.parse(body);
-    const problem = ProblemSchema.safeParse(body);
-    const message = problem.success ? problem.data.detail : `the server answered ${res.status}`;
-    const code =
-      res.status === 401 || res.status === 403
-        ? EXIT_CODES.forbidden
-        : res.status === 404
-          ? EXIT_CODES.not_found
-          : res.status >= 500
-            ? EXIT_CODES.unavailable
-            : EXIT_CODES.invalid;
-    throw new TokenCommandError(code, message);
-  };
+  const { TaizhangClient } = await import("@taizhang/client");
+  const client = new TaizhangClient({ baseUrl: url, token, ...(fetcher ? { fetch: fetcher } : {}) });
   return {
-    create: ({ role, unit, jurisdiction, name }) =>
-      answer(
-        client.api.tokens.$post({
-          json: { role, ...(unit !== undefined ? { unit } : {}), ...(jurisdiction !== undefined ? { jurisdiction } : {}), ...(name !== undefined ? { name } : {}) },
-        }),
-        z.object({ token: z.string(), record: TokenRecordSchema }),
-      ),
-    list: async () => (await answer(client.api.tokens.$get(), z.object({ items: z.array(TokenRecordSchema) }))).items,
-    revoke: (id) => answer(client.api.tokens[":id"].$delete({ param: { id } }), TokenRecordSchema),
+    create: (input) => refusing(client.op.createToken(createInput(input)), true),
+    list: async () => (await refusing(client.op.listTokens(), true)).items,
+    revoke: (id) => refusing(client.op.revokeToken({ params: { id } }), true),
     close: async () => undefined,
   };
 }

@@ -2,12 +2,12 @@ import { cleanup } from "ink-testing-library";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ChecklistItemId, UnitId } from "@taizhang/core";
 import { chengduPlan, hohhotPlan } from "../../test-support/fixture-plans.js";
-import { MemoryDataSource } from "../../test-support/memory-data-source.js";
+import { localTestSource } from "../../test-support/store-data-source.js";
 import { KEYS, renderApp, selectedLine } from "../../test-support/render-app.js";
 
 afterEach(() => cleanup());
 
-const fixture = () => new MemoryDataSource([chengduPlan, hohhotPlan]);
+const fixture = () => localTestSource([chengduPlan, hohhotPlan]);
 const TASK3 = { kind: "task", taskId: "chengdu-2015/3" as never } as const;
 const M1 = "chengdu-2015/3#m1" as ChecklistItemId;
 const FAZHIBAN = "成都市:市政府法制办" as UnitId;
@@ -28,7 +28,7 @@ describe("the progress note (n) keeps what is there (#16)", () => {
     await app.until((f) => expect(f).toContain("市政府法制办: ▏"));
     await app.press(KEYS.enter);
     await app.until((f) => expect(f).toContain("进展说明为空,未保存"));
-    expect(ds.historyRows).toHaveLength(1);
+    expect((await ds.history())).toHaveLength(1);
     expect(app.frame()).toContain("└ 等待编办批复");
   });
 
@@ -39,7 +39,7 @@ describe("the progress note (n) keeps what is there (#16)", () => {
     await openTask3(app);
     await app.press("n", KEYS.enter);
     await app.until((f) => expect(f).toContain("进展说明未改变,未保存"));
-    expect(ds.historyRows).toHaveLength(1);
+    expect((await ds.history())).toHaveLength(1);
   });
 
   it("keeps the typed note after a conflict, and n brings it back to apply again", async () => {
@@ -56,9 +56,9 @@ describe("the progress note (n) keeps what is there (#16)", () => {
     await app.until((f) => expect(f).toContain("市政府法制办: 已在3个区试点▏"));
     await app.press(KEYS.enter);
     await app.until((f) => expect(f).toContain("└ 已在3个区试点"));
-    expect(ds.historyRows).toHaveLength(2);
-    expect(ds.historyRows[1]?.before.note).toBe("他人的说明");
-    expect(ds.historyRows[1]?.after).toMatchObject({ note: "已在3个区试点", status: "blocked" });
+    expect((await ds.history())).toHaveLength(2);
+    expect((await ds.history())[1]?.before.note).toBe("他人的说明");
+    expect((await ds.history())[1]?.after).toMatchObject({ note: "已在3个区试点", status: "blocked" });
   });
 
   it("shows note and 责任人 changes in the history, not only the status", async () => {
@@ -88,7 +88,7 @@ describe("percent complete (%)", () => {
     await app.until((f) => expect(f).toContain("完成百分比(0–100) · chengdu-2015/3#m1 · 市政府法制办: 0▏"));
     await app.press(KEYS.backspace, "150", KEYS.enter);
     await app.until((f) => expect(f).toContain("完成百分比须在 0 到 100 之间,150 超出范围"));
-    expect(ds.historyRows).toHaveLength(0);
+    expect((await ds.history())).toHaveLength(0);
     // The next key goes back to the prompt, with what was typed.
     await app.press(KEYS.backspace);
     await app.until((f) => expect(f).toContain("市政府法制办: 15▏"));
@@ -97,7 +97,7 @@ describe("percent complete (%)", () => {
     await app.press(KEYS.backspace, KEYS.backspace, "60", KEYS.enter);
     await app.until((f) => expect(f).toContain("已保存:chengdu-2015/3#m1 市政府法制办 · 完成百分比 60%"));
     await app.until((f) => expect(f).toMatch(/m1 +2016-12-31 市政府法制办\* +未开始 +60/));
-    expect(ds.historyRows[0]?.after.percent).toBe(60);
+    expect((await ds.history())[0]?.after.percent).toBe(60);
   });
 
   it("speaks English with lang en", async () => {

@@ -2,13 +2,12 @@ import { cleanup } from "ink-testing-library";
 import { afterEach, describe, expect, it } from "vitest";
 import { chengduPlan, hohhotPlan } from "../../test-support/fixture-plans.js";
 import { gated } from "../../test-support/gated-data-source.js";
-import { MemoryDataSource } from "../../test-support/memory-data-source.js";
+import { localTestSource, remoteTestSource } from "../../test-support/store-data-source.js";
 import { KEYS, renderApp, selectedLine } from "../../test-support/render-app.js";
 
 afterEach(() => cleanup());
 
-const fixture = () => new MemoryDataSource([chengduPlan, hohhotPlan]);
-const remote = { name: "区县 office", role: "office", unitId: null, location: "http://127.0.0.1:9", kind: "remote", canWrite: true } as const;
+const fixture = () => localTestSource([chengduPlan, hohhotPlan]);
 
 describe("keys typed while a screen loads (#16)", () => {
   it("waits with keys typed before the data source first answers, then applies them in order", async () => {
@@ -64,7 +63,7 @@ describe("keys typed while a screen loads (#16)", () => {
 
 describe("a server that stops answering (#16)", () => {
   it("marks the stale screen offline, tries again by itself, and clears the mark when it answers", async () => {
-    const ds = new MemoryDataSource([chengduPlan, hohhotPlan], remote);
+    const ds = remoteTestSource([chengduPlan, hohhotPlan], { role: "admin" });
     const app = renderApp({ ds, retryMs: 100 });
     await app.until((f) => expect(f).toContain("成都市法治政府建设规划"));
     ds.offline = true;
@@ -79,7 +78,7 @@ describe("a server that stops answering (#16)", () => {
   });
 
   it("shows a screen that could not load at all in Chinese, with the retry", async () => {
-    const ds = new MemoryDataSource([chengduPlan], remote);
+    const ds = remoteTestSource([chengduPlan], { role: "admin" });
     ds.offline = true;
     const app = renderApp({ ds, retryMs: 60_000 });
     await app.until((f) => expect(f).toContain("服务器 http://127.0.0.1:9 无响应"));

@@ -2,13 +2,13 @@ import { builtInPlans } from "@taizhang/core";
 import { cleanup } from "ink-testing-library";
 import { afterEach, describe, expect, it } from "vitest";
 import { chengduPlan, hohhotPlan } from "../../test-support/fixture-plans.js";
-import { MemoryDataSource } from "../../test-support/memory-data-source.js";
+import { localTestSource } from "../../test-support/store-data-source.js";
 import { KEYS, renderApp } from "../../test-support/render-app.js";
 import { displayWidth } from "../text/index.js";
 
 afterEach(() => cleanup());
 
-const fixture = () => new MemoryDataSource([chengduPlan, hohhotPlan]);
+const fixture = () => localTestSource([chengduPlan, hohhotPlan]);
 const footer = (frame: string): string => frame.split("\n").at(-1) ?? "";
 
 describe("the footer (#16)", () => {
@@ -61,7 +61,7 @@ describe("the help screen", () => {
 describe("progress tables in the terminal (#16)", () => {
   for (const columns of [80, 120, 200]) {
     it(`lays out the overdue list to ${columns} columns without cutting 逾期N天`, async () => {
-      const app = renderApp({ ds: new MemoryDataSource([...builtInPlans]), asOf: new Date("2026-06-01T04:00:00Z"), root: { kind: "deadlines" } }, { columns, rows: 30 });
+      const app = renderApp({ ds: localTestSource([...builtInPlans]), asOf: new Date("2026-06-01T04:00:00Z"), root: { kind: "deadlines" } }, { columns, rows: 30 });
       await app.until((f) => expect(f).toContain("逾期 ("));
       const lines = app.frame().split("\n");
       for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(columns);

@@ -2,13 +2,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cleanup } from "ink-testing-library";
 import { builtInPlans } from "@taizhang/core";
 import { chengduPlan, hohhotPlan } from "../../test-support/fixture-plans.js";
-import { MemoryDataSource } from "../../test-support/memory-data-source.js";
+import { localTestSource, remoteTestSource } from "../../test-support/store-data-source.js";
 import { KEYS, renderApp, selectedLine } from "../../test-support/render-app.js";
 import { displayWidth } from "../text/index.js";
 
 afterEach(() => cleanup());
 
-const fixture = () => new MemoryDataSource([chengduPlan, hohhotPlan]);
+const fixture = () => localTestSource([chengduPlan, hohhotPlan]);
 
 describe("navigation", () => {
   it("goes plans → plan tree → tasks → task detail, and shows the task in full", async () => {
@@ -189,7 +189,7 @@ describe("filter", () => {
 });
 
 describe("themes and counterparts (the four built-in plans)", () => {
-  const builtIn = () => new MemoryDataSource([...builtInPlans]);
+  const builtIn = () => localTestSource([...builtInPlans]);
 
   it("filters tasks by a theme of the outline with the picker", async () => {
     const app = renderApp({ ds: builtIn() }, { columns: 100, rows: 30 });
@@ -247,9 +247,9 @@ describe("set status and notes", () => {
     await app.until((f) => expect(f).toMatch(/m1 +2016-12-31 市政府法制办\* +进行中/));
     await app.press("G");
     await app.until((f) => expect(f).toContain("tui m1 市政府法制办: 未开始 → 进行中"));
-    expect(ds.historyRows).toHaveLength(1);
-    expect(ds.historyRows[0]?.after.status).toBe("in_progress");
-    expect(ds.historyRows[0]?.before.status).toBe("not_started");
+    expect((await ds.history())).toHaveLength(1);
+    expect((await ds.history())[0]?.after.status).toBe("in_progress");
+    expect((await ds.history())[0]?.before.status).toBe("not_started");
   });
 
   it("acts on the progress row under the cursor, and saves a note with n", async () => {
@@ -264,8 +264,8 @@ describe("set status and notes", () => {
     await app.until((f) => expect(f).toContain("进展说明 · chengdu-2015/3#m1 · 各区(市)县政府: ▏"));
     await app.press("已在3个区试点", KEYS.enter);
     await app.until((f) => expect(f).toContain("└ 已在3个区试点"));
-    expect(ds.historyRows[0]?.unitId).toBe("成都市:各区(市)县政府");
-    expect(ds.historyRows[0]?.after.note).toBe("已在3个区试点");
+    expect((await ds.history())[0]?.unitId).toBe("成都市:各区(市)县政府");
+    expect((await ds.history())[0]?.after.note).toBe("已在3个区试点");
   });
 
   it("names the 责任人 of the progress row with p, shows it under the row, and clears it with an empty line", async () => {
@@ -278,14 +278,14 @@ describe("set status and notes", () => {
     await app.until((f) => expect(f).toContain("责任人(姓名,职务,联系方式;留空表示未指定) · chengdu-2015/3#m1 · 各区(市)县政府: ▏"));
     await app.press("张伟，法规科科长，028-61881234", KEYS.enter);
     await app.until((f) => expect(f).toContain("└ 责任人: 张伟 · 法规科科长 · 028-61881234"));
-    expect(ds.historyRows[0]?.after.responsiblePerson).toEqual({ name: "张伟", post: "法规科科长", contact: "028-61881234" });
+    expect((await ds.history())[0]?.after.responsiblePerson).toEqual({ name: "张伟", post: "法规科科长", contact: "028-61881234" });
     // The prompt starts from the person named, so a change is an edit; all erased names no one.
     await app.press("p");
     await app.until((f) => expect(f).toContain(": 张伟，法规科科长，028-61881234▏"));
     for (let i = 0; i < 25; i++) await app.press(KEYS.backspace);
     await app.press(KEYS.enter);
     await app.until((f) => expect(f).not.toContain("└ 责任人"));
-    expect(ds.historyRows[1]?.after.responsiblePerson).toBeNull();
+    expect((await ds.history())[1]?.after.responsiblePerson).toBeNull();
   });
 
   it("reports a stale version as a conflict and reloads", async () => {
@@ -297,11 +297,11 @@ describe("set status and notes", () => {
     await app.press("s", "3");
     await app.until((f) => expect(f).toContain("他人已先修改(版本1)"));
     await app.until((f) => expect(f).toContain("受阻"));
-    expect(ds.historyRows).toHaveLength(1);
+    expect((await ds.history())).toHaveLength(1);
   });
 
   it("off a progress line, s takes an office's own unit's line", async () => {
-    const ds = new MemoryDataSource([chengduPlan], { name: "区县 office", role: "office", unitId: "成都市:各区(市)县政府" as never, location: "http://x", kind: "remote", canWrite: true });
+    const ds = remoteTestSource([chengduPlan], { role: "office", unitId: "成都市:各区(市)县政府" as never, name: "区县" });
     const app = renderApp({ ds });
     await openTask3(app);
     await app.press("s");
@@ -309,12 +309,12 @@ describe("set status and notes", () => {
   });
 
   it("refuses to open the picker when the token cannot write", async () => {
-    const ds = new MemoryDataSource([chengduPlan], { name: "viewer", role: "viewer", unitId: null, location: "http://x", kind: "remote", canWrite: false });
+    const ds = remoteTestSource([chengduPlan], { role: "viewer" });
     const app = renderApp({ ds });
     await openTask3(app);
     await app.press("s");
     await app.until((f) => expect(f).toContain("只读:需要令牌才能修改"));
-    expect(ds.historyRows).toHaveLength(0);
+    expect((await ds.history())).toHaveLength(0);
   });
 });
 
@@ -355,10 +355,9 @@ describe("my checklist and deadlines", () => {
 });
 
 describe("errors", () => {
-  const remote = { name: "区县 office", role: "office", unitId: null, location: "http://127.0.0.1:9", kind: "remote", canWrite: true } as const;
 
   it("shows an unreachable server as a message in the UI's language, not a crash", async () => {
-    const ds = new MemoryDataSource([chengduPlan, hohhotPlan], remote);
+    const ds = remoteTestSource([chengduPlan, hohhotPlan], { role: "admin" });
     ds.offline = true;
     const app = renderApp({ ds });
     await app.until((f) => expect(f).toContain("服务器 http://127.0.0.1:9 无响应"));

@@ -1,6 +1,6 @@
 import { builtInPlans, type ChecklistItemId, type UnitId } from "@taizhang/core";
 import { describe, expect, it } from "vitest";
-import { MemoryDataSource } from "../../test-support/memory-data-source.js";
+import { localTestSource } from "../../test-support/store-data-source.js";
 import { translator } from "../i18n.js";
 import { displayWidth } from "../text/index.js";
 import { loadChecklistScreen } from "./checklist-screen.js";
@@ -9,7 +9,7 @@ import { daysText, unitName } from "./format.js";
 import type { Row, ScreenContext } from "./screen-types.js";
 
 // The four built-in plans, judged long after they ended: 逾期 runs to four digits, and unit names are long.
-const ds = new MemoryDataSource([...builtInPlans]);
+const ds = localTestSource([...builtInPlans]);
 const asOf = new Date("2026-06-01T04:00:00Z");
 const ctx: ScreenContext = { ds, asOf, lang: "zh", t: translator("zh"), dueSoonDays: 30 };
 const text = (row: Row): string => row.segments.map((s) => s.text).join("");

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { displayWidth } from "../src/ui/text/index.js";
-import { TmuxDriver } from "./tmux-driver.js";
+import { displayWidth } from "./ui/text/index.js";
+import { TmuxDriver } from "./test-support/tmux-driver.js";
 
 // The real program: the built bin, in a real terminal (tmux), on a fresh data directory.
 const REPO = join(import.meta.dirname, "..", "..", "..");
