@@ -1,33 +1,30 @@
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
-import { createApp, parseConfig } from "@taizhang/api";
-import { loadBuiltInPlans, openLedger, type KyselyLedger } from "@taizhang/store";
-import type { UnitId } from "@taizhang/core";
+import { createTestApi, TEST_UNITS, type TestApi } from "@taizhang/test-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConflictError, createTaizhangClient, TaizhangApiError, TaizhangNetworkError } from "./index.js";
 
 // The real app on a real port, as a service would reach it.
-let ledger: KyselyLedger;
+let api: TestApi;
 let server: ServerType;
 let baseUrl = "";
 const tokens = { office: "", other: "" };
-const UNIT = "成都市:市政府法制办";
+const UNIT = TEST_UNITS.A;
 const ITEM = "chengdu-2015/1#task";
 
 beforeAll(async () => {
-  ledger = await openLedger({ memory: true });
-  await loadBuiltInPlans(ledger);
-  tokens.office = (await ledger.createToken({ name: "法制办 service", role: "office", unitId: UNIT as UnitId })).token;
-  tokens.other = (await ledger.createToken({ name: "编办 service", role: "office", unitId: "成都市:市委编办" as UnitId })).token;
-  const app = createApp({ ledger, config: parseConfig({ TAIZHANG_WEB_DIST: "/nonexistent", LOG_LEVEL: "silent" }) });
+  // The real clock: the test-kit's fixed one would put every deadline of the plans in the future.
+  api = await createTestApi({ clock: () => new Date() });
+  tokens.office = api.tokens.officeA;
+  tokens.other = api.tokens.officeB;
   server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+    const s = serve({ fetch: api.handler, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
   });
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 }, 60_000);
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
-  await ledger.close();
+  await api.close();
 });
 
 describe("@taizhang/client", () => {

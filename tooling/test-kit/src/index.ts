@@ -25,6 +25,8 @@ export interface TestApiOptions {
 export interface TestApi {
   /** A fetch that the app answers in process, for `@taizhang/client` (`fetch: api.fetch`, `baseUrl: TEST_BASE_URL`). */
   fetch: (url: string, init?: RequestInit) => Promise<Response>;
+  /** The app's own handler, to serve it on a real port (`serve({ fetch: api.handler })` of @hono/node-server). */
+  handler: (request: Request) => Promise<Response>;
   /** The store under the app, for arranging a test's data. */
   ledger: Ledger;
   /** Secrets of one token per role, and of the offices of TEST_UNITS (and of `offices`). */
@@ -57,6 +59,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
   const app = createApp({ ledger, config, clock, logger: createLogger("silent") });
   return {
     fetch: (url, init) => Promise.resolve(app.request(url, init)),
+    handler: (request) => Promise.resolve(app.fetch(request)),
     ledger,
     tokens,
     close: () => ledger.close(),
