@@ -1,6 +1,7 @@
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
 import { createMiddleware } from "hono/factory";
+import { LRUCache } from "lru-cache";
 import type { AppEnv } from "./app-env.js";
 
 const brotli = promisify(brotliCompress);
@@ -14,18 +15,17 @@ const IMMUTABLE = /(?:^|,)\s*immutable\s*(?:,|$)/i;
 export type Encoding = "br" | "gzip";
 
 /** Encodings per Accept-Encoding value already parsed: clients send a handful of distinct ones. */
-const chosen = new Map<string, Encoding | null>();
+const chosen = new LRUCache<string, { encoding: Encoding | null }>({ max: 64 });
 
 /** The encoding to use for an Accept-Encoding header: brotli before gzip, none when neither is accepted (q=0 refuses). */
 export function chooseEncoding(header: string | undefined): Encoding | null {
   if (!header) return null;
-  let encoding = chosen.get(header);
-  if (encoding === undefined) {
-    encoding = parseAcceptEncoding(header);
-    if (chosen.size >= 64) chosen.clear();
-    chosen.set(header, encoding);
+  let known = chosen.get(header);
+  if (known === undefined) {
+    known = { encoding: parseAcceptEncoding(header) };
+    chosen.set(header, known);
   }
-  return encoding;
+  return known.encoding;
 }
 
 function parseAcceptEncoding(header: string): Encoding | null {
@@ -88,7 +88,7 @@ export interface CompressionOptions {
 export function compressResponses(options: CompressionOptions = {}) {
   const threshold = options.threshold ?? 1024;
   const cachedAssets = options.cachedAssets ?? 64;
-  const cache = new Map<string, Uint8Array>();
+  const cache = new LRUCache<string, Uint8Array>({ max: Math.max(1, cachedAssets) });
   return createMiddleware<AppEnv>(async (c, next) => {
     await next();
     const res = c.res;
@@ -115,10 +115,7 @@ export function compressResponses(options: CompressionOptions = {}) {
         return;
       }
       compressed = await compressBody(bytes, encoding, key ? "best" : "fast");
-      if (key) {
-        if (cache.size >= cachedAssets) cache.delete(cache.keys().next().value ?? "");
-        cache.set(key, compressed);
-      }
+      if (key && cachedAssets > 0) cache.set(key, compressed);
     }
     const headers = new Headers(res.headers);
     headers.set("Content-Encoding", encoding);

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
+import { LRUCache } from "lru-cache";
 import type { AppEnv } from "./app-env.js";
 import { chooseEncoding, compressBody, varyOnAcceptEncoding } from "./compression.js";
 
@@ -96,24 +97,15 @@ export interface ResponseCacheStats {
 export function responseCache(options: ResponseCacheOptions) {
   const ttl = options.nowTtlMs ?? 1000;
   const threshold = options.threshold ?? 1024;
-  const entries = new Map<string, Entry>();
+  // Least recently used out, bounded by bytes; an answer over a quarter of the budget is not kept.
+  const entries = new LRUCache<string, Entry>({
+    maxSize: Math.max(1, options.maxBytes),
+    maxEntrySize: Math.max(1, Math.floor(options.maxBytes / 4)),
+    sizeCalculation: (entry, key) => entry.body.byteLength + key.length,
+  });
+  // Requests waiting for the same missing answer: one computation (it runs the route in the first request's context).
   const pending = new Map<string, { revision: string; entry: Promise<Entry | null> }>();
-  const stats: Omit<ResponseCacheStats, "entries"> = { bytes: 0, hits: 0, misses: 0 };
-
-  const forget = (key: string) => {
-    const old = entries.get(key);
-    if (!old) return;
-    entries.delete(key);
-    stats.bytes -= old.body.byteLength + key.length;
-  };
-  const keep = (key: string, entry: Entry) => {
-    forget(key);
-    const size = entry.body.byteLength + key.length;
-    if (size > options.maxBytes / 4) return;
-    while (stats.bytes + size > options.maxBytes) forget(entries.keys().next().value as string);
-    entries.set(key, entry);
-    stats.bytes += size;
-  };
+  const stats: Omit<ResponseCacheStats, "entries" | "bytes"> = { hits: 0, misses: 0 };
 
   const middleware = createMiddleware<AppEnv>(async (c, next) => {
     if (options.maxBytes <= 0 || c.req.method !== "GET" || !CACHED.test(c.req.path)) return next();
@@ -130,9 +122,6 @@ export function responseCache(options: ResponseCacheOptions) {
       entry = waiting?.revision === revision ? await waiting.entry : null;
     }
     if (usable(entry)) {
-      // Most recently used last.
-      entries.delete(key);
-      entries.set(key, entry);
       stats.hits++;
       return send(c, entry);
     }
@@ -148,14 +137,14 @@ export function responseCache(options: ResponseCacheOptions) {
       c.set("clock", () => ((readClock = true), clock()));
       await next();
       fresh = await capture(c, revision, readClock ? clock().getTime() + ttl : null, encoding, threshold);
-      if (fresh) keep(key, fresh);
+      if (fresh) entries.set(key, fresh);
     } finally {
       settle(fresh);
       if (pending.get(key)?.entry === made) pending.delete(key);
     }
     if (fresh) return send(c, fresh);
   });
-  return Object.assign(middleware, { stats: (): ResponseCacheStats => ({ ...stats, entries: entries.size }) });
+  return Object.assign(middleware, { stats: (): ResponseCacheStats => ({ ...stats, bytes: entries.calculatedSize, entries: entries.size }) });
 }
 
 /** The path and query of a request URL as sent (`http://host/path?q` → `/path?q`), without parsing it. */

@@ -1,4 +1,5 @@
 import Database from "libsql";
+import { LRUCache } from "lru-cache";
 import {
   CompiledQuery,
   SqliteDialect,
@@ -116,13 +117,11 @@ class SharedStatement implements SqliteStatement {
  */
 export class StatementCachingDatabase implements SqliteDatabase {
   readonly #database: Database.Database;
-  readonly #capacity: number;
-  /** In use order, least recently used first (a Map iterates in insertion order). */
-  readonly #statements = new Map<string, SharedStatement>();
+  readonly #statements: LRUCache<string, SharedStatement>;
 
   constructor(database: Database.Database, capacity = STATEMENT_CACHE_SIZE) {
     this.#database = database;
-    this.#capacity = capacity;
+    this.#statements = new LRUCache({ max: Math.max(1, capacity) });
   }
 
   /** How many statements are cached; for tests. */
@@ -132,19 +131,11 @@ export class StatementCachingDatabase implements SqliteDatabase {
 
   prepare(text: string): SqliteStatement {
     const cached = this.#statements.get(text);
-    if (cached) {
-      this.#statements.delete(text);
-      this.#statements.set(text, cached);
-      return cached;
-    }
+    if (cached) return cached;
     const statement = this.#database.prepare(text);
     if (text.length > CACHEABLE_SQL_LENGTH) return statement;
     const shared = new SharedStatement(this.#database, text, statement);
     this.#statements.set(text, shared);
-    if (this.#statements.size > this.#capacity) {
-      const oldest = this.#statements.keys().next();
-      if (!oldest.done) this.#statements.delete(oldest.value);
-    }
     return shared;
   }
 
