@@ -28,7 +28,7 @@ export function formatPlanSummary(plan: Plan): string {
     `  source           ${sources}`,
     `  basis            ${plan.basis.length === 0 ? "(none)" : plan.basis.map((c) => `《${c.title}》${c.documentNumber === null ? "" : `(${c.documentNumber})`}`).join("、")}`,
     "",
-    `  parts ${counts.parts} · sections ${counts.sections} · tasks ${counts.tasks} (guarantees ${counts.guarantees}) · milestones ${counts.milestones} · targets ${counts.targets} · units ${counts.units}`,
+    `  parts ${counts.parts} · sections ${counts.sections} · tasks ${counts.tasks} (of which guarantee measures ${counts.guarantees}) · milestones ${counts.milestones} · targets ${counts.targets} · units ${counts.units}`,
     "",
     `units (${plan.units.length})${plan.units.length === 0 ? "" : ":"}`,
     ...plan.units.map((u) => `  ${u.id}${u.collective ? " (collective)" : ""}`),

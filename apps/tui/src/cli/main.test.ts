@@ -104,7 +104,7 @@ describe("taizhang import", () => {
     expect(stdout).toContain("id               chengdu-2015");
     expect(stdout).toContain("文号             成府发〔2015〕20号");
     expect(stdout).toContain("jurisdiction     成都市 (city 市级, in 四川省)");
-    expect(stdout).toMatch(/parts 3 · sections 9 · tasks 48 \(guarantees 4\) · milestones \d+ · targets \d+ · units 15/);
+    expect(stdout).toMatch(/parts 3 · sections 9 · tasks 48 \(of which guarantee measures 4\) · milestones \d+ · targets \d+ · units 15/);
     expect(stdout).toMatch(/warnings \(5\):\n {2}\[boilerplate-removed\] line 3: /);
   });
 
@@ -196,7 +196,7 @@ describe("the built taizhang bin", () => {
   it("imports a plan in a real process", () => {
     const ok = spawnSync(process.execPath, [bin, "import", CHENGDU], { cwd: REPO, encoding: "utf8" });
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toContain("tasks 48 (guarantees 4)");
+    expect(ok.stdout).toContain("tasks 48 (of which guarantee measures 4)");
   });
 
   it("prints its version in a real process", () => {

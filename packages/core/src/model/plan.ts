@@ -119,8 +119,8 @@ export const PlanSummarySchema = z.object({
   counts: z.object({
     parts: z.number().int(),
     sections: z.number().int(),
-    tasks: z.number().int(),
-    guarantees: z.number().int(),
+    tasks: z.number().int().describe("任务 every task, guarantee measures included: the count task lists hold"),
+    guarantees: z.number().int().describe("保障措施 how many of those tasks are guarantee measures (not to be added to tasks)"),
     milestones: z.number().int(),
     targets: z.number().int(),
     units: z.number().int(),

@@ -53,6 +53,17 @@ describe("taizhang plans", () => {
     expect(parsed.find((p) => p.id === "chengdu-2015")?.rollup?.overdue).toBe(6);
   });
 
+  it("counts each plan's tasks once, guarantee measures included: the count `taizhang tasks` lists (issue 16)", async () => {
+    const r = await run(plansCommand);
+    expect(chengduPlan.tasks.some((t) => t.guarantee)).toBe(true);
+    for (const plan of [chengduPlan, hohhotPlan]) {
+      const line = r.out.split("\n").find((l) => l.startsWith(`${plan.id} `)) ?? "";
+      expect(line.split(/ {2,}/)[2]).toBe(String(plan.tasks.length));
+      const listed = await run(tasksCommand, "--plan", plan.id, "--json");
+      expect((JSON.parse(listed.out) as unknown[]).length).toBe(plan.tasks.length);
+    }
+  });
+
   it("answers --help with usage and exit 0, and a bad option with exit 1", async () => {
     const help = await run(plansCommand, "--help");
     expect(help.code).toBe(0);

@@ -55,7 +55,7 @@ export const plansCommand: Command = {
             return [
               plan.id,
               `${plan.period.startYear}-${plan.period.endYear}`,
-              String(plan.counts.tasks + plan.counts.guarantees),
+              String(plan.counts.tasks),
               r && r.total > 0 ? `${r.percentComplete}%` : "—",
               String(r?.overdue ?? 0),
               plan.title,

@@ -22,7 +22,7 @@ export async function loadPlansScreen(ctx: ScreenContext): Promise<DataResult<Sc
     return [
       { text: plan.title },
       { text: `${plan.period.startYear}-${plan.period.endYear}` },
-      { text: String(plan.counts.tasks + plan.counts.guarantees), align: "right" },
+      { text: String(plan.counts.tasks), align: "right" },
       { text: percentText(rollup), align: "right" },
       { text: overdueText(rollup), color: "red", align: "right" },
     ];
