@@ -1,12 +1,9 @@
-import { prefetchingFetch, startPrefetch } from "./api/prefetch.js";
 import { createSessionKeeper } from "./api/session.js";
 import "./styles.css";
 
-// The entry is kept small: the page's first API requests start here, then
-// React and the app load as their own chunk while those answers are on the way.
+// The entry is kept small: React, the router, the query cache and the app load as their own chunk.
 const keeper = createSessionKeeper();
-startPrefetch(keeper.authHeaders());
 import("./boot.js").then(
-  ({ boot }) => boot(keeper, prefetchingFetch()),
+  ({ boot }) => boot(keeper),
   (error: unknown) => console.error("could not load the app", error),
 );

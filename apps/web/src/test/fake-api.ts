@@ -27,7 +27,7 @@ import {
   type ProgressFields,
   type UnitId,
 } from "@taizhang/core";
-import type { ChecklistRow, SessionInfo } from "../api/types.js";
+import type { ChecklistEntry as ChecklistRow } from "@taizhang/contract";
 
 interface TokenInfo extends SessionInfo {
   token: string;
