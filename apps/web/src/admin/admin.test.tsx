@@ -2,7 +2,7 @@ import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { importPlan } from "@taizhang/core";
-import { fakeApi, renderApp } from "../test/render-app.js";
+import { testApi, renderApp } from "../test/render-app.js";
 
 const PLAN_TEXT = [
   "乌海市人民政府关于加快建设法治政府的实施意见",
@@ -16,13 +16,13 @@ const PLAN_TEXT = [
 
 describe("admin", () => {
   it("is closed to anyone but an admin", async () => {
-    renderApp({ url: "/admin", signedInAs: "sj" });
+    await renderApp({ url: "/admin", signedInAs: "sj" });
     expect(await screen.findByText("此页面需要管理员令牌。")).toBeTruthy();
   });
 
   it("previews an import with what was found before saving it", async () => {
     const user = userEvent.setup();
-    const { api } = renderApp({ url: "/admin", signedInAs: "admin" });
+    const { api } = await renderApp({ url: "/admin", signedInAs: "admin" });
     const textarea = await screen.findByLabelText("规划全文");
     await user.click(textarea);
     await user.paste(PLAN_TEXT);
@@ -43,7 +43,7 @@ describe("admin", () => {
 
   it("imports a chosen file and stores the units and deadlines the admin corrected on the preview", async () => {
     const user = userEvent.setup();
-    const { api } = renderApp({ url: "/admin", signedInAs: "admin" });
+    const { api } = await renderApp({ url: "/admin", signedInAs: "admin" });
     const annotated = PLAN_TEXT.replace("完成行政审批事项清理。", "完成行政审批事项清理。（市审改办负责）");
     await user.upload(await screen.findByLabelText(/或选择规划文件/), new File([annotated], "wuhai.html", { type: "text/html" }));
     expect(screen.getByText(/将导入文件：wuhai\.html/)).toBeTruthy();
@@ -76,10 +76,10 @@ describe("admin", () => {
 
   it("assigns units to a task of a plan that names none", async () => {
     const user = userEvent.setup();
-    const api = fakeApi();
+    const api = await testApi();
     const { plan } = importPlan(PLAN_TEXT, { sourceName: "wuhai.txt" });
     api.plans.push(plan);
-    renderApp({ api, url: "/admin", signedInAs: "admin" });
+    await renderApp({ api, url: "/admin", signedInAs: "admin" });
     const section = (await screen.findByRole("heading", { level: 2, name: "为未列明责任单位的任务分配单位" })).parentElement as HTMLElement;
     await user.click(await within(section).findByText(/乌海市人民政府关于加快建设法治政府的实施意见/));
     const form = within(section).getByRole("form", { name: "深化行政审批制度改革" });

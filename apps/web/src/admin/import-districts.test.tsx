@@ -1,14 +1,14 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { fakeApi, renderApp } from "../test/render-app.js";
+import { testApi, renderApp } from "../test/render-app.js";
 // Made-up plans of two sibling districts of 成都市 (the same offices, different 文号).
 import JINJIANG from "./__fixtures__/chengdu-jinjiang-2024.txt?raw";
 import WUHOU from "./__fixtures__/chengdu-wuhou-2024.txt?raw";
 
-async function previewOf(text: string, api = fakeApi()) {
+async function previewOf(text: string, api = await testApi()) {
   const user = userEvent.setup();
-  renderApp({ api, url: "/admin", signedInAs: "admin" });
+  await renderApp({ api, url: "/admin", signedInAs: "admin" });
   const textarea = await screen.findByLabelText("规划全文");
   await user.click(textarea);
   await user.paste(text);
@@ -45,7 +45,7 @@ describe("importing a district's plan", () => {
   });
 
   it("replaces a stored plan whose title and 文号 differ only after a second, explicit step showing both", async () => {
-    const api = fakeApi();
+    const api = await testApi();
     const { user } = await previewOf(JINJIANG, api);
     await user.click(screen.getByRole("button", { name: "确认导入" }));
     await screen.findByText(/已导入/);

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { FakeApi } from "../test/fake-api.js";
-import { fixturePlan } from "../test/fixture-plan.js";
+import { testPlan } from "../test/test-plan.js";
 import { TOKENS } from "../test/render-app.js";
 import { createApiClient } from "./client.js";
 import { createSessionKeeper } from "./session.js";
 
 function setup(sessionEndpoint: boolean) {
-  const api = new FakeApi([fixturePlan], Object.values(TOKENS));
+  const api = await testApi({ plans: [testPlan] });
   api.sessionEndpoint = sessionEndpoint;
   const keeper = createSessionKeeper();
   const client = createApiClient({ fetch: api.fetch, authHeaders: keeper.authHeaders });

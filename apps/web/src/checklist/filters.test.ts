@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FakeApi } from "../test/fake-api.js";
-import { TEST_NOW, UNIT_SJ, fixturePlan } from "../test/fixture-plan.js";
+import { TEST_NOW, UNIT_SJ, testPlan } from "../test/test-plan.js";
 import { STATUSES } from "../ui/status.js";
 import { NO_FILTERS, applyFilters, parseFilters, serializeFilters, type ChecklistFilters } from "./filters.js";
 
@@ -42,7 +41,7 @@ describe("filters in the URL", () => {
 });
 
 describe("applyFilters", () => {
-  const rows = new FakeApi([fixturePlan], []).rows({ unitId: UNIT_SJ });
+  const rows = new FakeApi([testPlan], []).rows({ unitId: UNIT_SJ });
   const ids = (f: Partial<ChecklistFilters>) => applyFilters(rows, { ...NO_FILTERS, ...f }, TEST_NOW).map((r) => r.item.id);
 
   it("keeps overdue items only, judged by core as of the given day", () => {
@@ -60,7 +59,7 @@ describe("applyFilters", () => {
     expect(ids({ status: "done" })).toEqual([]);
     expect(ids({ plan: "other-plan" })).toEqual([]);
     expect(ids({ q: "清理" })).toEqual(["testville-2016/1#m2"]);
-    const tasks = new Map(fixturePlan.tasks.map((t) => [t.id as string, t]));
+    const tasks = new Map(testPlan.tasks.map((t) => [t.id as string, t]));
     expect(applyFilters(rows, { ...NO_FILTERS, q: "负责人 出庭" }, TEST_NOW, tasks).map((r) => r.item.id)).toEqual(["testville-2016/2#task"]);
   });
 });

@@ -1,10 +1,10 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { EMPTY_PROGRESS } from "@taizhang/core";
-import { fakeApi, renderApp } from "../test/render-app.js";
+import { testApi, renderApp } from "../test/render-app.js";
 
 function withOrphans() {
-  const api = fakeApi();
+  const api = await testApi();
   api.orphaned = [
     {
       item: { id: "testville-2016/1#task", planId: "testville-2016", taskId: "testville-2016/1", kind: "task", milestoneIndex: null, label: "深化行政审批制度改革", due: "2020-12-31", targetIndexes: [], assignments: [] },
@@ -34,7 +34,7 @@ function withOrphans() {
 describe("task page: units removed", () => {
   it("shows an admin the kept progress of units removed from the task, and everyone the change of units", async () => {
     const api = withOrphans();
-    renderApp({ api, url: "/tasks/testville-2016/1", signedInAs: "admin" });
+    await renderApp({ api, url: "/tasks/testville-2016/1", signedInAs: "admin" });
     const orphaned = (await screen.findByRole("heading", { level: 2, name: "已移出单位的进展（保留，仅管理员可见）" })).parentElement as HTMLElement;
     expect(within(orphaned).getByText("审计已完成")).toBeTruthy();
     const changes = (await screen.findByRole("heading", { level: 2, name: "分工变更记录" })).parentElement as HTMLElement;
@@ -45,7 +45,7 @@ describe("task page: units removed", () => {
 
   it("shows no orphaned rows to others, and does not ask for them", async () => {
     const api = withOrphans();
-    renderApp({ api, url: "/tasks/testville-2016/1" });
+    await renderApp({ api, url: "/tasks/testville-2016/1" });
     await screen.findByRole("heading", { level: 2, name: "分工变更记录" });
     expect(screen.queryByText("审计已完成")).toBeNull();
     expect(api.requests.some((r) => r.path.includes("/orphaned"))).toBe(false);
