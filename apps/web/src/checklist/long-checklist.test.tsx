@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { PlanSchema, type Plan, type Task } from "@taizhang/core";
 import { describe, expect, it } from "vitest";
 import { UNIT_SJ, testPlan } from "../test/test-plan.js";
-import { TOKENS, renderApp } from "../test/render-app.js";
+import { renderApp, testApi } from "../test/render-app.js";
 import { FIRST_SLICE } from "./checklist-list.js";
 
 const TASKS = 30;
