@@ -1,4 +1,5 @@
-import { builtinEnvironments, type Environment } from "vitest/environments";
+import { builtinEnvironments } from "vitest/runtime";
+import type { Environment } from "vitest/environments";
 
 /**
  * jsdom, with modules transformed as Node code (Vite's "ssr" environment):
