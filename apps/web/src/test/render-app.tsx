@@ -47,7 +47,11 @@ export class WebTestApi {
 
   static async create(options: { plans?: Plan[] } = {}): Promise<WebTestApi> {
     const server = await createTestApi({ plans: options.plans ?? [testPlan], clock: () => TEST_NOW });
-    const mint = async (t: (typeof TOKENS)[keyof typeof TOKENS]) => (await server.ledger.createToken({ name: t.name, role: t.role, unitId: t.unitId as never })).token;
+    // An office token needs its unit in the store: with other plans than the test plan, only the admin's is minted.
+    const mint = async (t: (typeof TOKENS)[keyof typeof TOKENS]) =>
+      t.unitId !== null && !(options.plans ?? [testPlan]).some((p) => p.units.some((u) => u.id === t.unitId))
+        ? ""
+        : (await server.ledger.createToken({ name: t.name, role: t.role, unitId: t.unitId as never })).token;
     return new WebTestApi(server, { sj: await mint(TOKENS.sj), cz: await mint(TOKENS.cz), admin: await mint(TOKENS.admin) });
   }
 
