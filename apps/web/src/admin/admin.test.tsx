@@ -1,7 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { importPlan } from "@taizhang/core";
+import { importPlan, PlanSchema } from "@taizhang/core";
 import { testApi, renderApp } from "../test/render-app.js";
 
 const PLAN_TEXT = [
@@ -78,7 +78,9 @@ describe("admin", () => {
     const user = userEvent.setup();
     const api = await testApi();
     const { plan } = importPlan(PLAN_TEXT, { sourceName: "wuhai.txt" });
-    await api.server.ledger.loadPlan(plan);
+    // The offices exist (the API assigns only units it knows), though the plan's text names none for its tasks.
+    const units = ["市司法局", "市财政局", "市发改委"].map((name) => ({ id: `乌海市:${name}`, name, aliases: [], jurisdiction: "乌海市", collective: false }));
+    await api.server.ledger.loadPlan(PlanSchema.parse({ ...plan, units }));
     await renderApp({ api, url: "/admin", signedInAs: "admin" });
     const section = (await screen.findByRole("heading", { level: 2, name: "为未列明责任单位的任务分配单位" })).parentElement as HTMLElement;
     await user.click(await within(section).findByText(/乌海市人民政府关于加快建设法治政府的实施意见/));
