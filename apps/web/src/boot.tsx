@@ -3,57 +3,42 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { createWebClient, type ApiClient } from "./api/client.js";
-import { opQuery } from "./api/queries.js";
+import { opKey } from "./api/queries.js";
+import { rememberUnit, type FirstReads } from "./api/first-reads.js";
 import type { SessionKeeper } from "./api/session.js";
 import { AppProvider } from "./app-context.js";
 import { I18nProvider } from "./i18n/i18n.js";
 import { routes } from "./routes.js";
-
-const UNIT_HINT_KEY = "taizhang.unit";
 
 /** The query cache of the app: a read is fresh for half a minute, saves mark what they change as stale (api/queries.ts). */
 export function createQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } } });
 }
 
-function readUnitHint(): string | null {
-  try {
-    return window.localStorage.getItem(UNIT_HINT_KEY);
-  } catch {
-    return null;
-  }
-}
-
 /**
- * 我的任务 of an office (at /my, or / for an office that signed in here
- * before) asks first for its checklist and the plan list: started into the
- * cache now, they run alongside the session's own request instead of after it.
+ * Hands the entry script's first reads (api/first-reads.ts) to the query cache under the keys the page reads them
+ * by; one that failed or was refused is asked again through the client.
  */
-function startFirstReads(queryClient: QueryClient, api: ApiClient): void {
-  const path = window.location.pathname.replace(/\/+$/, "") || "/";
-  const hint = readUnitHint();
-  const unit = new URLSearchParams(window.location.search).get("unit") ?? hint;
-  if ((path === "/my" || (path === "/" && hint)) && unit) {
-    void queryClient.prefetchQuery(opQuery(api, "unitChecklist", { params: { unitId: unit } }));
-    void queryClient.prefetchQuery(opQuery(api, "listPlans"));
-  }
-}
-
-/** Remembers an office's unit for the next page load's first reads. */
-export function rememberUnit(info: { role: string; unitId: string | null } | null): void {
-  try {
-    if (info?.role === "office" && info.unitId) window.localStorage.setItem(UNIT_HINT_KEY, info.unitId);
-    else window.localStorage.removeItem(UNIT_HINT_KEY);
-  } catch {
-    // Without localStorage there is no hint to keep.
-  }
+function seedFirstReads(queryClient: QueryClient, api: ApiClient, first: FirstReads | null): void {
+  if (!first) return;
+  const seed = (queryKey: readonly unknown[], early: Promise<Response>, again: () => Promise<unknown>) =>
+    void queryClient.prefetchQuery({
+      queryKey,
+      queryFn: async () => {
+        const response = await early.catch(() => null);
+        return response?.ok ? ((await response.json()) as unknown) : again();
+      },
+    });
+  const input = { params: { unitId: first.unitId } };
+  seed(opKey("unitChecklist", input), first.checklist, () => api.op.unitChecklist(input));
+  seed(opKey("listPlans"), first.plans, () => api.op.listPlans());
 }
 
 /** Renders the app into #root. */
-export function boot(keeper: SessionKeeper): void {
+export function boot(keeper: SessionKeeper, first: FirstReads | null = null): void {
   const api = createWebClient({ authHeaders: keeper.authHeaders });
   const queryClient = createQueryClient();
-  startFirstReads(queryClient, api);
+  seedFirstReads(queryClient, api, first);
   const router = createBrowserRouter(routes);
   const root = document.getElementById("root");
   if (!root) throw new Error("index.html has no #root element");
