@@ -7,7 +7,7 @@ export default defineTaizhangProject({
   plugins: [react()],
   test: {
     name: "web",
-    environment: "jsdom",
+    environment: "./src/test/environment.ts",
     setupFiles: ["./src/test/setup.ts"],
     testTimeout: 20_000,
   },

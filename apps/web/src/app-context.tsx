@@ -1,7 +1,7 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { ApiClient } from "./api/client.js";
-import type { SessionKeeper } from "./api/session.js";
-import type { SessionInfo } from "./api/types.js";
+import type { SessionInfo, SessionKeeper } from "./api/session.js";
 
 export type SessionState = { status: "loading" } | { status: "signed-out" } | { status: "signed-in"; info: SessionInfo };
 
@@ -16,14 +16,30 @@ interface AppValue {
 
 const AppContext = createContext<AppValue | null>(null);
 
-/** Holds the API client, the session and the clock for every page. */
-export function AppProvider({ api, keeper, now, children }: { api: ApiClient; keeper: SessionKeeper; now?: () => Date; children: ReactNode }) {
+/** Holds the API client, the session and the clock for every page (inside a QueryClientProvider). */
+export function AppProvider({
+  api,
+  keeper,
+  now,
+  onSession,
+  children,
+}: {
+  api: ApiClient;
+  keeper: SessionKeeper;
+  now?: () => Date;
+  /** Told who is signed in (null: nobody) whenever that is learnt. */
+  onSession?: (info: SessionInfo | null) => void;
+  children: ReactNode;
+}) {
   const [session, setSession] = useState<SessionState>({ status: "loading" });
 
   useEffect(() => {
     let live = true;
     keeper.restore(api).then(
-      (info) => live && setSession(info ? { status: "signed-in", info } : { status: "signed-out" }),
+      (info) => {
+        onSession?.(info);
+        if (live) setSession(info ? { status: "signed-in", info } : { status: "signed-out" });
+      },
       (error: unknown) => {
         // An unreachable server must not lock anyone out of the read-only pages.
         console.error("could not restore the session", error);
@@ -33,21 +49,27 @@ export function AppProvider({ api, keeper, now, children }: { api: ApiClient; ke
     return () => {
       live = false;
     };
-  }, [api, keeper]);
+  }, [api, keeper, onSession]);
 
+  const queryClient = useQueryClient();
   const signIn = useCallback(
     async (token: string) => {
       const info = await keeper.signIn(api, token);
+      onSession?.(info);
+      void queryClient.resetQueries();
       setSession({ status: "signed-in", info });
       return info;
     },
-    [api, keeper],
+    [api, keeper, queryClient, onSession],
   );
 
   const signOut = useCallback(async () => {
     await keeper.signOut(api);
+    onSession?.(null);
     setSession({ status: "signed-out" });
-  }, [api, keeper]);
+    // What the signed-in caller was shown is not for whoever uses the tab next.
+    void queryClient.resetQueries();
+  }, [api, keeper, queryClient, onSession]);
 
   const value = useMemo<AppValue>(() => ({ api, session, signIn, signOut, now: now ?? (() => new Date()) }), [api, session, signIn, signOut, now]);
   return <AppContext.Provider value={value}>{children}</AppContext.Provider>;

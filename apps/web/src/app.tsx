@@ -1,56 +1,47 @@
 import { Suspense, useEffect, useRef, useState, type ReactNode } from "react";
+import { Outlet, useLocation, useNavigate, useParams } from "react-router";
 import { useApp } from "./app-context.js";
 import { MyTasksPage } from "./checklist/my-tasks-page.js";
-import { LedgerImportPage } from "./exports/ledger-import-page.js";
 import { useI18n } from "./i18n/i18n.js";
-import { AdminPage, DashboardPage, PlanPage, SearchPage, TaskPage, ThemesPage } from "./lazy-pages.js";
+import { PlanPage, TaskPage } from "./lazy-pages.js";
+import { PLAN_ID, TASK_NUMBER, paths } from "./paths.js";
 import { PlansPage } from "./plans/plans-page.js";
-import { Link, useRouter } from "./router/router.js";
-import { matchRoute, paths, type Route } from "./router/routes.js";
-import { SignInPage } from "./session/sign-in-page.js";
+import { Link } from "./ui/link.js";
 import { unitName } from "./ui/unit-name.js";
 
-function Page({ route }: { route: Route }): ReactNode {
+/** The home page: an office's own checklist, the plan list for everyone else. */
+export function HomePage(): ReactNode {
   const { session } = useApp();
+  if (session.status === "signed-in" && session.info.role === "office") return <MyTasksPage />;
+  return <PlansPage />;
+}
+
+export function NotFoundPage(): ReactNode {
   const { m } = useI18n();
-  switch (route.page) {
-    case "home":
-      if (session.status === "signed-in" && session.info.role === "office") return <MyTasksPage />;
-      return <PlansPage />;
-    case "sign-in":
-      return <SignInPage />;
-    case "my-tasks":
-      return <MyTasksPage />;
-    case "plans":
-      return <PlansPage />;
-    case "plan":
-      return <PlanPage planId={route.planId} />;
-    case "task":
-      return <TaskPage taskId={route.taskId} />;
-    case "dashboard":
-      return <DashboardPage />;
-    case "search":
-      return <SearchPage />;
-    case "themes":
-      return <ThemesPage />;
-    case "admin":
-      return <AdminPage />;
-    case "ledger-import":
-      return <LedgerImportPage />;
-    case "not-found":
-      return (
-        <section>
-          <h1>{m.app.notFound}</h1>
-          <Link href={paths.home()}>{m.app.backHome}</Link>
-        </section>
-      );
-  }
+  return (
+    <section>
+      <h1>{m.app.notFound}</h1>
+      <Link href={paths.home()}>{m.app.backHome}</Link>
+    </section>
+  );
+}
+
+/** /plans/:planId, for a plan id of the URL's shape. */
+export function PlanRoute(): ReactNode {
+  const { planId = "" } = useParams();
+  return PLAN_ID.test(planId) ? <PlanPage planId={planId} /> : <NotFoundPage />;
+}
+
+/** /tasks/:planId/:number (task ids contain a slash: `chengdu-2015/12`). */
+export function TaskRoute(): ReactNode {
+  const { planId = "", number = "" } = useParams();
+  return PLAN_ID.test(planId) && TASK_NUMBER.test(number) ? <TaskPage taskId={`${planId}/${number}`} /> : <NotFoundPage />;
 }
 
 /** The search box of the header: Enter opens the search page with the query in the URL. */
 function HeaderSearch() {
   const { m } = useI18n();
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const [q, setQ] = useState("");
   return (
     <form
@@ -70,12 +61,21 @@ function HeaderSearch() {
   );
 }
 
-/** The shell: header, navigation, language switch, session, and the current page. */
+/** Which entry of the navigation a path belongs to. */
+function section(pathname: string): string {
+  const path = pathname.replace(/\/+$/, "") || "/";
+  if (path === "/my") return "my-tasks";
+  if (path === "/plans" || path.startsWith("/plans/")) return "plans";
+  return path.slice(1);
+}
+
+/** The shell: header, navigation, language switch, session, and the current page (the router's outlet). */
 export function App() {
   const { session, signOut } = useApp();
   const { m, lang, setLang } = useI18n();
-  const { location, navigate } = useRouter();
-  const route = matchRoute(location.pathname);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const page = section(location.pathname);
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
 
@@ -88,7 +88,7 @@ export function App() {
     main.current?.focus();
   }, [location.pathname]);
 
-  const current = (page: Route["page"]) => (route.page === page ? "page" : undefined);
+  const current = (name: string) => (page === name ? "page" : undefined);
   const who = session.status === "signed-in" ? (session.info.unitId ? unitName(session.info.unitId) : `${m.role[session.info.role]} ${session.info.name}`) : null;
 
   return (
@@ -112,7 +112,7 @@ export function App() {
               </Link>
             </li>
             <li>
-              <Link href={paths.plans()} aria-current={route.page === "plans" || route.page === "plan" ? "page" : undefined}>
+              <Link href={paths.plans()} aria-current={current("plans")}>
                 {m.nav.plans}
               </Link>
             </li>
@@ -135,7 +135,7 @@ export function App() {
             )}
           </ul>
         </nav>
-        {route.page !== "search" && <HeaderSearch />}
+        {page !== "search" && <HeaderSearch />}
         <div className="header-tools">
           <button type="button" lang={lang === "en" ? "zh-CN" : "en"} aria-label={m.app.switchLanguageLabel} onClick={() => setLang(lang === "en" ? "zh-CN" : "en")}>
             {m.app.switchLanguage}
@@ -169,7 +169,7 @@ export function App() {
       </header>
       <main id="main" ref={main} tabIndex={-1}>
         <Suspense fallback={<p role="status">{m.app.loading}</p>}>
-          <Page route={route} />
+          <Outlet />
         </Suspense>
       </main>
     </>

@@ -1,25 +1,55 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { createApiClient } from "./api/client.js";
+import { createBrowserRouter, RouterProvider } from "react-router";
+import { createWebClient, type ApiClient } from "./api/client.js";
+import { opKey } from "./api/queries.js";
+import { rememberUnit, type FirstReads } from "./api/first-reads.js";
 import type { SessionKeeper } from "./api/session.js";
-import { App } from "./app.js";
 import { AppProvider } from "./app-context.js";
 import { I18nProvider } from "./i18n/i18n.js";
-import { RouterProvider } from "./router/router.js";
+import { routes } from "./routes.js";
 
-/** Renders the app into #root, with the API client on the given fetch. */
-export function boot(keeper: SessionKeeper, fetcher: typeof fetch): void {
-  const api = createApiClient({ authHeaders: keeper.authHeaders, fetch: fetcher });
+/** The query cache of the app: a read is fresh for half a minute, saves mark what they change as stale (api/queries.ts). */
+export function createQueryClient(): QueryClient {
+  return new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } } });
+}
+
+/**
+ * Hands the entry script's first reads (api/first-reads.ts) to the query cache under the keys the page reads them
+ * by; one that failed or was refused is asked again through the client.
+ */
+function seedFirstReads(queryClient: QueryClient, api: ApiClient, first: FirstReads | null): void {
+  if (!first) return;
+  const seed = (queryKey: readonly unknown[], early: Promise<Response>, again: () => Promise<unknown>) =>
+    void queryClient.prefetchQuery({
+      queryKey,
+      queryFn: async () => {
+        const response = await early.catch(() => null);
+        return response?.ok ? ((await response.json()) as unknown) : again();
+      },
+    });
+  const input = { params: { unitId: first.unitId } };
+  seed(opKey("unitChecklist", input), first.checklist, () => api.op.unitChecklist(input));
+  seed(opKey("listPlans"), first.plans, () => api.op.listPlans());
+}
+
+/** Renders the app into #root. */
+export function boot(keeper: SessionKeeper, first: FirstReads | null = null): void {
+  const api = createWebClient({ authHeaders: keeper.authHeaders });
+  const queryClient = createQueryClient();
+  seedFirstReads(queryClient, api, first);
+  const router = createBrowserRouter(routes);
   const root = document.getElementById("root");
   if (!root) throw new Error("index.html has no #root element");
   createRoot(root).render(
     <StrictMode>
       <I18nProvider>
-        <RouterProvider>
-          <AppProvider api={api} keeper={keeper}>
-            <App />
+        <QueryClientProvider client={queryClient}>
+          <AppProvider api={api} keeper={keeper} onSession={rememberUnit}>
+            <RouterProvider router={router} />
           </AppProvider>
-        </RouterProvider>
+        </QueryClientProvider>
       </I18nProvider>
     </StrictMode>,
   );

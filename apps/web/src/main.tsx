@@ -1,12 +1,12 @@
-import { prefetchingFetch, startPrefetch } from "./api/prefetch.js";
+import { startFirstReads } from "./api/first-reads.js";
 import { createSessionKeeper } from "./api/session.js";
 import "./styles.css";
 
-// The entry is kept small: the page's first API requests start here, then
-// React and the app load as their own chunk while those answers are on the way.
+// The entry is kept small: an office's first reads start here, then React, the router, the query cache and the
+// app load as their own chunk while those answers are on the way.
 const keeper = createSessionKeeper();
-startPrefetch(keeper.authHeaders());
+const first = startFirstReads(keeper.authHeaders());
 import("./boot.js").then(
-  ({ boot }) => boot(keeper, prefetchingFetch()),
+  ({ boot }) => boot(keeper, first),
   (error: unknown) => console.error("could not load the app", error),
 );

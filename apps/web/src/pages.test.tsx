@@ -1,21 +1,21 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { UNIT_SJ } from "./test/fixture-plan.js";
-import { TOKENS, fakeApi, renderApp } from "./test/render-app.js";
+import { UNIT_SJ } from "./test/test-plan.js";
+import { testApi, renderApp } from "./test/render-app.js";
 
 describe("sign in and out", () => {
   it("signs in with a token, lands on 我的任务, and signs out", async () => {
     const user = userEvent.setup();
-    const { api } = renderApp({ url: "/sign-in" });
-    await user.type(screen.getByLabelText("访问令牌"), TOKENS.sj.token);
+    const { api } = await renderApp({ url: "/sign-in" });
+    await user.type(screen.getByLabelText("访问令牌"), api.tokens.sj);
     await user.click(screen.getByRole("button", { name: "登录" }));
     expect(await screen.findByRole("heading", { level: 1, name: "我的任务 · 市司法局" })).toBeTruthy();
     expect(window.location.pathname).toBe("/my");
     // The token went to the session endpoint, not into the URL or storage.
-    expect(window.location.href).not.toContain(TOKENS.sj.token);
+    expect(window.location.href).not.toContain(api.tokens.sj);
     expect(window.sessionStorage.length).toBe(0);
-    expect(api.sessionToken).toBe(TOKENS.sj.token);
+    expect(api.sessionToken).toBe(api.tokens.sj);
     await user.click(screen.getByRole("button", { name: "退出" }));
     await waitFor(() => expect(window.location.pathname).toBe("/plans"));
     expect(api.sessionToken).toBeNull();
@@ -24,7 +24,7 @@ describe("sign in and out", () => {
 
   it("says so when the token is wrong", async () => {
     const user = userEvent.setup();
-    renderApp({ url: "/sign-in" });
+    await renderApp({ url: "/sign-in" });
     await user.type(screen.getByLabelText("访问令牌"), "wrong");
     await user.click(screen.getByRole("button", { name: "登录" }));
     expect((await screen.findByRole("alert")).textContent).toBe("令牌无效或已吊销。");
@@ -34,7 +34,7 @@ describe("sign in and out", () => {
 describe("plans, read-only", () => {
   it("lists the plans and shows one as a document with parts, sections and tasks, signed out", async () => {
     const user = userEvent.setup();
-    renderApp({ url: "/plans" });
+    await renderApp({ url: "/plans" });
     await user.click(await screen.findByRole("link", { name: "测试市法治政府建设实施方案" }));
     expect(await screen.findByRole("heading", { level: 1, name: "测试市法治政府建设实施方案" })).toBeTruthy();
     expect(screen.getByRole("heading", { level: 2, name: "二、主要任务" })).toBeTruthy();
@@ -55,10 +55,10 @@ describe("plans, read-only", () => {
 
 describe("task page", () => {
   it("shows the full text, milestones, units, every unit's progress and the history", async () => {
-    const api = fakeApi();
-    api.write("市财政局 office token", "testville-2016/1#m1", "测试市:市财政局", { status: "in_progress", percent: 50, note: "财政已拨款" });
-    api.write("市司法局 office token", "testville-2016/1#m1", UNIT_SJ, { status: "done", percent: 100 });
-    renderApp({ api, url: "/tasks/testville-2016/1" });
+    const api = await testApi();
+    await api.write("市财政局 office token", "testville-2016/1#m1", "测试市:市财政局", { status: "in_progress", percent: 50, note: "财政已拨款" });
+    await api.write("市司法局 office token", "testville-2016/1#m1", UNIT_SJ, { status: "done", percent: 100 });
+    await renderApp({ api, url: "/tasks/testville-2016/1" });
     expect(await screen.findByRole("heading", { level: 1, name: "1 深化行政审批制度改革" })).toBeTruthy();
     expect(screen.getByText("2016年3月底前公布行政审批事项目录。2016年6月底前完成清理工作。")).toBeTruthy();
     expect(screen.getByText(/2016年3月底前公佈行政審批事項目錄/)).toBeTruthy();
@@ -84,7 +84,7 @@ describe("task page", () => {
 
 describe("routing", () => {
   it("shows a not-found page for unknown paths", async () => {
-    renderApp({ url: "/nowhere" });
+    await renderApp({ url: "/nowhere" });
     expect(await screen.findByRole("heading", { name: "页面不存在" })).toBeTruthy();
   });
 });
@@ -92,12 +92,12 @@ describe("routing", () => {
 describe("task page, signed in", () => {
   it("lets the office record its own lines there, and no one else's", async () => {
     const user = userEvent.setup();
-    const { api } = renderApp({ url: "/tasks/testville-2016/1", signedInAs: "cz" });
+    const { api } = await renderApp({ url: "/tasks/testville-2016/1", signedInAs: "cz" });
     const mine = (await screen.findByRole("heading", { level: 2, name: "我的任务" })).parentElement as HTMLElement;
     expect(within(mine).getAllByRole("group").map((g) => g.getAttribute("data-unit"))).toEqual(["测试市:市财政局", "测试市:市财政局", "测试市:市财政局"]);
     await user.click(within(mine).getByRole("checkbox", { name: "标记为已完成：完成清理工作" }));
-    await waitFor(() => expect(api.current("testville-2016/1#m2", "测试市:市财政局").status).toBe("done"));
-    expect(api.current("testville-2016/1#m2", UNIT_SJ).status).toBe("not_started");
+    await waitFor(async () => expect((await api.current("testville-2016/1#m2", "测试市:市财政局")).status).toBe("done"));
+    expect((await api.current("testville-2016/1#m2", UNIT_SJ)).status).toBe("not_started");
     const progress = screen.getByRole("heading", { level: 2, name: "各单位进展" }).parentElement as HTMLElement;
     // The table of every unit's progress follows the change: 市财政局's 节点 2 is done, 市司法局's is not.
     const rows = within(progress).getAllByRole("row").map((r) => r.textContent ?? "");
@@ -108,7 +108,7 @@ describe("task page, signed in", () => {
 
 describe("ledger downloads", () => {
   it("offers the unit's ledger as Excel and CSV on 我的任务, and a plan's on its page", async () => {
-    renderApp({ url: "/my", signedInAs: "sj" });
+    await renderApp({ url: "/my", signedInAs: "sj" });
     const xlsx = await screen.findByRole("link", { name: "下载台账（Excel）" });
     const params = new URL(xlsx.getAttribute("href") ?? "", "http://x").searchParams;
     expect(Object.fromEntries(params)).toEqual({ unitId: UNIT_SJ, format: "xlsx", lang: "zh" });
@@ -121,7 +121,7 @@ describe("ledger downloads", () => {
   });
 
   it("on a plan's page, for the plan", async () => {
-    renderApp({ url: "/plans/testville-2016" });
+    await renderApp({ url: "/plans/testville-2016" });
     const xlsx = await screen.findByRole("link", { name: "下载台账（Excel）" });
     expect(new URL(xlsx.getAttribute("href") ?? "", "http://x").searchParams.get("planId")).toBe("testville-2016");
   });

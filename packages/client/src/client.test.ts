@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import { createTestApi, TEST_UNITS, type TestApi } from "@taizhang/test-kit";
+import { routes } from "@taizhang/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConflictError, createTaizhangClient, TaizhangApiError, TaizhangNetworkError } from "./index.js";
 
@@ -28,6 +29,16 @@ afterAll(async () => {
 });
 
 describe("@taizhang/client", () => {
+  it("sends a form as a raw body with the multipart type and boundary fetch sets (a plan's file for importPlan)", async () => {
+    const admin = (await ledger.createToken({ name: "form admin", role: "admin", unitId: null })).token;
+    const client = createTaizhangClient({ baseUrl, token: admin });
+    const form = new FormData();
+    form.set("file", new File(["乌海市人民政府关于加快建设法治政府的实施意见\n一、总体要求\n2017年全面推进。\n二、主要任务\n(一)依法全面履行政府职能\n1.深化行政审批制度改革。2017年6月底前完成。\n"], "wuhai.txt", { type: "text/plain" }));
+    const result = await client.call(routes.importPlan, { query: { dryRun: true } }, { raw: { body: form } });
+    expect(result.stored).toBe(false);
+    expect(result.plan.tasks.map((t) => t.title)).toEqual(["深化行政审批制度改革"]);
+  });
+
   it("reads plans, a plan, pages of tasks (and all of them), a task, and searches", async () => {
     const client = createTaizhangClient({ baseUrl });
     expect((await client.plans()).map((p) => p.id)).toContain("chengdu-2015");

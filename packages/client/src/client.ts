@@ -36,11 +36,8 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-/** A request body that is not JSON: a file or text, with its type. */
-export interface RawBody {
-  body: Blob | Uint8Array | string;
-  contentType: string;
-}
+/** A request body that is not JSON: a file or text, with its type; or a form (multipart, its type and boundary set by fetch). */
+export type RawBody = { body: Blob | Uint8Array | string; contentType: string } | { body: FormData; contentType?: undefined };
 
 export interface Page<T> {
   items: T[];
@@ -87,7 +84,7 @@ export class TaizhangClient {
     let body: RequestInit["body"];
     if (options.raw) {
       body = options.raw.body instanceof Uint8Array ? new Blob([options.raw.body as Uint8Array<ArrayBuffer>]) : options.raw.body;
-      headers["content-type"] = options.raw.contentType;
+      if (options.raw.contentType !== undefined) headers["content-type"] = options.raw.contentType;
     } else if (input.json !== undefined) {
       body = JSON.stringify(input.json);
       headers["content-type"] = "application/json";

@@ -589,10 +589,13 @@ if (part("cli")) {
 }
 
 // ---------------------------------------------------------------- web
+// TAIZHANG_BENCH_WEB_DIST: another build of the web app to measure (an A/B against another branch's build).
+const webDist = process.env["TAIZHANG_BENCH_WEB_DIST"] ?? join(root, "apps/web/dist");
 if (part("web")) {
+  if (process.env["TAIZHANG_BENCH_WEB_DIST"]) say(`(web app from ${webDist})`);
   say("## Web");
   say();
-  const assets = join(root, "apps/web/dist/assets");
+  const assets = join(webDist, "assets");
   const js = readdirSync(assets).filter((f) => f.endsWith(".js"));
   const raw = js.reduce((n, f) => n + statSync(join(assets, f)).size, 0);
   const gz = js.reduce((n, f) => n + gzipSync(readFileSync(join(assets, f))).length, 0);
@@ -606,7 +609,7 @@ if (!part("web")) {
   say();
 } else {
   const dir = mkdtempSync(join(tmpdir(), "taizhang-bench-web-"));
-  const server = await startBenchServer({ BENCH_DATA: dir, BENCH_WEB_DIST: join(root, "apps/web/dist") });
+  const server = await startBenchServer({ BENCH_DATA: dir, BENCH_WEB_DIST: webDist });
   let browser: WebBrowser | undefined;
   try {
     const [token = "", unit = "", count = ""] = server.extra;

@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { useApp } from "../app-context.js";
 import { useI18n } from "../i18n/i18n.js";
-import { Link } from "../router/router.js";
-import { paths } from "../router/routes.js";
+import { Link } from "../ui/link.js";
+import { paths } from "../paths.js";
 import { AssignUnits } from "./assign-units.js";
 import { ImportPlan } from "./import-plan.js";
 

@@ -1,11 +1,13 @@
 import type { Task } from "@taizhang/core";
 import { useId, useState, type FormEvent } from "react";
-import type { Plan } from "../api/types.js";
+import type { Plan } from "@taizhang/core";
 import { useApp } from "../app-context.js";
 import { unitName } from "../ui/unit-name.js";
 import { useI18n } from "../i18n/i18n.js";
 import { AsyncView } from "../ui/async-view.js";
-import { useAsync } from "../use-async.js";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { errorText } from "../api/api-error.js";
+import { invalidateAfter, taskParams } from "../api/queries.js";
 
 /** Unit names typed as 市司法局、市财政局 (also with commas or semicolons). */
 export function splitNames(text: string): string[] {
@@ -19,16 +21,20 @@ export function splitNames(text: string): string[] {
 export function AssignUnits() {
   const { api } = useApp();
   const { m } = useI18n();
-  const plans = useAsync(async () => {
-    const list = await api.plans.list();
-    const full = await Promise.all(list.map((p) => api.plans.get(p.id)));
-    return full.filter((p) => p.tasks.some((t) => t.lead.length === 0 && t.responsible.length === 0));
-  }, [api]);
+  // Under getPlan, so that an import or an assignment marks it stale.
+  const plans = useQuery({
+    queryKey: ["getPlan", { unassigned: true }],
+    queryFn: async ({ signal }) => {
+      const list = (await api.op.listPlans({}, { signal })).items;
+      const full = await Promise.all(list.map((p) => api.op.getPlan({ params: { planId: p.id } }, { signal })));
+      return full.filter((p) => p.tasks.some((t) => t.lead.length === 0 && t.responsible.length === 0));
+    },
+  });
   return (
     <section>
       <h2>{m.admin.assignTitle}</h2>
       <p className="muted">{m.admin.assignIntro}</p>
-      <AsyncView state={plans} reload={plans.reload}>
+      <AsyncView query={plans}>
         {(list) =>
           list.length === 0 ? (
             <p>{m.admin.noUnassigned}</p>
@@ -57,6 +63,7 @@ function PlanAssignments({ plan }: { plan: Plan }) {
 
 function AssignForm({ task }: { task: Task }) {
   const { api } = useApp();
+  const queryClient = useQueryClient();
   const { m } = useI18n();
   const id = useId();
   const [lead, setLead] = useState(task.lead.map(unitName).join("、"));
@@ -68,12 +75,16 @@ function AssignForm({ task }: { task: Task }) {
     setState({ busy: true, message: null, error: false });
     try {
       // Every change is kept in the assignment history, with the reason when one is given.
-      const saved = await api.tasks.assignUnits(task.id, { lead: splitNames(lead), responsible: splitNames(responsible), ...(reason.trim() ? { reason: reason.trim() } : {}) });
+      const saved = await api.op.assignTaskUnits({
+        params: taskParams(task.id),
+        json: { lead: splitNames(lead), responsible: splitNames(responsible), ...(reason.trim() ? { reason: reason.trim() } : {}) },
+      });
+      void invalidateAfter(queryClient, "assignment");
       setLead(saved.lead.map(unitName).join("、"));
       setResponsible(saved.responsible.map(unitName).join("、"));
       setState({ busy: false, message: m.admin.assignSaved, error: false });
     } catch (error) {
-      setState({ busy: false, message: m.app.error(error instanceof Error ? error.message : String(error)), error: true });
+      setState({ busy: false, message: m.app.error(errorText(error)), error: true });
     }
   };
   return (

@@ -1,14 +1,15 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { fakeApi, renderApp } from "../test/render-app.js";
+import { testApi, renderApp, type WebTestApi } from "../test/render-app.js";
 // Made-up plans of two sibling districts of 成都市 (the same offices, different 文号).
 import JINJIANG from "./__fixtures__/chengdu-jinjiang-2024.txt?raw";
 import WUHOU from "./__fixtures__/chengdu-wuhou-2024.txt?raw";
 
-async function previewOf(text: string, api = fakeApi()) {
+async function previewOf(text: string, given?: WebTestApi) {
+  const api = given ?? (await testApi());
   const user = userEvent.setup();
-  renderApp({ api, url: "/admin", signedInAs: "admin" });
+  await renderApp({ api, url: "/admin", signedInAs: "admin" });
   const textarea = await screen.findByLabelText("规划全文");
   await user.click(textarea);
   await user.paste(text);
@@ -39,13 +40,13 @@ describe("importing a district's plan", () => {
     expect(await screen.findByText("jinjiang-2024", { selector: "code" })).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "确认导入" }));
     expect(await screen.findByText(/已导入/)).toBeTruthy();
-    expect(api.plans.map((p) => p.id)).toContain("jinjiang-2024");
+    expect((await api.plans()).map((p) => p.id)).toContain("jinjiang-2024");
     const saved = api.requests.filter((r) => r.path === "/api/import?dryRun=false").at(-1);
     expect(saved?.body).toMatchObject({ id: "jinjiang-2024", jurisdiction: { name: "锦江区", level: "county", parent: "成都市" } });
   });
 
   it("replaces a stored plan whose title and 文号 differ only after a second, explicit step showing both", async () => {
-    const api = fakeApi();
+    const api = await testApi();
     const { user } = await previewOf(JINJIANG, api);
     await user.click(screen.getByRole("button", { name: "确认导入" }));
     await screen.findByText(/已导入/);
@@ -66,11 +67,11 @@ describe("importing a district's plan", () => {
     const dialog = await screen.findByRole("alertdialog", { name: "这是另一份规划吗？" });
     expect(within(dialog).getByText("锦府发〔2024〕3号")).toBeTruthy();
     expect(within(dialog).getByText("武府发〔2024〕5号")).toBeTruthy();
-    expect(api.plans.find((p) => p.id === "chengdu-jinjiang-2024")?.documentNumber).toBe("锦府发〔2024〕3号");
+    expect((await api.plans()).find((p) => p.id === "chengdu-jinjiang-2024")?.documentNumber).toBe("锦府发〔2024〕3号");
     expect(api.requests.filter((r) => r.path.startsWith("/api/import?dryRun=false"))).toHaveLength(1);
     await user.click(within(dialog).getByRole("button", { name: "确认以新文本替换已保存的规划" }));
     expect(await screen.findByText(/已导入/)).toBeTruthy();
-    expect(api.plans.find((p) => p.id === "chengdu-jinjiang-2024")?.documentNumber).toBe("武府发〔2024〕5号");
+    expect((await api.plans()).find((p) => p.id === "chengdu-jinjiang-2024")?.documentNumber).toBe("武府发〔2024〕5号");
     expect(api.requests.filter((r) => r.path.startsWith("/api/import?dryRun=false")).at(-1)?.path).toBe("/api/import?dryRun=false&replace=true&replaceDifferent=true");
   });
 

@@ -1,12 +1,20 @@
 import { JURISDICTION_LEVELS, jurisdictionKey, type JurisdictionLevel } from "@taizhang/core";
 import { useId, useState, type ChangeEvent } from "react";
-import { ApiError } from "../api/api-error.js";
-import type { ImportChoice, ImportResult, PlanHeading } from "../api/types.js";
+import { TaizhangApiError } from "@taizhang/client";
+import { routes } from "@taizhang/contract";
+import { useQueryClient } from "@tanstack/react-query";
+import { errorText } from "../api/api-error.js";
+import { invalidateAfter } from "../api/queries.js";
+import type { Jurisdiction, PlanHeading } from "@taizhang/core";
+import type { ImportResult } from "@taizhang/contract";
 import { useApp } from "../app-context.js";
 import { useI18n } from "../i18n/i18n.js";
-import { Link } from "../router/router.js";
-import { paths } from "../router/routes.js";
+import { Link } from "../ui/link.js";
+import { paths } from "../paths.js";
 import { correctionsOf, ImportCorrectionsTable, invalidDates, type CorrectionDrafts } from "./import-corrections.js";
+
+/** What an admin sets or confirms on an import: the id and the jurisdiction. */
+type ImportChoice = { id?: string; jurisdiction?: Jurisdiction };
 
 /** Old against new, when a stored plan of the same id differs: the second, explicit step before replacing it. */
 interface Different {
@@ -47,6 +55,7 @@ function choiceOf(fields: ChoiceFields): ImportChoice {
  */
 export function ImportPlan({ onImported }: { onImported?: () => void }) {
   const { api } = useApp();
+  const queryClient = useQueryClient();
   const { m } = useI18n();
   const id = useId();
   const [text, setText] = useState("");
@@ -68,7 +77,22 @@ export function ImportPlan({ onImported }: { onImported?: () => void }) {
     const sent = choice && (choice.dirty || !dryRun) ? choiceOf(choice.fields) : undefined;
     const how = { dryRun, replace, replaceDifferent, ...(sent ? { choice: sent } : {}), ...(corrections ? { corrections } : {}) };
     try {
-      const result = file !== null ? await api.import.planFile(file, how) : await api.import.plan({ text, fileName, ...how });
+      const query = { dryRun, ...(replace ? { replace: true } : {}), ...(replaceDifferent ? { replaceDifferent: true } : {}) };
+      let result: ImportResult;
+      if (file !== null) {
+        // A file is read by the server from its content (.docx, .pdf, .html, .xlsx, .doc or text).
+        const form = new FormData();
+        form.set("file", file, file.name);
+        if (how.corrections) form.set("corrections", JSON.stringify(how.corrections));
+        if (how.choice?.id) form.set("id", how.choice.id);
+        if (how.choice?.jurisdiction) form.set("jurisdiction", JSON.stringify(how.choice.jurisdiction));
+        result = await api.call(routes.importPlan, { query }, { raw: { body: form } });
+      } else {
+        // The server applies the corrections (units per task, deadlines) before it stores the plan.
+        const json = { text, sourceName: fileName, ...how.choice, ...(how.corrections ? { corrections: how.corrections } : {}) };
+        result = await api.op.importPlan({ query, json });
+      }
+      if (result.stored) await invalidateAfter(queryClient, "import");
       if (dryRun) {
         setChoice({ fields: fieldsOf(result), dirty: false });
         setChecked(false);
@@ -78,12 +102,12 @@ export function ImportPlan({ onImported }: { onImported?: () => void }) {
         onImported?.();
       }
     } catch (error) {
-      const problem = error instanceof ApiError ? error.problem : null;
+      const problem = error instanceof TaizhangApiError ? error.problem : null;
       if (current && problem?.type.endsWith("/plan-differs") && problem.existing && problem.incoming) {
         setStage({ step: "confirm-different", result: current, different: { existing: problem.existing, incoming: problem.incoming, differs: problem.differs ?? [] } });
         return;
       }
-      setStage({ step: "error", message: error instanceof Error ? error.message : String(error) });
+      setStage({ step: "error", message: errorText(error) });
     }
   };
 

@@ -1,33 +1,21 @@
-import type { Problem, Progress } from "./types.js";
+import type { TaizhangApiError } from "@taizhang/client";
 
-/** An error response from the API, carrying its problem details. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly problem: Problem,
-  ) {
-    super(problem.detail ?? problem.title);
-    this.name = "ApiError";
-  }
+// Type-only imports of the client here: session.ts (and so this module) is in the entry chunk
+// (main.tsx), which must not pull in the client and the contract's schemas. An API error is
+// recognised by its shape: the client's TaizhangApiError (and ConflictError) carry a status and a problem.
 
-  /** The item's current state when a write was refused as stale (412). */
-  get current(): Progress | null {
-    return this.status === 412 && this.problem.current ? this.problem.current : null;
-  }
+/** Whether `error` is an error the API answered with (a TaizhangApiError). */
+export function isApiError(error: unknown): error is TaizhangApiError {
+  return error instanceof Error && typeof (error as Partial<TaizhangApiError>).status === "number" && typeof (error as Partial<TaizhangApiError>).problem === "object";
 }
 
-/** Reads a failed response into an ApiError, whatever shape its body has. */
-export async function toApiError(response: Response): Promise<ApiError> {
-  const text = await response.text();
-  let problem: Problem = { type: "about:blank", title: response.statusText || `HTTP ${response.status}`, status: response.status };
-  if (text) {
-    try {
-      const body: unknown = JSON.parse(text);
-      if (body && typeof body === "object") problem = { ...problem, ...(body as Partial<Problem>) };
-    } catch {
-      // A non-JSON error body (a proxy's HTML page, say) is kept as the detail.
-      problem.detail = text.slice(0, 300);
-    }
-  }
-  return new ApiError(response.status, problem);
+/** The words to show for a failed request: the problem's detail (or title) for an API error, the message otherwise. */
+export function errorText(error: unknown): string {
+  if (isApiError(error)) return error.problem.detail || error.problem.title;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Whether `error` is the API refusing with one of these statuses. */
+export function isStatus(error: unknown, ...statuses: number[]): error is TaizhangApiError {
+  return isApiError(error) && statuses.includes(error.status);
 }

@@ -1,13 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { FakeApi } from "../test/fake-api.js";
-import { fixturePlan } from "../test/fixture-plan.js";
-import { TOKENS } from "../test/render-app.js";
-import { createApiClient } from "./client.js";
+import { TOKENS, testApi } from "../test/render-app.js";
+import { createWebClient as createApiClient } from "./client.js";
 import { createSessionKeeper } from "./session.js";
 
-function setup(sessionEndpoint: boolean) {
-  const api = new FakeApi([fixturePlan], Object.values(TOKENS));
-  api.sessionEndpoint = sessionEndpoint;
+async function setup() {
+  const api = await testApi();
   const keeper = createSessionKeeper();
   const client = createApiClient({ fetch: api.fetch, authHeaders: keeper.authHeaders });
   return { api, keeper, client };
@@ -15,9 +12,9 @@ function setup(sessionEndpoint: boolean) {
 
 describe("session keeper", () => {
   it("uses the server's cookie session and never stores the token in the page", async () => {
-    const { api, keeper, client } = setup(true);
-    const info = await keeper.signIn(client, TOKENS.sj.token);
-    expect(info).toEqual({ name: TOKENS.sj.name, role: "office", unitId: TOKENS.sj.unitId });
+    const { api, keeper, client } = await setup();
+    const info = await keeper.signIn(client, api.tokens.sj);
+    expect(info).toMatchObject({ name: TOKENS.sj.name, role: "office", unitId: TOKENS.sj.unitId });
     expect(keeper.mode()).toBe("cookie");
     expect(keeper.authHeaders()).toEqual({});
     expect(window.sessionStorage.length).toBe(0);
@@ -28,24 +25,23 @@ describe("session keeper", () => {
   });
 
   it("falls back to sessionStorage and a bearer header when the server has no session endpoint", async () => {
-    const { api, keeper, client } = setup(false);
-    api.sessionEndpoint = true;
+    const { api, keeper, client } = await setup();
     // The first call (POST) is refused as missing; then GET answers for the bearer token.
     const original = api.fetch;
     let first = true;
-    const fetchWithoutPost: typeof fetch = (input, init) => {
-      if (first && init?.method === "POST") {
+    const fetchWithoutPost = (input: string, init: RequestInit): Promise<Response> => {
+      if (first && init.method === "POST") {
         first = false;
         return Promise.resolve(new Response("{}", { status: 404 }));
       }
       return original(input, init);
     };
     const client2 = createApiClient({ fetch: fetchWithoutPost, authHeaders: keeper.authHeaders });
-    const info = await keeper.signIn(client2, TOKENS.cz.token);
+    const info = await keeper.signIn(client2, api.tokens.cz);
     expect(info.unitId).toBe(TOKENS.cz.unitId);
     expect(keeper.mode()).toBe("storage");
-    expect(keeper.authHeaders()).toEqual({ authorization: `Bearer ${TOKENS.cz.token}` });
-    expect(window.sessionStorage.getItem("taizhang.token")).toBe(TOKENS.cz.token);
+    expect(keeper.authHeaders()).toEqual({ authorization: `Bearer ${api.tokens.cz}` });
+    expect(window.sessionStorage.getItem("taizhang.token")).toBe(api.tokens.cz);
     // A new page load (new keeper) restores from storage.
     const again = createSessionKeeper();
     expect(again.mode()).toBe("storage");
@@ -56,7 +52,7 @@ describe("session keeper", () => {
   });
 
   it("rejects an unknown token and keeps nothing", async () => {
-    const { keeper, client } = setup(true);
+    const { keeper, client } = await setup();
     await expect(keeper.signIn(client, "nope")).rejects.toMatchObject({ status: 401 });
     expect(window.sessionStorage.length).toBe(0);
   });

@@ -1,6 +1,8 @@
 import type { ApiClient } from "./client.js";
-import { ApiError } from "./api-error.js";
-import type { SessionInfo } from "./types.js";
+import type { CallerInfo } from "@taizhang/contract";
+import { isStatus } from "./api-error.js";
+
+export type SessionInfo = CallerInfo;
 
 /**
  * How the signed-in state is kept: the only module that knows.
@@ -25,7 +27,7 @@ function readStoredToken(): string | null {
 }
 
 function isMissingEndpoint(error: unknown): boolean {
-  return error instanceof ApiError && (error.status === 404 || error.status === 405);
+  return isStatus(error, 404, 405);
 }
 
 export interface SessionKeeper {
@@ -58,10 +60,10 @@ export function createSessionKeeper(): SessionKeeper {
     mode: () => mode,
     async restore(api) {
       try {
-        return await api.session.get();
+        return await api.op.getSession();
       } catch (error) {
-        if (error instanceof ApiError && (error.status === 401 || isMissingEndpoint(error))) {
-          if (error.status === 401 && mode === "storage") keep(null);
+        if (isStatus(error, 401) || isMissingEndpoint(error)) {
+          if (isStatus(error, 401) && mode === "storage") keep(null);
           return null;
         }
         throw error;
@@ -70,14 +72,14 @@ export function createSessionKeeper(): SessionKeeper {
     async signIn(api, candidate) {
       try {
         mode = "cookie";
-        return await api.session.create(candidate);
+        return await api.op.signIn({ json: { token: candidate } });
       } catch (error) {
         if (!isMissingEndpoint(error)) throw error;
       }
       mode = "storage";
       keep(candidate);
       try {
-        return await api.session.get();
+        return await api.op.getSession();
       } catch (error) {
         keep(null);
         mode = "cookie";
@@ -90,7 +92,7 @@ export function createSessionKeeper(): SessionKeeper {
         mode = "cookie";
         return;
       }
-      await api.session.delete();
+      await api.op.signOut();
     },
   };
 }

@@ -1,9 +1,10 @@
-import { isClosed, isOverdue, type ProgressPatch, type Target, type Task } from "@taizhang/core";
+import type { ProgressPatch, Target, Task } from "@taizhang/core";
 import { memo, useCallback, useRef, useState } from "react";
-import type { ChecklistRow, Progress } from "../api/types.js";
+import type { Progress } from "@taizhang/core";
+import type { ChecklistEntry as ChecklistRow } from "@taizhang/contract";
 import { useI18n } from "../i18n/i18n.js";
-import { Link } from "../router/router.js";
-import { paths } from "../router/routes.js";
+import { Link } from "../ui/link.js";
+import { paths } from "../paths.js";
 import { DeadlineBadge, StatusBadge } from "../ui/badges.js";
 import { STATUSES, isProgressStatus } from "../ui/status.js";
 import { ConflictPanel } from "./conflict-panel.js";
@@ -15,13 +16,13 @@ export interface ChecklistItemRowProps {
   row: ChecklistRow;
   /** The item's targets as printed in its task (empty until the task is known); see `itemTargets`. */
   targets: readonly Target[];
-  asOf: Date;
   selected: boolean;
   /** False for readers who may not change this unit's items. */
   editable: boolean;
   /** Absent where lines cannot be selected for a bulk change. */
   onSelect?: (key: string, selected: boolean) => void;
-  onProgress: (row: ChecklistRow, progress: Progress) => void;
+  /** A save (or a conflict) brought this progress; settles once the views show the API's fresh state. */
+  onProgress: (row: ChecklistRow, progress: Progress) => Promise<void>;
   rowKey: string;
   /** False on the task's own page. */
   showTaskLink?: boolean;
@@ -37,7 +38,7 @@ export function itemTargets(item: ChecklistRow["item"], task: Task | undefined):
 }
 
 /** One (item, unit) line of 我的任务, with its quick controls and inline editor. */
-export const ChecklistItemRow = memo(function ChecklistItemRow({ row, targets, asOf, selected, editable, onSelect, onProgress, rowKey, showTaskLink = true }: ChecklistItemRowProps) {
+export const ChecklistItemRow = memo(function ChecklistItemRow({ row, targets, selected, editable, onSelect, onProgress, rowKey, showTaskLink = true }: ChecklistItemRowProps) {
   const { m, formatDate } = useI18n();
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -50,7 +51,7 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ row, targets, a
   const { state, save, redo, dismiss } = useProgressSave(row, onSaved);
   const { item, progress } = row;
   const label = item.label;
-  const overdue = isOverdue(item.due, progress.status, asOf);
+  const overdue = row.deadline.overdue;
   const busy = state.status === "saving";
 
   const quickSave = (patch: ProgressPatch) => {
@@ -97,7 +98,7 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ row, targets, a
             {m.item.due} <time dateTime={item.due}>{formatDate(item.due)}</time>
           </span>{" "}
           {/* A closed item needs no deadline badge: its status says it. */}
-          {!isClosed(progress.status) && <DeadlineBadge due={item.due} status={progress.status} asOf={asOf} />} <StatusBadge status={progress.status} />{" "}
+          {row.deadline.state !== "closed" && <DeadlineBadge deadline={row.deadline} />} <StatusBadge status={progress.status} />{" "}
           <span className="percent" aria-label={`${m.item.percent} ${progress.percent}%`}>
             <span className="bar" aria-hidden="true">
               <span style={{ width: `${progress.percent}%` }} />

@@ -1,11 +1,15 @@
-import { chinaDate, type ProgressStatus, type UnitId } from "@taizhang/core";
+import { chinaDate, type PlanSummary, type Progress, type ProgressStatus, type UnitId } from "@taizhang/core";
 import { useCallback, useMemo, useState } from "react";
-import { ApiError } from "../api/api-error.js";
-import type { ChecklistRow, PlanSummary, Progress, SessionInfo } from "../api/types.js";
+import type { ChecklistEntry } from "@taizhang/contract";
+import { TaizhangApiError } from "@taizhang/client";
+import { errorText, isStatus } from "../api/api-error.js";
+import { useProgressChanged } from "../api/queries.js";
+import type { SessionInfo } from "../api/session.js";
 import { useApp } from "../app-context.js";
 import { useI18n } from "../i18n/i18n.js";
-import { Link, useRouter } from "../router/router.js";
-import { paths } from "../router/routes.js";
+import { useLocation, useNavigate } from "react-router";
+import { Link } from "../ui/link.js";
+import { paths } from "../paths.js";
 import { usePrintMode } from "../ui/use-print-mode.js";
 import { BulkBar } from "./bulk-bar.js";
 import { ChecklistItemRow, itemTargets } from "./checklist-item-row.js";
@@ -22,23 +26,25 @@ import { useServerSearch } from "./use-server-search.js";
 export function ChecklistView({
   unitId,
   info,
-  initialRows,
+  rows,
   asOf,
   plans,
   title,
 }: {
   unitId: UnitId;
   info: SessionInfo;
-  initialRows: ChecklistRow[];
-  /** The instant the API judged the checklist at; days left are counted from it by core. */
+  /** The unit's rows as the API sent them (from the query cache: a save refreshes them, deadline flags included). */
+  rows: ChecklistEntry[];
+  /** The instant the API judged the checklist at. */
   asOf: Date;
   plans: PlanSummary[];
   title: string;
 }) {
   const { api } = useApp();
   const { m, formatDate } = useI18n();
-  const { location, navigate } = useRouter();
-  const [rows, setRows] = useState(initialRows);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const progressChanged = useProgressChanged();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [bulk, setBulk] = useState<{ busy: boolean; message: string | null; errors: string[] }>({ busy: false, message: null, errors: [] });
   const printing = usePrintMode();
@@ -49,10 +55,10 @@ export function ChecklistView({
   const tasks = usePlanTasks(planIds);
   const planTitles = useMemo(() => new Map(plans.map((p) => [p.id as string, p.title])), [plans]);
   const serverMatches = useServerSearch(unitId, filters.q);
-  const filtered = useMemo(() => applyFilters(rows, filters, asOf, tasks, serverMatches), [rows, filters, asOf, tasks, serverMatches]);
+  const filtered = useMemo(() => applyFilters(rows, filters, tasks, serverMatches), [rows, filters, tasks, serverMatches]);
   const display = useMemo(() => groupRows(filtered, planTitles), [filtered, planTitles]);
   // One array per item (progress changes leave items alone), so a saved line does not re-render the others.
-  const targets = useMemo(() => new Map(initialRows.map((r) => [r.item.id as string, itemTargets(r.item, tasks.get(r.item.taskId))])), [initialRows, tasks]);
+  const targets = useMemo(() => new Map(rows.map((r) => [r.item.id as string, itemTargets(r.item, tasks.get(r.item.taskId))])), [rows, tasks]);
   const listKey = useMemo(() => serializeFilters(filters), [filters]);
 
   const setFilters = useCallback(
@@ -66,9 +72,7 @@ export function ChecklistView({
     [location.search, navigate],
   );
 
-  const onProgress = useCallback((row: ChecklistRow, progress: Progress) => {
-    setRows((current) => current.map((r) => (r.item.id === row.item.id && r.unitId === row.unitId ? { ...r, progress } : r)));
-  }, []);
+  const onProgress = useCallback((row: ChecklistEntry, progress: Progress) => progressChanged([{ itemId: row.item.id, unitId: row.unitId, progress }]), [progressChanged]);
 
   const onSelect = useCallback((key: string, on: boolean) => {
     setSelected((current) => {
@@ -86,40 +90,42 @@ export function ChecklistView({
     const chosen = rows.filter((r) => selected.has(rowKey(r)));
     setBulk({ busy: true, message: null, errors: [] });
     try {
-      const result = await api.progress.bulk(
-        chosen.map((r) => ({
-          itemId: r.item.id,
-          unitId: r.unitId,
-          version: r.progress.version,
-          patch: status === "done" ? { status, percent: 100 } : { status },
-        })),
-      );
-      if (result.ok) {
-        const updated = new Map<string, Progress>();
-        result.results.forEach((res) => {
-          const row = chosen[res.index];
-          if (row && res.progress) updated.set(rowKey(row), res.progress);
-        });
-        setRows((current) => current.map((r) => ({ ...r, progress: updated.get(rowKey(r)) ?? r.progress })));
-        setSelected(new Set());
-        setBulk({ busy: false, message: m.bulk.applied(updated.size), errors: [] });
-      } else {
+      const result = await api.op.bulkUpdateProgress({
+        json: {
+          updates: chosen.map((r) => ({
+            itemId: r.item.id,
+            unitId: r.unitId,
+            version: r.progress.version,
+            patch: status === "done" ? { status, percent: 100 } : { status },
+          })),
+        },
+      });
+      const updated = result.results.flatMap((res) => {
+        const row = chosen[res.index];
+        return row ? [{ itemId: row.item.id, unitId: row.unitId, progress: res.progress }] : [];
+      });
+      await progressChanged(updated);
+      setSelected(new Set());
+      setBulk({ busy: false, message: m.bulk.applied(updated.length), errors: [] });
+    } catch (error) {
+      const results = error instanceof TaizhangApiError ? error.problem.results : undefined;
+      if (results) {
         // All or nothing: nothing was saved. Rows that someone else changed show their newer state.
-        const newer = new Map<string, Progress>();
-        const errors = result.results.flatMap((res) => {
+        const newer: Array<{ itemId: string; unitId: string; progress: Progress }> = [];
+        const errors = results.flatMap((res) => {
           const row = chosen[res.index];
           if (!row || !res.error) return [];
-          if (res.error.current) newer.set(rowKey(row), res.error.current);
+          if (res.error.current) newer.push({ itemId: row.item.id, unitId: row.unitId, progress: res.error.current });
           // Updates that were fine but not applied because another was refused need no line of their own.
-          if (res.error.message.startsWith("not applied")) return [];
+          if (res.error.code === "not_applied") return [];
           const reason = res.error.code === "stale_version" ? m.conflict.title : res.error.code === "forbidden" ? m.item.forbidden : res.error.message;
           return [m.bulk.itemFailed(row.item.label, reason)];
         });
-        setRows((current) => current.map((r) => ({ ...r, progress: newer.get(rowKey(r)) ?? r.progress })));
+        if (newer.length > 0) await progressChanged(newer);
         setBulk({ busy: false, message: m.bulk.failed, errors });
+        return;
       }
-    } catch (error) {
-      const message = error instanceof ApiError && error.status === 403 ? m.item.forbidden : m.app.error(error instanceof Error ? error.message : String(error));
+      const message = isStatus(error, 403) ? m.item.forbidden : m.app.error(errorText(error));
       setBulk({ busy: false, message, errors: [] });
     }
   };
@@ -146,7 +152,6 @@ export function ChecklistView({
             row={line.row}
             rowKey={line.key}
             targets={targets.get(line.row.item.id) ?? itemTargets(line.row.item, undefined)}
-            asOf={asOf}
             selected={selected.has(line.key)}
             editable={editable}
             onSelect={onSelect}
@@ -192,7 +197,7 @@ export function ChecklistView({
           )}
         </div>
       )}
-      {filtered.length === 0 ? <p className="empty">{m.my.empty}</p> : printing ? <PrintLedger rows={display} title={title} subtitle={`${m.my.asOf(formatDate(chinaDate(asOf)))} · ${m.my.count(filtered.length, rows.length)}`} asOf={asOf} /> : <ChecklistList rows={display} render={render} resetKey={listKey} />}
+      {filtered.length === 0 ? <p className="empty">{m.my.empty}</p> : printing ? <PrintLedger rows={display} title={title} subtitle={`${m.my.asOf(formatDate(chinaDate(asOf)))} · ${m.my.count(filtered.length, rows.length)}`} /> : <ChecklistList rows={display} render={render} resetKey={listKey} />}
     </section>
   );
 }

@@ -11,13 +11,13 @@ function row(label: string): HTMLElement {
 
 describe("我的任务", () => {
   it("asks a signed-out visitor to sign in", async () => {
-    renderApp({ url: "/my" });
+    await renderApp({ url: "/my" });
     expect(await screen.findByText("请先以责任单位的令牌登录，查看本单位的任务。")).toBeTruthy();
     expect(screen.getAllByRole("link", { name: "登录" }).length).toBeGreaterThan(0);
   });
 
   it("lists exactly the office's items grouped plan → section → task, lead apart from responsible", async () => {
-    renderApp({ url: "/my", signedInAs: "sj" });
+    await renderApp({ url: "/my", signedInAs: "sj" });
     const heading = await screen.findByRole("heading", { level: 2, name: "测试市法治政府建设实施方案" });
     expect(heading).toBeTruthy();
     expect(screen.getByRole("heading", { level: 3, name: "依法全面履行政府职能" })).toBeTruthy();
@@ -36,7 +36,7 @@ describe("我的任务", () => {
   });
 
   it("shows due dates with days left or overdue as text, judged by core as of today", async () => {
-    renderApp({ url: "/my", signedInAs: "sj" });
+    await renderApp({ url: "/my", signedInAs: "sj" });
     const overdue = await screen.findByRole("group", { name: "公布行政审批事项目录" });
     expect(within(overdue).getByText("逾期 76 天")).toBeTruthy();
     expect(overdue.className).toContain("overdue");
@@ -48,10 +48,10 @@ describe("我的任务", () => {
 
   it("ticks an item done through the API with its version, and shows it saved", async () => {
     const user = userEvent.setup();
-    const { api } = renderApp({ url: "/my", signedInAs: "sj" });
+    const { api } = await renderApp({ url: "/my", signedInAs: "sj" });
     const box = await screen.findByRole("checkbox", { name: "标记为已完成：公布行政审批事项目录" });
     await user.click(box);
-    await waitFor(() => expect(api.current(M1, "测试市:市司法局").status).toBe("done"));
+    await waitFor(async () => expect((await api.current(M1, "测试市:市司法局")).status).toBe("done"));
     const patch = api.requests.find((r) => r.method === "PATCH");
     expect(patch?.headers["if-match"]).toBe('"0"');
     expect(patch?.body).toEqual({ status: "done", percent: 100 });
@@ -64,14 +64,14 @@ describe("我的任务", () => {
   });
 
   it("lets an admin open any unit's list", async () => {
-    renderApp({ url: "/my?unit=%E6%B5%8B%E8%AF%95%E5%B8%82%3A%E5%B8%82%E8%B4%A2%E6%94%BF%E5%B1%80", signedInAs: "admin" });
+    await renderApp({ url: "/my?unit=%E6%B5%8B%E8%AF%95%E5%B8%82%3A%E5%B8%82%E8%B4%A2%E6%94%BF%E5%B1%80", signedInAs: "admin" });
     expect(await screen.findByRole("heading", { level: 1, name: "我的任务 · 市财政局" })).toBeTruthy();
     expect(screen.getByRole("heading", { level: 4, name: /推进政务公开/ })).toBeTruthy();
   });
 
   it("changes the status of many selected items at once", async () => {
     const user = userEvent.setup();
-    const { api } = renderApp({ url: "/my", signedInAs: "sj" });
+    const { api } = await renderApp({ url: "/my", signedInAs: "sj" });
     await user.click(await screen.findByRole("checkbox", { name: "选择：公布行政审批事项目录" }));
     await user.click(screen.getByRole("checkbox", { name: "选择：完成清理工作" }));
     const bar = screen.getByRole("region", { name: "批量设置状态" });
@@ -79,27 +79,27 @@ describe("我的任务", () => {
     await user.selectOptions(within(bar).getByLabelText("批量设置状态"), "in_progress");
     await user.click(within(bar).getByRole("button", { name: "应用" }));
     expect(await screen.findByText("已更新 2 项")).toBeTruthy();
-    expect(api.current(M1, "测试市:市司法局").status).toBe("in_progress");
-    expect(api.current("testville-2016/1#m2", "测试市:市司法局").status).toBe("in_progress");
-    expect(api.current("testville-2016/1#task", "测试市:市司法局").status).toBe("not_started");
+    expect((await api.current(M1, "测试市:市司法局")).status).toBe("in_progress");
+    expect((await api.current("testville-2016/1#m2", "测试市:市司法局")).status).toBe("in_progress");
+    expect((await api.current("testville-2016/1#task", "测试市:市司法局")).status).toBe("not_started");
   });
 
   it("applies no part of a bulk change when one item is stale, and shows the newer state", async () => {
     const user = userEvent.setup();
-    const { api } = renderApp({ url: "/my", signedInAs: "sj" });
+    const { api } = await renderApp({ url: "/my", signedInAs: "sj" });
     await user.click(await screen.findByRole("checkbox", { name: "选择：公布行政审批事项目录" }));
     await user.click(screen.getByRole("checkbox", { name: "选择：完成清理工作" }));
-    api.write("someone else", "testville-2016/1#m2", "测试市:市司法局", { status: "blocked", note: "经费未到位" });
+    await api.write("someone else", "testville-2016/1#m2", "测试市:市司法局", { status: "blocked", note: "经费未到位" });
     await user.click(screen.getByRole("button", { name: "应用" }));
     expect(await screen.findByText("批量更新未执行（全部或全不）：")).toBeTruthy();
     expect(screen.getByText("完成清理工作：该事项已被他人更新")).toBeTruthy();
     expect(screen.queryByText(/公布行政审批事项目录：/)).toBeNull();
-    expect(api.current(M1, "测试市:市司法局").version).toBe(0);
+    expect((await api.current(M1, "测试市:市司法局")).version).toBe(0);
     expect(within(row("完成清理工作")).getByText("经费未到位")).toBeTruthy();
   });
 
   it("swaps the list for the full ledger table while printing, with the filters applied", async () => {
-    renderApp({ url: "/my?role=lead", signedInAs: "sj" });
+    await renderApp({ url: "/my?role=lead", signedInAs: "sj" });
     await screen.findByRole("group", { name: "公布行政审批事项目录" });
     expect(screen.queryByRole("table")).toBeNull();
     // React runs the effect that listens for printing after the list paints; under load that can come later

@@ -1,5 +1,5 @@
 import type { ProgressPatch } from "@taizhang/core";
-import type { Progress } from "../api/types.js";
+import type { Progress } from "@taizhang/core";
 import { useI18n } from "../i18n/i18n.js";
 import { ProgressFieldsView } from "./progress-view.js";
 

@@ -1,5 +1,5 @@
 import { useId, useState } from "react";
-import type { PlanSummary } from "../api/types.js";
+import type { PlanSummary } from "@taizhang/core";
 import { useI18n } from "../i18n/i18n.js";
 import { STATUSES, isProgressStatus } from "../ui/status.js";
 import { NO_FILTERS, hasFilters, type ChecklistFilters } from "./filters.js";

@@ -7,7 +7,7 @@ const items = () => screen.queryAllByRole("group").map((g) => g.getAttribute("da
 
 describe("filters ↔ URL", () => {
   it("reads the filters from the URL on load and shows them in the controls", async () => {
-    renderApp({ url: "/my?overdue=1&role=lead", signedInAs: "sj" });
+    await renderApp({ url: "/my?overdue=1&role=lead", signedInAs: "sj" });
     await screen.findByRole("heading", { level: 1, name: "我的任务 · 市司法局" });
     expect(items()).toEqual(["testville-2016/1#m1"]);
     const search = screen.getByRole("search", { name: "筛选" });
@@ -18,7 +18,7 @@ describe("filters ↔ URL", () => {
 
   it("writes every control into the URL, and Back restores the previous view", async () => {
     const user = userEvent.setup();
-    renderApp({ url: "/my", signedInAs: "sj" });
+    await renderApp({ url: "/my", signedInAs: "sj" });
     const search = await screen.findByRole("search", { name: "筛选" });
     expect(items()).toHaveLength(4);
 
@@ -53,14 +53,14 @@ describe("filters ↔ URL", () => {
 
   it("finds tasks through the API's search, so traditional input matches simplified text", async () => {
     const user = userEvent.setup();
-    renderApp({ url: "/my", signedInAs: "sj" });
+    await renderApp({ url: "/my", signedInAs: "sj" });
     const search = await screen.findByRole("search", { name: "筛选" });
     await user.type(within(search).getByLabelText("搜索"), "行政應訴");
     await waitFor(() => expect(items()).toEqual(["testville-2016/2#task"]));
   });
 
   it("says so when nothing matches", async () => {
-    renderApp({ url: "/my?status=blocked", signedInAs: "sj" });
+    await renderApp({ url: "/my?status=blocked", signedInAs: "sj" });
     expect(await screen.findByText("没有符合条件的事项。")).toBeTruthy();
   });
 });

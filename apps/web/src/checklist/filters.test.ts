@@ -1,7 +1,8 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import { FakeApi } from "../test/fake-api.js";
-import { TEST_NOW, UNIT_SJ, fixturePlan } from "../test/fixture-plan.js";
+import type { ChecklistEntry } from "@taizhang/contract";
+import { beforeAll, describe, expect, it } from "vitest";
+import { testApi } from "../test/render-app.js";
+import { UNIT_SJ, testPlan } from "../test/test-plan.js";
 import { STATUSES } from "../ui/status.js";
 import { NO_FILTERS, applyFilters, parseFilters, serializeFilters, type ChecklistFilters } from "./filters.js";
 
@@ -42,12 +43,19 @@ describe("filters in the URL", () => {
 });
 
 describe("applyFilters", () => {
-  const rows = new FakeApi([fixturePlan], []).rows({ unitId: UNIT_SJ });
-  const ids = (f: Partial<ChecklistFilters>) => applyFilters(rows, { ...NO_FILTERS, ...f }, TEST_NOW).map((r) => r.item.id);
+  // The unit's rows as the real API sends them, deadline flags judged as of the test day (and of another day).
+  let rows: ChecklistEntry[] = [];
+  let earlier: ChecklistEntry[] = [];
+  beforeAll(async () => {
+    const client = (await testApi()).admin();
+    rows = (await client.op.unitChecklist({ params: { unitId: UNIT_SJ } })).items;
+    earlier = (await client.op.unitChecklist({ params: { unitId: UNIT_SJ }, query: { asOf: "2016-03-31T15:59:00Z" } })).items;
+  });
+  const ids = (f: Partial<ChecklistFilters>) => applyFilters(rows, { ...NO_FILTERS, ...f }).map((r) => r.item.id);
 
-  it("keeps overdue items only, judged by core as of the given day", () => {
+  it("keeps overdue items only, as the API flagged them as of its day", () => {
     expect(ids({ overdue: true })).toEqual(["testville-2016/1#m1"]);
-    expect(applyFilters(rows, { ...NO_FILTERS, overdue: true }, new Date("2016-03-31T15:59:00Z")).map((r) => r.item.id)).toEqual([]);
+    expect(applyFilters(earlier, { ...NO_FILTERS, overdue: true }).map((r) => r.item.id)).toEqual([]);
   });
 
   it("keeps open items due within N days, the overdue ones included", () => {
@@ -60,7 +68,7 @@ describe("applyFilters", () => {
     expect(ids({ status: "done" })).toEqual([]);
     expect(ids({ plan: "other-plan" })).toEqual([]);
     expect(ids({ q: "清理" })).toEqual(["testville-2016/1#m2"]);
-    const tasks = new Map(fixturePlan.tasks.map((t) => [t.id as string, t]));
-    expect(applyFilters(rows, { ...NO_FILTERS, q: "负责人 出庭" }, TEST_NOW, tasks).map((r) => r.item.id)).toEqual(["testville-2016/2#task"]);
+    const tasks = new Map(testPlan.tasks.map((t) => [t.id as string, t]));
+    expect(applyFilters(rows, { ...NO_FILTERS, q: "负责人 出庭" }, tasks).map((r) => r.item.id)).toEqual(["testville-2016/2#task"]);
   });
 });

@@ -1,5 +1,5 @@
-import { daysLeft, isClosed, isOverdue, type ProgressStatus, type Task, type UnitRole } from "@taizhang/core";
-import type { ChecklistRow } from "../api/types.js";
+import type { ProgressStatus, Task, UnitRole } from "@taizhang/core";
+import type { ChecklistEntry as ChecklistRow } from "@taizhang/contract";
 import { isProgressStatus } from "../ui/status.js";
 
 /** What the 我的任务 list is narrowed to; lives in the URL query so a view can be bookmarked. */
@@ -58,14 +58,13 @@ function fold(s: string): string {
 }
 
 /**
- * The rows that pass every filter. Deadlines are judged by core (`isOverdue`,
- * `daysLeft`) as of `asOf`; free text matches the item, its task's title and
+ * The rows that pass every filter. Deadlines are the API's flags of each row
+ * (`deadline`, judged as of the checklist's `asOf`); free text matches the item, its task's title and
  * its task's full text when the task is known, or any task the API's search found.
  */
 export function applyFilters(
   rows: readonly ChecklistRow[],
   filters: ChecklistFilters,
-  asOf: Date,
   tasks?: ReadonlyMap<string, Task>,
   /** Task ids the API's search (core's, which also reads traditional script and pinyin) found for `q`. */
   serverMatches?: ReadonlySet<string>,
@@ -75,8 +74,8 @@ export function applyFilters(
     if (filters.plan && row.item.planId !== filters.plan) return false;
     if (filters.status && row.progress.status !== filters.status) return false;
     if (filters.role && row.role !== filters.role) return false;
-    if (filters.overdue && !isOverdue(row.item.due, row.progress.status, asOf)) return false;
-    if (filters.within !== null && (isClosed(row.progress.status) || daysLeft(row.item.due, asOf) > filters.within)) return false;
+    if (filters.overdue && !row.deadline.overdue) return false;
+    if (filters.within !== null && (row.deadline.state === "closed" || row.deadline.daysLeft > filters.within)) return false;
     if (words.length > 0) {
       const task = tasks?.get(row.item.taskId);
       const haystack = fold([row.taskTitle, row.item.label, task?.text ?? "", task?.originalText ?? ""].join("\n"));

@@ -1,4 +1,4 @@
-import type { ChecklistRow } from "../api/types.js";
+import type { ChecklistEntry as ChecklistRow } from "@taizhang/contract";
 
 /** One line of the grouped 我的任务 list: a heading or an item. */
 export type DisplayRow =

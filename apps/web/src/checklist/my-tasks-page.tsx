@@ -1,19 +1,20 @@
 import type { UnitId } from "@taizhang/core";
-import type { SessionInfo } from "../api/types.js";
+import type { SessionInfo } from "../api/session.js";
+import { useOp, useUnitChecklist } from "../api/queries.js";
 import { useApp } from "../app-context.js";
 import { useI18n } from "../i18n/i18n.js";
-import { Link, useRouter } from "../router/router.js";
-import { paths } from "../router/routes.js";
+import { useLocation, useNavigate } from "react-router";
+import { Link } from "../ui/link.js";
+import { paths } from "../paths.js";
 import { AsyncView } from "../ui/async-view.js";
 import { unitName } from "../ui/unit-name.js";
-import { useAsync } from "../use-async.js";
 import { ChecklistView } from "./checklist-view.js";
 
 /** 我的任务: the signed-in office's checklist across every plan. */
 export function MyTasksPage() {
   const { session } = useApp();
   const { m } = useI18n();
-  const { location } = useRouter();
+  const location = useLocation();
   if (session.status === "loading") return <p role="status">{m.app.loading}</p>;
   if (session.status === "signed-out")
     return (
@@ -33,16 +34,15 @@ export function MyTasksPage() {
 }
 
 function UnitPicker() {
-  const { api } = useApp();
   const { m } = useI18n();
-  const { navigate } = useRouter();
-  const units = useAsync(() => api.units.list(), [api]);
+  const navigate = useNavigate();
+  const units = useOp("listUnits");
   return (
     <section>
       <h1>{m.my.title}</h1>
       <p>{m.my.notOffice}</p>
-      <AsyncView state={units} reload={units.reload}>
-        {(list) => (
+      <AsyncView query={units}>
+        {({ items: list }) => (
           <label>
             {m.my.pickUnit}{" "}
             <select defaultValue="" onChange={(e) => e.target.value && navigate(paths.myTasks(new URLSearchParams({ unit: e.target.value }).toString()))}>
@@ -63,13 +63,15 @@ function UnitPicker() {
 }
 
 function UnitChecklist({ unitId, info }: { unitId: UnitId; info: SessionInfo }) {
-  const { api } = useApp();
   const { m } = useI18n();
-  const data = useAsync(() => Promise.all([api.units.checklist(unitId), api.plans.list()]), [api, unitId]);
+  const checklist = useUnitChecklist(unitId);
+  const plans = useOp("listPlans");
   return (
-    <AsyncView state={data} reload={data.reload}>
-      {([checklist, plans]) => (
-        <ChecklistView unitId={unitId} info={info} initialRows={checklist.items} asOf={new Date(checklist.asOf)} plans={plans} title={m.my.unitTitle(unitName(unitId))} />
+    <AsyncView query={checklist}>
+      {(list) => (
+        <AsyncView query={plans}>
+          {({ items }) => <ChecklistView unitId={unitId} info={info} rows={list.items} asOf={new Date(list.asOf)} plans={items} title={m.my.unitTitle(unitName(unitId))} />}
+        </AsyncView>
       )}
     </AsyncView>
   );

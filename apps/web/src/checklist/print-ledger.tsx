@@ -1,9 +1,9 @@
-import { daysLeft, deadlineState } from "@taizhang/core";
+import { deadlineText } from "../ui/badges.js";
 import { useI18n } from "../i18n/i18n.js";
 import type { DisplayRow } from "./group-rows.js";
 
 /** The whole of 我的任务 as one A4 ledger table, mounted only for printing. */
-export function PrintLedger({ rows, title, subtitle, asOf }: { rows: readonly DisplayRow[]; title: string; subtitle: string; asOf: Date }) {
+export function PrintLedger({ rows, title, subtitle }: { rows: readonly DisplayRow[]; title: string; subtitle: string }) {
   const { m, formatDate } = useI18n();
   return (
     <table className="ledger my print-only">
@@ -50,17 +50,16 @@ export function PrintLedger({ rows, title, subtitle, asOf }: { rows: readonly Di
               </tr>
             );
           const { item, progress } = r.row;
-          const state = deadlineState(item.due, progress.status, asOf);
-          const left = daysLeft(item.due, asOf);
+          const { deadline } = r.row;
           return (
-            <tr key={r.key} className={state === "overdue" ? "overdue" : undefined}>
+            <tr key={r.key} className={deadline.overdue ? "overdue" : undefined}>
               <td />
               <td>{item.milestoneIndex !== null ? m.app.pair(m.item.milestone(item.milestoneIndex), item.label) : m.item.wholeTask}</td>
               <td>{m.unitRole[r.row.role]}</td>
               <td>
                 {formatDate(item.due)}
                 <br />
-                <small>{state === "closed" ? m.days.closed : left < 0 ? m.days.overdue(-left) : m.days.left(left)}</small>
+                <small>{deadlineText(m, deadline)}</small>
               </td>
               <td>{m.status[progress.status]}</td>
               <td>{progress.percent}</td>

@@ -1,6 +1,6 @@
 import type { Evidence, ProgressPatch, ProgressStatus, Target } from "@taizhang/core";
 import { useId, useState, type FormEvent } from "react";
-import type { Progress } from "../api/types.js";
+import type { Progress } from "@taizhang/core";
 import { useI18n } from "../i18n/i18n.js";
 import { STATUSES, isProgressStatus } from "../ui/status.js";
 

@@ -1,5 +1,5 @@
 import type { ProgressPatch, Target } from "@taizhang/core";
-import type { Progress } from "../api/types.js";
+import type { Progress } from "@taizhang/core";
 import { useI18n } from "../i18n/i18n.js";
 import { StatusBadge } from "../ui/badges.js";
 

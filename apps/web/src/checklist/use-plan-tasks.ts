@@ -1,36 +1,29 @@
-import type { Task } from "@taizhang/core";
+import type { Plan, Task } from "@taizhang/core";
+import { useQueries } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import type { Plan } from "../api/types.js";
+import { opQuery } from "../api/queries.js";
 import { useApp } from "../app-context.js";
 import { whenIdle } from "../ui/when-idle.js";
 
+/** The tasks of the plans loaded so far, by id (one function, so the query cache keeps the map while its answers stay). */
+function tasksOf(results: ReadonlyArray<{ data?: Plan | undefined; error: Error | null }>): ReadonlyMap<string, Task> {
+  const map = new Map<string, Task>();
+  for (const result of results) {
+    if (result.error) console.error("could not load the plans behind the checklist", result.error);
+    if (result.data) for (const task of result.data.tasks) map.set(task.id, task);
+  }
+  return map;
+}
+
 /**
  * Loads the plan documents behind the rows (for target wording and full-text
- * search) without holding up the list: asked for once the list's first frame
- * is painted and the browser is idle (a plan document can be a megabyte of JSON).
+ * search) without holding up the list: asked for (through the query cache)
+ * once the list's first frame is painted and the browser is idle (a plan
+ * document can be a megabyte of JSON).
  */
 export function usePlanTasks(planIds: readonly string[]): ReadonlyMap<string, Task> {
   const { api } = useApp();
-  const [tasks, setTasks] = useState<ReadonlyMap<string, Task>>(new Map());
-  const key = planIds.join(",");
-  useEffect(() => {
-    let live = true;
-    const cancel = whenIdle(() => {
-      Promise.all(planIds.map((id) => api.plans.get(id))).then(
-        (plans: Plan[]) => {
-          if (!live) return;
-          const map = new Map<string, Task>();
-          for (const plan of plans) for (const task of plan.tasks) map.set(task.id, task);
-          setTasks(map);
-        },
-        (error: unknown) => console.error("could not load the plans behind the checklist", error),
-      );
-    });
-    return () => {
-      live = false;
-      cancel();
-    };
-    // `key` stands for `planIds`, whose identity changes every render.
-  }, [api, key]);
-  return tasks;
+  const [idle, setIdle] = useState(false);
+  useEffect(() => whenIdle(() => setIdle(true)), []);
+  return useQueries({ queries: planIds.map((planId) => ({ ...opQuery(api, "getPlan", { params: { planId } }), enabled: idle })), combine: tasksOf });
 }

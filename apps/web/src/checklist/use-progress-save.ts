@@ -1,7 +1,10 @@
+import { etagOf, itemPathParams } from "@taizhang/contract";
 import type { ProgressPatch } from "@taizhang/core";
 import { useCallback, useState } from "react";
-import { ApiError } from "../api/api-error.js";
-import type { ChecklistRow, Progress } from "../api/types.js";
+import { ConflictError } from "@taizhang/client";
+import { errorText, isStatus } from "../api/api-error.js";
+import type { Progress } from "@taizhang/core";
+import type { ChecklistEntry as ChecklistRow } from "@taizhang/contract";
 import { useApp } from "../app-context.js";
 
 export type SaveState =
@@ -17,7 +20,7 @@ export type SaveState =
  * version is never retried silently: the newer state is shown and the user
  * decides whether to apply their change again.
  */
-export function useProgressSave(row: ChecklistRow, onSaved: (progress: Progress) => void) {
+export function useProgressSave(row: ChecklistRow, onSaved: (progress: Progress) => Promise<void>) {
   const { api } = useApp();
   const [state, setState] = useState<SaveState>({ status: "idle" });
 
@@ -25,22 +28,23 @@ export function useProgressSave(row: ChecklistRow, onSaved: (progress: Progress)
     async (patch: ProgressPatch, version: number): Promise<boolean> => {
       setState({ status: "saving" });
       try {
-        const progress = await api.progress.update(row.item.id, row.unitId, version, patch);
-        onSaved(progress);
+        const progress = await api.op.updateProgress({ params: { ...itemPathParams(row.item.id), unitId: row.unitId }, json: patch }, { headers: { "if-match": etagOf(version) } });
+        // "Saved" once every view shows the API's fresh state (deadline flags included).
+        await onSaved(progress);
         setState({ status: "saved" });
         return true;
       } catch (error) {
-        if (error instanceof ApiError && error.status === 412 && error.current) {
+        if (error instanceof ConflictError) {
           // Show the newer state at once so the list never displays a value that is no longer true.
-          onSaved(error.current);
+          void onSaved(error.current);
           setState({ status: "conflict", current: error.current, patch });
-        } else if (error instanceof ApiError && (error.status === 403 || error.status === 401)) {
-          setState({ status: "error", code: "forbidden", message: error.message });
-        } else if (error instanceof ApiError && (error.status === 400 || error.status === 422)) {
+        } else if (isStatus(error, 403, 401)) {
+          setState({ status: "error", code: "forbidden", message: errorText(error) });
+        } else if (isStatus(error, 400, 422)) {
           const paths = error.problem.errors?.map((e) => `${e.path}: ${e.message}`).join("; ");
-          setState({ status: "error", code: "invalid", message: paths || error.message });
+          setState({ status: "error", code: "invalid", message: paths || errorText(error) });
         } else {
-          setState({ status: "error", code: "other", message: error instanceof Error ? error.message : String(error) });
+          setState({ status: "error", code: "other", message: errorText(error) });
         }
         return false;
       }

@@ -1,8 +1,9 @@
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useOp } from "../api/queries.js";
 import { useApp } from "../app-context.js";
 import { useI18n } from "../i18n/i18n.js";
 import { AsyncView } from "../ui/async-view.js";
-import { useAsync } from "../use-async.js";
 import { HeatMap } from "./heat-map.js";
 import { StackedBars } from "./stacked-bars.js";
 import { Timeline } from "./timeline.js";
@@ -11,17 +12,27 @@ import { Timeline } from "./timeline.js";
 export function DashboardPage() {
   const { api } = useApp();
   const { m } = useI18n();
-  const overview = useAsync(async () => {
-    const [plans, byPlan, deadlines] = await Promise.all([api.plans.list(), api.reports.progress("plan"), api.reports.deadlines({ withinDays: 90 })]);
-    const byUnit = await Promise.all(plans.map(async (p) => ({ key: p.id as string, label: p.jurisdiction.name, rows: await api.reports.progress("unit", { planId: p.id }) })));
-    return { plans, byPlan, deadlines, byUnit };
-  }, [api]);
+  // One cached read of the reports the page draws, under progressReport so that saves mark it stale.
+  const overview = useQuery({
+    queryKey: ["progressReport", { dashboard: true }],
+    queryFn: async ({ signal }) => {
+      const [plans, byPlan, deadlines] = await Promise.all([
+        api.op.listPlans({}, { signal }).then((r) => r.items),
+        api.op.progressReport({ query: { by: "plan" } }, { signal }).then((r) => r.rows),
+        api.op.deadlineReport({ query: { withinDays: 90 } }, { signal }),
+      ]);
+      const byUnit = await Promise.all(
+        plans.map(async (p) => ({ key: p.id as string, label: p.jurisdiction.name, rows: (await api.op.progressReport({ query: { by: "unit", planId: p.id } }, { signal })).rows })),
+      );
+      return { plans, byPlan, deadlines, byUnit };
+    },
+  });
   const [planId, setPlanId] = useState<string>("");
 
   return (
     <section className="dashboard">
       <h1>{m.dashboard.title}</h1>
-      <AsyncView state={overview} reload={overview.reload}>
+      <AsyncView query={overview}>
         {(d) => {
           // Start with the first plan that has any rows: plans that name no units have nothing to chart yet.
           const withRows = d.plans.find((p) => d.byPlan.some((r) => r.key === p.id && r.rollup.total > 0));
@@ -64,8 +75,8 @@ export function DashboardPage() {
 }
 
 function SectionBars({ planId }: { planId: string }) {
-  const { api } = useApp();
   const { m } = useI18n();
-  const rows = useAsync(() => (planId ? api.reports.progress("section", { planId }) : Promise.resolve([])), [api, planId]);
-  return <AsyncView state={rows} reload={rows.reload}>{(r) => <StackedBars rows={r} title={m.dashboard.bySection} />}</AsyncView>;
+  const rows = useOp("progressReport", { query: { by: "section", planId } }, { enabled: planId !== "" });
+  if (planId === "") return <StackedBars rows={[]} title={m.dashboard.bySection} />;
+  return <AsyncView query={rows}>{(r) => <StackedBars rows={r.rows} title={m.dashboard.bySection} />}</AsyncView>;
 }

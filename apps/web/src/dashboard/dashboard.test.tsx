@@ -1,15 +1,15 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { UNIT_SJ } from "../test/fixture-plan.js";
-import { fakeApi, renderApp } from "../test/render-app.js";
+import { UNIT_SJ } from "../test/test-plan.js";
+import { testApi, renderApp } from "../test/render-app.js";
 import { monthsBetween } from "./timeline.js";
 import { shade } from "./heat-map.js";
 
 describe("dashboard", () => {
   it("draws the API's completion and overdue numbers as SVG with text, and the deadline timeline", async () => {
-    const api = fakeApi();
-    api.write("x", "testville-2016/1#m1", UNIT_SJ, { status: "done", percent: 100 });
-    renderApp({ api, url: "/dashboard" });
+    const api = await testApi();
+    await api.write("x", "testville-2016/1#m1", UNIT_SJ, { status: "done", percent: 100 });
+    await renderApp({ api, url: "/dashboard" });
     const byPlan = await screen.findByRole("img", { name: "各规划完成情况" });
     // 9 (item, unit) rows: 1 done and 8 not started → 11.1 % by core's rollUp on the server side; 1 overdue.
     expect(byPlan.textContent).toContain("11.1% · ⚠1");

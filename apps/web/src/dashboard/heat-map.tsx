@@ -1,5 +1,7 @@
-import type { ReportRow } from "../api/types.js";
+import type { RouteOutput, Routes } from "@taizhang/contract";
 import { useI18n } from "../i18n/i18n.js";
+
+type ReportRow = RouteOutput<Routes["progressReport"]>["rows"][number];
 
 const CELL_W = 110;
 const CELL_H = 28;

@@ -1,7 +1,9 @@
 import type { ProgressStatus } from "@taizhang/core";
-import type { ReportRow } from "../api/types.js";
+import type { RouteOutput, Routes } from "@taizhang/contract";
 import { useI18n } from "../i18n/i18n.js";
 import { STATUSES, STATUS_ICONS } from "../ui/status.js";
+
+type ReportRow = RouteOutput<Routes["progressReport"]>["rows"][number];
 
 const ROW_H = 34;
 const LABEL_W = 220;

@@ -1,9 +1,9 @@
-import { chinaDate, daysLeft } from "@taizhang/core";
-import type { ChecklistRow } from "../api/types.js";
+import { chinaDate } from "@taizhang/core";
+import type { ChecklistEntry as ChecklistRow } from "@taizhang/contract";
 import { unitName } from "../ui/unit-name.js";
 import { useI18n } from "../i18n/i18n.js";
-import { Link } from "../router/router.js";
-import { paths } from "../router/routes.js";
+import { Link } from "../ui/link.js";
+import { paths } from "../paths.js";
 
 const W = 760;
 const H = 150;
@@ -81,14 +81,14 @@ export function Timeline({ overdue, dueSoon, asOf, title }: { overdue: readonly 
         </ul>
       </figcaption>
       <div className="deadline-lists">
-        <DeadlineList title={`⚠ ${m.dashboard.overdueList}`} rows={overdue} asOf={asOf} />
-        <DeadlineList title={`◷ ${m.dashboard.dueSoonList}`} rows={dueSoon} asOf={asOf} />
+        <DeadlineList title={`⚠ ${m.dashboard.overdueList}`} rows={overdue} />
+        <DeadlineList title={`◷ ${m.dashboard.dueSoonList}`} rows={dueSoon} />
       </div>
     </figure>
   );
 }
 
-function DeadlineList({ title, rows, asOf }: { title: string; rows: readonly ChecklistRow[]; asOf: Date }) {
+function DeadlineList({ title, rows }: { title: string; rows: readonly ChecklistRow[] }) {
   const { m, formatDate } = useI18n();
   const shown = [...rows].sort((a, b) => a.item.due.localeCompare(b.item.due)).slice(0, 30);
   return (
@@ -101,7 +101,7 @@ function DeadlineList({ title, rows, asOf }: { title: string; rows: readonly Che
       ) : (
         <ol className="plain deadline-list">
           {shown.map((r) => {
-            const left = daysLeft(r.item.due, asOf);
+            const left = r.deadline.daysLeft;
             return (
               <li key={`${r.item.id}|${r.unitId}`}>
                 <time dateTime={r.item.due}>{formatDate(r.item.due)}</time> <span className="muted">({left < 0 ? m.days.overdue(-left) : m.days.left(left)})</span>{" "}

@@ -1,7 +1,7 @@
 import { useApp } from "../app-context.js";
 import { useI18n } from "../i18n/i18n.js";
-import { Link } from "../router/router.js";
-import { paths } from "../router/routes.js";
+import { Link } from "../ui/link.js";
+import { paths } from "../paths.js";
 
 /** The export route's URL for a plan's ledger or a unit's checklist (docs/api.md, GET /api/exports/ledger). */
 export function exportUrl(query: { planId?: string; unitId?: string; format: "xlsx" | "csv" | "ics"; lang: "zh" | "en"; history?: "include" | "only" }): string {

@@ -1,9 +1,32 @@
 import { useId, useState, type ChangeEvent } from "react";
-import type { LedgerFieldChange, LedgerImportResult } from "../api/types.js";
+import type { LedgerImportResult } from "@taizhang/contract";
+import { TaizhangApiError } from "@taizhang/client";
+import { routes, XLSX_TYPE } from "@taizhang/contract";
+import { useQueryClient } from "@tanstack/react-query";
+import { errorText } from "../api/api-error.js";
+import { invalidateAfter } from "../api/queries.js";
+import type { ApiClient } from "../api/client.js";
 import { useApp } from "../app-context.js";
 import { useI18n } from "../i18n/i18n.js";
-import { Link } from "../router/router.js";
-import { paths } from "../router/routes.js";
+import { Link } from "../ui/link.js";
+import { paths } from "../paths.js";
+
+type LedgerFieldChange = LedgerImportResult["rows"][number]["changes"][number];
+
+/**
+ * Sends an edited ledger (.xlsx or CSV, as downloaded): a preview of what it changes, or with `apply` the changes
+ * written. A refused apply (some rows refused, 409 import-rejected) answers with the rows and why, `applied: false`.
+ */
+async function sendLedger(api: ApiClient, file: File, how: { apply: boolean; skipRejected?: boolean }): Promise<LedgerImportResult> {
+  const isCsv = /\.(csv|txt|tsv)$/i.test(file.name) || file.type.startsWith("text/");
+  const query = { apply: how.apply, ...(how.skipRejected ? { skipRejected: true } : {}), fileName: file.name };
+  try {
+    return await api.call(routes.importLedger, { query }, { raw: { body: file, contentType: isCsv ? "text/csv" : XLSX_TYPE } });
+  } catch (error) {
+    if (error instanceof TaizhangApiError && error.status === 409 && error.problem.import) return error.problem.import;
+    throw error;
+  }
+}
 
 type Stage =
   | { step: "choose" }
@@ -113,6 +136,7 @@ function Changes({ result }: { result: LedgerImportResult }) {
  */
 export function LedgerImportPage() {
   const { api, session } = useApp();
+  const queryClient = useQueryClient();
   const { m } = useI18n();
   const id = useId();
   const [stage, setStage] = useState<Stage>({ step: "choose" });
@@ -129,7 +153,7 @@ export function LedgerImportPage() {
     );
   }
 
-  const fail = (error: unknown) => setStage({ step: "error", message: error instanceof Error ? error.message : String(error) });
+  const fail = (error: unknown) => setStage({ step: "error", message: errorText(error) });
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -137,7 +161,7 @@ export function LedgerImportPage() {
     setStage({ step: "busy" });
     setSkipRejected(false);
     try {
-      setStage({ step: "preview", file, result: await api.import.ledger(file, { apply: false }) });
+      setStage({ step: "preview", file, result: await sendLedger(api, file, { apply: false }) });
     } catch (error) {
       fail(error);
     }
@@ -146,7 +170,9 @@ export function LedgerImportPage() {
   const apply = async (file: File) => {
     setStage({ step: "busy" });
     try {
-      setStage({ step: "done", result: await api.import.ledger(file, { apply: true, skipRejected }) });
+      const result = await sendLedger(api, file, { apply: true, skipRejected });
+      if (result.written > 0) await invalidateAfter(queryClient, "progress");
+      setStage({ step: "done", result });
     } catch (error) {
       fail(error);
     }

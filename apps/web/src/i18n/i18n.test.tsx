@@ -29,7 +29,7 @@ describe("i18n", () => {
 
   it("starts in Chinese, switches to English and back, and remembers the choice", async () => {
     const user = userEvent.setup();
-    renderApp({ url: "/my", signedInAs: "sj" });
+    await renderApp({ url: "/my", signedInAs: "sj" });
     const nav = screen.getByRole("navigation", { name: "主导航" });
     expect(within(nav).getByRole("link", { name: "我的任务" })).toBeTruthy();
     await screen.findByRole("group", { name: "公布行政审批事项目录" });
@@ -55,7 +55,7 @@ describe("i18n", () => {
 
   it("opens in the language chosen on an earlier visit", async () => {
     window.localStorage.setItem("taizhang.lang", "en");
-    renderApp({ url: "/plans" });
+    await renderApp({ url: "/plans" });
     expect(await screen.findByRole("heading", { level: 1, name: "Plans" })).toBeTruthy();
     expect(await screen.findByText("2016–2016", { exact: false })).toBeTruthy();
   });

@@ -1,29 +1,27 @@
 import type { Part, Task } from "@taizhang/core";
-import type { Plan } from "../api/types.js";
-import { useApp } from "../app-context.js";
+import type { Plan } from "@taizhang/core";
+import { useMemo } from "react";
+import { useOp } from "../api/queries.js";
 import { unitName } from "../ui/unit-name.js";
 import { useI18n } from "../i18n/i18n.js";
-import { Link } from "../router/router.js";
-import { paths } from "../router/routes.js";
+import { Link } from "../ui/link.js";
+import { paths } from "../paths.js";
 import { AsyncView } from "../ui/async-view.js";
 import { DownloadLinks } from "../exports/download-links.js";
-import { useAsync } from "../use-async.js";
 
 /** One plan as a readable document; printed, it becomes an A4 ledger table. */
 export function PlanPage({ planId }: { planId: string }) {
-  const { api } = useApp();
-  const plan = useAsync(async () => {
-    // The whole-task items' due dates come from the API's checklist (core's rule), when the plan has any lines.
-    const [doc, checklist] = await Promise.all([api.plans.get(planId), api.plans.checklist(planId).catch(() => null)]);
-    const dues = new Map<string, string>();
-    for (const row of checklist?.items ?? []) if (row.item.kind === "task") dues.set(row.item.taskId, row.item.due);
-    return { doc, dues };
-  }, [api, planId]);
-  return (
-    <AsyncView state={plan} reload={plan.reload}>
-      {(p) => <PlanDocument plan={p.doc} taskDues={p.dues} />}
-    </AsyncView>
-  );
+  const plan = useOp("getPlan", { params: { planId } });
+  // The whole-task items' due dates come from the API's checklist (core's rule), when the plan has any lines.
+  const checklist = useOp("planChecklist", { params: { planId } });
+  const dues = useMemo(() => {
+    const found = new Map<string, string>();
+    for (const row of checklist.data?.items ?? []) if (row.item.kind === "task") found.set(row.item.taskId, row.item.due);
+    return found;
+  }, [checklist.data]);
+  // The document waits for the checklist too (a failed checklist only leaves the dues out).
+  if (checklist.status === "pending" && plan.status !== "error") return <AsyncView query={checklist}>{() => null}</AsyncView>;
+  return <AsyncView query={plan}>{(doc) => <PlanDocument plan={doc} taskDues={dues} />}</AsyncView>;
 }
 
 function partAnchor(part: Part) {

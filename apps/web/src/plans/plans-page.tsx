@@ -1,21 +1,19 @@
-import { useApp } from "../app-context.js";
 import { useI18n } from "../i18n/i18n.js";
-import { Link } from "../router/router.js";
-import { paths } from "../router/routes.js";
+import { Link } from "../ui/link.js";
+import { paths } from "../paths.js";
 import { AsyncView } from "../ui/async-view.js";
-import { useAsync } from "../use-async.js";
+import { useOp } from "../api/queries.js";
 
 /** Every plan, as a list of documents anyone may read. */
 export function PlansPage() {
-  const { api } = useApp();
   const { m } = useI18n();
-  const plans = useAsync(() => api.plans.list(), [api]);
+  const plans = useOp("listPlans");
   return (
     <section>
       <h1>{m.plans.title}</h1>
       <p className="muted">{m.plans.intro}</p>
-      <AsyncView state={plans} reload={plans.reload}>
-        {(list) => (
+      <AsyncView query={plans}>
+        {({ items: list }) => (
           <ul className="cards">
             {list.map((p) => (
               <li key={p.id} className="card">

@@ -1,11 +1,11 @@
-import { THEMES } from "@taizhang/core";
+import { THEMES, type ThemeId } from "@taizhang/core";
 import { useEffect, useState, type FormEvent } from "react";
-import { useApp } from "../app-context.js";
+import { useOp } from "../api/queries.js";
 import { useI18n } from "../i18n/i18n.js";
-import { Link, useRouter } from "../router/router.js";
-import { paths } from "../router/routes.js";
+import { useLocation, useNavigate } from "react-router";
+import { Link } from "../ui/link.js";
+import { paths } from "../paths.js";
 import { AsyncView } from "../ui/async-view.js";
-import { useAsync } from "../use-async.js";
 import { Highlighted } from "./highlighted.js";
 
 const PAGE_SIZE = 20;
@@ -19,19 +19,18 @@ export function readSearchParams(search: string): { q: string; plan: string; the
 
 /** Search across every plan (core's search through the API), filtered by plan and theme, with highlighted snippets. */
 export function SearchPage() {
-  const { api } = useApp();
   const { m, lang } = useI18n();
-  const { location, navigate } = useRouter();
+  const location = useLocation();
+  const navigate = useNavigate();
   const current = readSearchParams(location.search);
   const [draft, setDraft] = useState(current.q);
   useEffect(() => setDraft(current.q), [current.q]);
-  const plans = useAsync(() => api.plans.list(), [api]);
-  const results = useAsync(
-    async () =>
-      current.q.trim() === ""
-        ? null
-        : api.search({ q: current.q, planId: current.plan || undefined, theme: current.theme || undefined, limit: PAGE_SIZE, offset: (current.page - 1) * PAGE_SIZE }),
-    [api, current.q, current.plan, current.theme, current.page],
+  const plans = useOp("listPlans");
+  const asked = current.q.trim() !== "";
+  const results = useOp(
+    "search",
+    { query: { q: current.q, ...(current.plan ? { planId: current.plan } : {}), ...(current.theme ? { theme: current.theme as ThemeId } : {}), limit: PAGE_SIZE, offset: (current.page - 1) * PAGE_SIZE } },
+    { enabled: asked },
   );
   const go = (next: Partial<typeof current>) => navigate(paths.search({ ...current, ...next }));
   const submit = (event: FormEvent) => {
@@ -48,7 +47,7 @@ export function SearchPage() {
         <label htmlFor="search-plan">{m.search.plan}</label>
         <select id="search-plan" value={current.plan} onChange={(e) => go({ plan: e.target.value, page: 1 })}>
           <option value="">{m.search.any}</option>
-          {plans.status === "ready" && plans.data.map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
+          {plans.status === "success" && plans.data.items.map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
         </select>
         <label htmlFor="search-theme">{m.search.theme}</label>
         <select id="search-theme" value={current.theme} onChange={(e) => go({ theme: e.target.value, page: 1 })}>
@@ -65,9 +64,10 @@ export function SearchPage() {
       <p id="search-help" className="muted">
         {m.search.help}
       </p>
-      <AsyncView state={results} reload={results.reload}>
+      {asked && (
+      <AsyncView query={results}>
         {(page) =>
-          page === null ? null : (
+          (
             <>
               <p role="status">
                 {m.search.results(page.total)}
@@ -113,6 +113,7 @@ export function SearchPage() {
           )
         }
       </AsyncView>
+      )}
     </section>
   );
 }

@@ -2,15 +2,14 @@ import { builtInPlans } from "@taizhang/core";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { FakeApi } from "../test/fake-api.js";
-import { TOKENS, renderApp } from "../test/render-app.js";
+import { renderApp, testApi } from "../test/render-app.js";
 
-// The four real plans behind the fake API, which answers with core's own search, themes and concordance.
-const realPlans = () => new FakeApi(structuredClone([...builtInPlans]), Object.values(TOKENS));
+// The four real plans behind the real API: core's own search, themes and concordance.
+const realPlans = () => testApi({ plans: structuredClone([...builtInPlans]) });
 
 describe("search", () => {
   it("finds 行政复议 typed in traditional script, with highlighted titles and snippets, state in the URL", async () => {
-    renderApp({ api: realPlans(), url: "/search?q=%E8%A1%8C%E6%94%BF%E5%BE%A9%E8%AD%B0" });
+    await renderApp({ api: await realPlans(), url: "/search?q=%E8%A1%8C%E6%94%BF%E5%BE%A9%E8%AD%B0" });
     expect(await screen.findByRole("heading", { level: 1, name: "搜索任务" })).toBeTruthy();
     const status = await screen.findByText(/^共 \d+ 条结果 · 第 1–\d+ 条$/);
     expect(status).toBeTruthy();
@@ -25,7 +24,7 @@ describe("search", () => {
 
   it("searches from the header box by pinyin initials, then narrows by theme and plan through the URL", async () => {
     const user = userEvent.setup();
-    renderApp({ api: realPlans(), url: "/plans" });
+    await renderApp({ api: await realPlans(), url: "/plans" });
     const box = await screen.findByRole("searchbox");
     await user.type(box, "xzfy{Enter}");
     await waitFor(() => expect(window.location.pathname).toBe("/search"));
@@ -46,14 +45,14 @@ describe("search", () => {
   });
 
   it("says so when nothing matches", async () => {
-    renderApp({ api: realPlans(), url: "/search?q=%E6%97%A0%E6%AD%A4%E8%AF%8D%E8%AF%AD" });
+    await renderApp({ api: await realPlans(), url: "/search?q=%E6%97%A0%E6%AD%A4%E8%AF%8D%E8%AF%AD" });
     expect(await screen.findByText("没有找到相关任务。")).toBeTruthy();
   });
 });
 
 describe("theme coverage", () => {
   it("shows themes × plans with counts in every cell; only the 2021 plan covers emergency response", async () => {
-    renderApp({ api: realPlans(), url: "/themes" });
+    await renderApp({ api: await realPlans(), url: "/themes" });
     const table = await screen.findByRole("table", { name: "主题 × 规划：任务数与完成率" });
     const row = within(table).getByRole("row", { name: /突发事件应对体系/ });
     const cells = within(row).getAllByRole("cell");
@@ -64,7 +63,7 @@ describe("theme coverage", () => {
   });
 
   it("speaks English", async () => {
-    renderApp({ api: realPlans(), url: "/themes", lang: "en" });
+    await renderApp({ api: await realPlans(), url: "/themes", lang: "en" });
     const table = await screen.findByRole("table", { name: "Themes × plans: tasks and completion" });
     expect(within(table).getByRole("rowheader", { name: "Emergency response" })).toBeTruthy();
   });
@@ -72,7 +71,7 @@ describe("theme coverage", () => {
 
 describe("counterparts on the task page", () => {
   it("lists Chengdu 9's counterparts in the other plans with similarity and shared terms", async () => {
-    renderApp({ api: realPlans(), url: "/tasks/chengdu-2015/9" });
+    await renderApp({ api: await realPlans(), url: "/tasks/chengdu-2015/9" });
     expect(await screen.findByRole("heading", { level: 2, name: "其他规划中的对应任务" })).toBeTruthy();
     const section = screen.getByRole("heading", { level: 2, name: "其他规划中的对应任务" }).closest("section");
     if (!section) throw new Error("the counterparts heading is not in a section");

@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from "react";
-import { ApiError } from "../api/api-error.js";
+import { errorText, isStatus } from "../api/api-error.js";
 import { useApp } from "../app-context.js";
 import { useI18n } from "../i18n/i18n.js";
-import { Link, useRouter } from "../router/router.js";
-import { paths } from "../router/routes.js";
+import { useLocation, useNavigate } from "react-router";
+import { Link } from "../ui/link.js";
+import { paths } from "../paths.js";
 
 /** Only same-site paths are followed after signing in. */
 function safeNext(search: string): string | null {
@@ -15,7 +16,8 @@ function safeNext(search: string): string | null {
 export function SignInPage() {
   const { signIn } = useApp();
   const { m } = useI18n();
-  const { location, navigate } = useRouter();
+  const location = useLocation();
+  const navigate = useNavigate();
   const id = useId();
   const [token, setToken] = useState("");
   const [busy, setBusy] = useState(false);
@@ -29,7 +31,7 @@ export function SignInPage() {
       const info = await signIn(token.trim());
       navigate(safeNext(location.search) ?? (info.role === "admin" ? paths.admin() : paths.myTasks()), { replace: true });
     } catch (err) {
-      setError(err instanceof ApiError && (err.status === 401 || err.status === 403) ? m.signIn.invalid : m.signIn.failed(err instanceof Error ? err.message : String(err)));
+      setError(isStatus(err, 401, 403) ? m.signIn.invalid : m.signIn.failed(errorText(err)));
       setBusy(false);
     }
   };

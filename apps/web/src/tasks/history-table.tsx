@@ -1,5 +1,5 @@
 import type { ProgressFields } from "@taizhang/core";
-import type { HistoryEntry } from "../api/types.js";
+import type { HistoryEntry } from "@taizhang/core";
 import { personText } from "../checklist/progress-view.js";
 import { unitName } from "../ui/unit-name.js";
 import { useI18n } from "../i18n/i18n.js";

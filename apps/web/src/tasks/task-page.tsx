@@ -1,16 +1,18 @@
-import { useCallback, useState } from "react";
-import type { ChecklistRow, HistoryEntry, Progress, TaskDetail } from "../api/types.js";
+import { useQuery } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { opKey, taskParams, useOp, useProgressChanged } from "../api/queries.js";
+import type { HistoryEntry, Progress } from "@taizhang/core";
+import type { TaskDetail, ChecklistEntry as ChecklistRow } from "@taizhang/contract";
 import { ChecklistItemRow, itemTargets } from "../checklist/checklist-item-row.js";
 import { rowKey } from "../checklist/group-rows.js";
 import { useApp } from "../app-context.js";
 import { unitName } from "../ui/unit-name.js";
 import { EvidenceList } from "../checklist/progress-view.js";
 import { useI18n } from "../i18n/i18n.js";
-import { Link } from "../router/router.js";
-import { paths } from "../router/routes.js";
+import { Link } from "../ui/link.js";
+import { paths } from "../paths.js";
 import { AsyncView } from "../ui/async-view.js";
 import { DeadlineBadge, StatusBadge } from "../ui/badges.js";
-import { useAsync } from "../use-async.js";
 import { HistoryTable } from "./history-table.js";
 
 /** The task's (item, unit) lines in the shape the checklist uses. */
@@ -33,25 +35,24 @@ export function taskRows(detail: TaskDetail): ChecklistRow[] {
 /** One task: full text, milestones, targets, units, every unit's progress and the history. */
 export function TaskPage({ taskId }: { taskId: string }) {
   const { api } = useApp();
-  const detail = useAsync(async () => {
-    // The task and its whole history (every item, every unit) at once; the history page by page to its end.
-    const allHistory = async (): Promise<HistoryEntry[]> => {
+  const detail = useOp("getTask", { params: taskParams(taskId) });
+  // The task's whole history (every item, every unit), page by page to its end; cached under listHistory, so saves refresh it.
+  const history = useQuery({
+    queryKey: [...opKey("listHistory", { query: { taskId } }), "all"],
+    queryFn: async ({ signal }): Promise<HistoryEntry[]> => {
       const entries: HistoryEntry[] = [];
       let cursor: string | null = null;
       do {
-        const page = await api.history.list({ taskId, limit: 500, cursor });
+        const page: { items: HistoryEntry[]; nextCursor: string | null } = await api.op.listHistory({ query: { taskId, limit: 500, ...(cursor ? { cursor } : {}) } }, { signal });
         entries.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor !== null);
-      return entries;
-    };
-    const [d, entries] = await Promise.all([api.tasks.get(taskId), allHistory()]);
-    const history = entries.sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id);
-    return { detail: d, history };
-  }, [api, taskId]);
+      return entries.sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id);
+    },
+  });
   return (
-    <AsyncView state={detail} reload={detail.reload}>
-      {(d) => <TaskView detail={d.detail} history={d.history} />}
+    <AsyncView query={detail}>
+      {(d) => <AsyncView query={history}>{(entries) => <TaskView detail={d} history={entries} />}</AsyncView>}
     </AsyncView>
   );
 }
@@ -60,15 +61,14 @@ export function TaskPage({ taskId }: { taskId: string }) {
 export function TaskView({ detail, history }: { detail: TaskDetail; history: readonly HistoryEntry[] }) {
   const { m, formatDate } = useI18n();
   const { session } = useApp();
-  const asOf = new Date(detail.asOf);
-  const [checklist, setChecklist] = useState<ChecklistRow[]>(() => taskRows(detail));
+  // The rows come from the query cache: a save puts its answer there and refetches, so deadline flags are the API's.
+  const checklist = taskRows(detail);
+  const progressChanged = useProgressChanged();
   const { task } = detail;
   const info = session.status === "signed-in" ? session.info : null;
   // An office edits its own lines here too; everyone else reads.
   const mine = info?.role === "office" ? checklist.filter((r) => r.unitId === info.unitId) : [];
-  const onProgress = useCallback((row: ChecklistRow, progress: Progress) => {
-    setChecklist((rows) => rows.map((r) => (rowKey(r) === rowKey(row) ? { ...r, progress } : r)));
-  }, []);
+  const onProgress = useCallback((row: ChecklistRow, progress: Progress) => progressChanged([{ itemId: row.item.id, unitId: row.unitId, progress }]), [progressChanged]);
   const labels = new Map(checklist.map((r) => [r.item.id as string, r.item.milestoneIndex !== null ? m.item.milestone(r.item.milestoneIndex) : m.item.wholeTask]));
   return (
     <article className="task-page">
@@ -147,7 +147,7 @@ export function TaskView({ detail, history }: { detail: TaskDetail; history: rea
         <section className="no-print">
           <h2>{m.my.title}</h2>
           {mine.map((r) => (
-            <ChecklistItemRow key={rowKey(r)} row={r} rowKey={rowKey(r)} targets={itemTargets(r.item, task)} asOf={asOf} selected={false} editable onProgress={onProgress} showTaskLink={false} />
+            <ChecklistItemRow key={rowKey(r)} row={r} rowKey={rowKey(r)} targets={itemTargets(r.item, task)} selected={false} editable onProgress={onProgress} showTaskLink={false} />
           ))}
         </section>
       )}
@@ -184,7 +184,7 @@ export function TaskView({ detail, history }: { detail: TaskDetail; history: rea
                     <td>
                       {formatDate(r.item.due)}
                       <br />
-                      <DeadlineBadge due={r.item.due} status={r.progress.status} asOf={asOf} />
+                      <DeadlineBadge deadline={r.deadline} />
                     </td>
                     <td>
                       <StatusBadge status={r.progress.status} />
@@ -214,10 +214,9 @@ export function TaskView({ detail, history }: { detail: TaskDetail; history: rea
 
 /** Admin: the progress of units removed from the task, kept as it was (read-only); loaded on its own. */
 function OrphanedSection({ taskId, labels }: { taskId: string; labels: ReadonlyMap<string, string> }) {
-  const { api } = useApp();
   const { m, formatDate } = useI18n();
-  const found = useAsync(() => api.tasks.orphaned(taskId), [api, taskId]);
-  if (found.status !== "ready") return null;
+  const found = useOp("orphanedTaskRows", { params: taskParams(taskId) });
+  if (found.status !== "success") return null;
   const rows = found.data.items;
   return (
     <section className="orphaned no-print">
@@ -263,10 +262,9 @@ function OrphanedSection({ taskId, labels }: { taskId: string; labels: ReadonlyM
 
 /** 分工变更记录: who changed the task's units, when and why; loaded on its own. */
 function AssignmentHistorySection({ taskId }: { taskId: string }) {
-  const { api } = useApp();
   const { m, formatDateTime } = useI18n();
-  const found = useAsync(() => api.history.assignments({ taskId, limit: 500 }), [api, taskId]);
-  if (found.status !== "ready") return null;
+  const found = useOp("assignmentHistory", { query: { taskId, limit: 500 } });
+  if (found.status !== "success") return null;
   const entries = found.data.items;
   const units = (u: { lead: readonly string[]; responsible: readonly string[] }) =>
     [...u.lead.map((id) => `${unitName(id)}（${m.unitRole.lead}）`), ...u.responsible.map(unitName)].join("、") || "—";
@@ -314,10 +312,9 @@ function AssignmentHistorySection({ taskId }: { taskId: string }) {
 
 /** The task's closest tasks in the other plans; loaded on its own so the page never waits for or fails on it. */
 function CounterpartsSection({ taskId }: { taskId: string }) {
-  const { api } = useApp();
   const { m } = useI18n();
-  const found = useAsync(() => api.tasks.counterparts(taskId, { limit: 6 }), [api, taskId]);
-  if (found.status !== "ready") return null;
+  const found = useOp("counterparts", { params: taskParams(taskId), query: { limit: 6 } });
+  if (found.status !== "success") return null;
   const list = found.data.counterparts;
   return (
     <section className="counterparts no-print">

@@ -1,20 +1,18 @@
 import { THEMES, type ThemeId } from "@taizhang/core";
-import type { ThemeMatrix } from "../api/types.js";
-import { useApp } from "../app-context.js";
+import type { ThemeMatrix } from "@taizhang/contract";
+import { useOp } from "../api/queries.js";
 import { useI18n } from "../i18n/i18n.js";
 import { AsyncView } from "../ui/async-view.js";
-import { useAsync } from "../use-async.js";
 
 /** Themes × plans: how many tasks each plan has under each theme of the national outline, and how far they are done. */
 export function ThemesPage() {
-  const { api } = useApp();
   const { m } = useI18n();
-  const matrix = useAsync(() => api.themes.matrix(), [api]);
+  const matrix = useOp("themeMatrix");
   return (
     <section className="themes-page">
       <h1>{m.themes.title}</h1>
       <p className="muted">{m.themes.intro}</p>
-      <AsyncView state={matrix} reload={matrix.reload}>
+      <AsyncView query={matrix}>
         {(data) => <ThemeMatrixTable matrix={data} />}
       </AsyncView>
     </section>

@@ -1,21 +1,20 @@
+import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import type { AsyncState } from "../use-async.js";
+import { errorText } from "../api/api-error.js";
 import { useI18n } from "../i18n/i18n.js";
 
-/** Shows loading and error states, and the content once the data is there. */
-export function AsyncView<T>({ state, reload, children }: { state: AsyncState<T>; reload?: () => void; children: (data: T) => ReactNode }) {
+/** Shows a query's loading and error states (with a retry), and the content once its data is there. */
+export function AsyncView<T>({ query, children }: { query: Pick<UseQueryResult<T>, "status" | "data" | "error" | "refetch">; children: (data: T) => ReactNode }) {
   const { m } = useI18n();
-  if (state.status === "loading") return <p role="status" className="muted">{m.app.loading}</p>;
-  if (state.status === "error")
+  if (query.status === "pending") return <p role="status" className="muted">{m.app.loading}</p>;
+  if (query.status === "error")
     return (
       <div role="alert" className="notice error">
-        <p>{m.app.error(state.error.message)}</p>
-        {reload && (
-          <button type="button" onClick={reload}>
-            {m.app.retry}
-          </button>
-        )}
+        <p>{m.app.error(errorText(query.error))}</p>
+        <button type="button" onClick={() => void query.refetch()}>
+          {m.app.retry}
+        </button>
       </div>
     );
-  return <>{children(state.data)}</>;
+  return <>{children(query.data as T)}</>;
 }
