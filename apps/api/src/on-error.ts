@@ -36,7 +36,11 @@ export function toApiError(error: unknown): ApiError | null {
     // A refusal the store names more precisely than its code (units-named-by-plan for a conflict).
     const named = (error.details as { problem?: unknown } | undefined)?.problem;
     const kind = typeof named === "string" && named in PROBLEMS ? (named as ProblemKind) : LEDGER_PROBLEMS[error.code];
-    return new ApiError(kind, error.message, current.success ? { current: current.data } : {});
+    const field = (error.details as { field?: unknown } | undefined)?.field;
+    return new ApiError(kind, error.message, {
+      ...(current.success ? { current: current.data } : {}),
+      ...(typeof field === "string" ? { field } : {}),
+    });
   }
   if (error instanceof ImportError) {
     return new ApiError("import-failed", error.message, { code: error.code, line: error.line });

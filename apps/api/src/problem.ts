@@ -27,6 +27,7 @@ export const PROBLEMS = {
   "jurisdiction-unconfirmed": { status: 422, title: "Jurisdiction not confirmed" },
   "import-rejected": { status: 409, title: "Import rejected" },
   "invalid-ledger-file": { status: 422, title: "Invalid ledger file" },
+  "text-not-storable": { status: 422, title: "Text cannot be stored" },
   "precondition-required": { status: 428, title: "If-Match required" },
   "rate-limited": { status: 429, title: "Too many requests" },
   "internal-error": { status: 500, title: "Internal error" },
@@ -78,6 +79,10 @@ export const ProblemSchema = z
     existing: PlanHeadingSchema.optional().describe("for plan-exists and plan-differs: the plan stored under the id"),
     incoming: PlanHeadingSchema.optional().describe("for plan-exists and plan-differs: the plan the text would store"),
     differs: z.array(z.enum(PLAN_HEADING_FIELDS)).optional().describe("for plan-exists and plan-differs: what differs between them"),
+    field: z
+      .string()
+      .optional()
+      .describe("for text-not-storable: the field whose text holds a character that cannot be stored, e.g. note or responsiblePerson.name"),
     limit: z
       .object({ name: z.string().describe("the setting (environment variable) of the limit, e.g. TAIZHANG_UPLOAD_MAX_ROWS"), value: z.number().describe("its value") })
       .optional()
@@ -86,7 +91,7 @@ export const ProblemSchema = z
   .openapi("Problem");
 export type Problem = z.infer<typeof ProblemSchema>;
 
-export type ProblemExtensions = Partial<Pick<Problem, "errors" | "current" | "results" | "code" | "line" | "import" | "existing" | "incoming" | "differs" | "limit">>;
+export type ProblemExtensions = Partial<Pick<Problem, "errors" | "current" | "results" | "code" | "line" | "import" | "existing" | "incoming" | "differs" | "limit" | "field">>;
 
 /**
  * The API's one error type: thrown anywhere, written by the app's `onError`

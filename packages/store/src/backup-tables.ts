@@ -171,4 +171,14 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
     last_used_at: "text?",
     revoked_at: "text?",
   }),
+  // What migration 0009 repaired: a report, kept with the store it describes.
+  table("text_repairs", ["id"], {
+    id: "integer",
+    table_name: "text",
+    row_key: "text",
+    field: "text",
+    before_escaped: "text",
+    after: "text",
+    repaired_at: "text",
+  }),
 ];

@@ -33,6 +33,7 @@ import { sha256Hex } from "./content-hash.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import type { Database, ProgressTable, TokensTable } from "./database.js";
 import { GroupCommit } from "./group-commit.js";
+import { refuseUnstorable } from "./stored-text-guard.js";
 import {
   LedgerError,
   type Actor,
@@ -515,6 +516,8 @@ export class KyselyLedger implements Ledger {
     }
     const patch = ProgressPatchSchema.safeParse(update.patch);
     if (!patch.success) throw new LedgerError("invalid", "the progress change is not valid", patch.error.issues);
+    refuseUnstorable(patch.data);
+    refuseUnstorable(update.comment ?? null, "comment");
     return { ...update, patch: patch.data };
   }
 
@@ -656,6 +659,7 @@ export class KyselyLedger implements Ledger {
 
   async assignUnits(actor: Actor, taskId: TaskId, assignments: UnitAssignmentRequest): Promise<Task> {
     if (actor.role !== "admin") throw new LedgerError("forbidden", "only an admin may assign units");
+    refuseUnstorable(assignments.reason ?? null, "reason");
     const reason = assignments.reason?.trim() || null;
     if (assignments.replace === true && reason === null) {
       throw new LedgerError("invalid", "replacing units the plan names needs a reason (kept in the assignment history)");
@@ -726,6 +730,7 @@ export class KyselyLedger implements Ledger {
   async createToken(input: { name: string; role: Role; unitId: UnitId | null }): Promise<{ token: string; record: TokenRecord }> {
     const name = input.name.trim();
     if (name === "") throw new LedgerError("invalid", "a token needs a name");
+    refuseUnstorable(name, "name");
     if (!["admin", "office", "viewer"].includes(input.role)) throw new LedgerError("invalid", `unknown role ${input.role}`);
     if (input.role === "office" && input.unitId === null) throw new LedgerError("invalid", "an office token needs a unit");
     const token = newTokenSecret();

@@ -83,7 +83,7 @@ export const progressRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
       },
       responses: {
         200: { description: "The new progress", headers: etagHeader, content: { "application/json": { schema: ProgressResponse } } },
-        ...problemResponses(400, 401, 403, 404, 409, 412, 413, 415, 428),
+        ...problemResponses(400, 401, 403, 404, 409, 412, 413, 415, 422, 428),
       },
     }),
     async (c) => {
@@ -121,7 +121,7 @@ export const progressRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
       request: { body: { required: true, content: { "application/json": { schema: BulkUpdateRequest } } } },
       responses: {
         200: { description: "Every update was applied", content: { "application/json": { schema: BulkUpdateResponse } } },
-        ...problemResponses(400, 401, 403, 404, 409, 412, 413, 415),
+        ...problemResponses(400, 401, 403, 404, 409, 412, 413, 415, 422),
       },
     }),
     async (c) => {

@@ -201,7 +201,7 @@ export const taskRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       },
       responses: {
         200: { description: "The task with its new units", content: { "application/json": { schema: TaskResponse } } },
-        ...problemResponses(400, 401, 403, 404, 409, 415),
+        ...problemResponses(400, 401, 403, 404, 409, 415, 422),
       },
     }),
     async (c) => {

@@ -34,7 +34,7 @@ export const tokenRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
           description: "The new token",
           content: { "application/json": { schema: z.object({ token: z.string(), record: TokenRecordSchema }).openapi("CreatedToken") } },
         },
-        ...problemResponses(400, 401, 403, 404, 409, 415),
+        ...problemResponses(400, 401, 403, 404, 409, 415, 422),
       },
     }),
     async (c) => {
