@@ -50,6 +50,7 @@ describe("parseConfig", () => {
       rateLimitAddress: 300,
       rateLimitToken: 0,
       trustProxy: true,
+      sessionHours: 12,
       logLevel: "warn",
       webDist: "/srv/web",
       uploadLimits: { maxRows: 20_000, maxCells: 200, maxEntries: 500, maxEntryBytes: 64 * 1024 ** 2, maxUnzippedBytes: 128 * 1024 ** 2, maxRatio: 100 },

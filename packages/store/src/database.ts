@@ -26,6 +26,8 @@ export interface Database {
   tokens: TokensTable;
   /** One row per stored text migration 0009 repaired (docs/reliability.md). */
   text_repairs: TextRepairsTable;
+  /** Web sessions (migration 0010): the hash of each session id, never the id. */
+  sessions: SessionsTable;
 }
 
 export interface PlansTable {
@@ -228,4 +230,13 @@ export interface TextRepairsTable {
   before_escaped: string;
   after: string;
   repaired_at: string;
+}
+
+export interface SessionsTable {
+  /** sha256 (hex) of the session id the cookie holds. */
+  id_hash: string;
+  token_id: string;
+  created_at: string;
+  expires_at: string;
+  last_seen: string;
 }
