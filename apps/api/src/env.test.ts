@@ -51,6 +51,7 @@ describe("parseConfig", () => {
       rateLimitToken: 0,
       trustProxy: true,
       sessionHours: 12,
+      webSourceMaps: false,
       logLevel: "warn",
       webDist: "/srv/web",
       uploadLimits: { maxRows: 20_000, maxCells: 200, maxEntries: 500, maxEntryBytes: 64 * 1024 ** 2, maxUnzippedBytes: 128 * 1024 ** 2, maxRatio: 100 },

@@ -82,6 +82,7 @@ const EnvSchema = z.object({
   TAIZHANG_RATE_LIMIT_ADDRESS: z.string().regex(/^\d+$/, "must be a whole number (requests a minute; 0 turns it off)").transform(Number).default(1200),
   TAIZHANG_RATE_LIMIT_TOKEN: z.string().regex(/^\d+$/, "must be a whole number (requests a minute; 0 turns it off)").transform(Number).default(600),
   TAIZHANG_TRUST_PROXY: booleanSchema.default(false),
+  TAIZHANG_WEB_SOURCEMAPS: booleanSchema.default(false),
   TAIZHANG_SESSION_HOURS: z
     .string()
     .regex(/^\d+(?:\.\d+)?$/, "must be a number of hours")
@@ -123,6 +124,8 @@ export interface ApiConfig {
   rateLimitToken: number;
   /** Take the client's address from X-Forwarded-For's first hop (only behind a proxy that sets it). */
   trustProxy: boolean;
+  /** Serve the web app's source maps (`*.map`); off by default. */
+  webSourceMaps: boolean;
   /** How long a web session (the sign-in cookie) lasts, in hours. */
   sessionHours: number;
   logLevel: LogLevel;
@@ -198,6 +201,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     rateLimitToken: e.TAIZHANG_RATE_LIMIT_TOKEN,
     trustProxy: e.TAIZHANG_TRUST_PROXY,
     sessionHours: e.TAIZHANG_SESSION_HOURS,
+    webSourceMaps: e.TAIZHANG_WEB_SOURCEMAPS,
     logLevel: e.LOG_LEVEL,
     webDist: e.TAIZHANG_WEB_DIST,
     uploadLimits: {
