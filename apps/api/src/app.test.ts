@@ -276,3 +276,23 @@ describe("the web app's source maps", () => {
     }
   });
 });
+
+describe("the hosts the server answers (TAIZHANG_HOSTS)", () => {
+  test("by default localhost and the loopback addresses, on any port; another Host gets 421", async () => {
+    for (const host of ["localhost", "localhost:8787", "127.0.0.1:3000", "[::1]:8787"]) {
+      expect((await t.app.request("/api/plans", { headers: { Host: host } })).status, host).toBe(200);
+    }
+    const problem = await expectProblem(await t.app.request("/api/plans", { headers: { Host: "evil.example:8787" } }), "misdirected-request");
+    expect(problem.detail).toContain("TAIZHANG_HOSTS");
+    // Health probes answer whatever the Host.
+    expect((await t.app.request("/healthz", { headers: { Host: "10.0.0.7:8787" } })).status).toBe(200);
+  });
+
+  test("a configured list replaces the default; an entry with a port allows only that port", async () => {
+    const app = createApp({ ledger: t.ledger, config: testConfig({ hosts: ["ledger.example.gov.cn", "intranet:8443"] }), logger: captureLog().logger });
+    expect((await app.request("https://ledger.example.gov.cn/api/plans")).status).toBe(200);
+    expect((await app.request("/api/plans", { headers: { Host: "intranet:8443" } })).status).toBe(200);
+    await expectProblem(await app.request("/api/plans", { headers: { Host: "intranet:9000" } }), "misdirected-request");
+    await expectProblem(await app.request("http://localhost/api/plans"), "misdirected-request");
+  });
+});

@@ -5,6 +5,7 @@ import { cors } from "hono/cors";
 import { createMiddleware } from "hono/factory";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { allowedHosts } from "./allowed-hosts.js";
 import { isHttps, jsonBodyEncoding } from "./body-encoding.js";
 import type { AppEnv } from "./app-env.js";
 import { authenticate } from "./auth.js";
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps) {
       requestId: c.var.requestId,
     });
   });
+  app.use(allowedHosts);
   // Outside the routes and the web app, so JSON, errors and assets alike are compressed (compression.ts).
   app.use(compressResponses());
   // X-Frame-Options DENY agrees with CSP frame-ancestors 'none'; HSTS only on answers that went over https.

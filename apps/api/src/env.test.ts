@@ -52,6 +52,7 @@ describe("parseConfig", () => {
       trustProxy: true,
       sessionHours: 12,
       webSourceMaps: false,
+      hosts: ["0.0.0.0", "localhost", "127.0.0.1", "[::1]"],
       logLevel: "warn",
       webDist: "/srv/web",
       uploadLimits: { maxRows: 20_000, maxCells: 200, maxEntries: 500, maxEntryBytes: 64 * 1024 ** 2, maxUnzippedBytes: 128 * 1024 ** 2, maxRatio: 100 },
