@@ -6,7 +6,7 @@ import { createTestApp, UNIT_A, type TestApp } from "./test-support/test-app.js"
 let t: TestApp;
 let client: ReturnType<typeof createClient>;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ hosts: ["ledger.test"] });
   client = createClient("http://ledger.test", {
     fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) => Promise.resolve(t.app.request(input instanceof Request ? input : String(input), init)),
   });

@@ -17,7 +17,7 @@ beforeAll(async () => {
   ledger = await openLedger({ memory: true, clock: () => FIXTURE_AS_OF });
   await ledger.loadPlan(chengduPlan);
   await ledger.loadPlan(hohhotPlan);
-  const app = createApp({ ledger, config: parseConfig({ TAIZHANG_WEB_DIST: "/nonexistent/taizhang-web" }), clock: () => FIXTURE_AS_OF, logger: { debug() {}, info() {}, warn() {}, error() {} } });
+  const app = createApp({ ledger, config: parseConfig({ TAIZHANG_WEB_DIST: "/nonexistent/taizhang-web", TAIZHANG_HOSTS: "taizhang.test" }), clock: () => FIXTURE_AS_OF, logger: { debug() {}, info() {}, warn() {}, error() {} } });
   fetchApp = (input, init) => Promise.resolve(app.request(input instanceof Request ? input : String(input), init));
   tokens.admin = (await ledger.createToken({ name: "admin", role: "admin", unitId: null })).token;
   tokens.officeLegal = (await ledger.createToken({ name: "法制办 office", role: "office", unitId: unit("成都市:市政府法制办") })).token;

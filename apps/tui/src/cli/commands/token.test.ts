@@ -88,7 +88,7 @@ describe("taizhang token --api (through the server)", () => {
     ledger = await openLedger({ memory: true });
     await loadBuiltInPlans(ledger);
     admin = (await ledger.createToken({ name: "admin", role: "admin", unitId: null })).token;
-    const app = createApp({ ledger, config: parseConfig({ LOG_LEVEL: "silent", TAIZHANG_WEB_DIST: "/nonexistent" }) });
+    const app = createApp({ ledger, config: parseConfig({ LOG_LEVEL: "silent", TAIZHANG_WEB_DIST: "/nonexistent", TAIZHANG_HOSTS: "ledger.test" }) });
     command = tokenCommandWith({ fetch: (input, init) => Promise.resolve(app.request(input instanceof Request ? input : String(input), init)) });
   });
   afterAll(() => ledger.close());
