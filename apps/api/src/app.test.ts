@@ -85,9 +85,51 @@ describe("request ids, logs and headers", () => {
   test("security headers on API answers", async () => {
     const res = await t.app.request("/api/plans");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    // X-Frame-Options and CSP frame-ancestors say the same: never in a frame.
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+    expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
     expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+  });
+
+  test("HSTS only over https (X-Forwarded-Proto counts only with TAIZHANG_TRUST_PROXY)", async () => {
+    expect((await t.app.request("http://localhost/api/plans")).headers.get("strict-transport-security")).toBeNull();
+    expect((await t.app.request("https://localhost/api/plans")).headers.get("strict-transport-security")).toMatch(/^max-age=\d+/);
+    const forwarded = { headers: { "X-Forwarded-Proto": "https" } };
+    expect((await t.app.request("http://localhost/api/plans", forwarded)).headers.get("strict-transport-security")).toBeNull();
+    const behindProxy = await createTestApp({ trustProxy: true });
+    try {
+      expect((await behindProxy.app.request("http://localhost/api/plans", forwarded)).headers.get("strict-transport-security")).toMatch(/^max-age=/);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+});
+
+describe("JSON bodies are UTF-8", () => {
+  const send = (body: string | Uint8Array, contentType: string) =>
+    t.app.request(progressPath(UNIT_A), { method: "PATCH", headers: { ...asCaller(t.tokens.officeA, { "If-Match": '"0"' }), "Content-Type": contentType }, body });
+
+  test("a charset other than utf-8 → 415, naming it", async () => {
+    const problem = await expectProblem(await send(JSON.stringify({ note: "x" }), "application/json; charset=latin1"), "unsupported-media-type");
+    expect(problem.detail).toContain("charset=latin1");
+  });
+
+  test("invalid UTF-8 bytes → 400 'the body is not valid UTF-8', nothing stored", async () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('{"note":"ab'), 0xff, 0xfe, ...new TextEncoder().encode('"}')]);
+    const problem = await expectProblem(await send(bytes, "application/json"), "invalid-request");
+    expect(problem.detail).toBe("the body is not valid UTF-8");
+    expect((await t.ledger.getProgress("chengdu-2015/1#task" as never, UNIT_A as never)).note).not.toContain("\uFFFD");
+  });
+
+  test("utf-8 in any spelling is accepted", async () => {
+    const current = await t.ledger.getProgress("chengdu-2015/1#task" as never, UNIT_A as never);
+    const res = await t.app.request(progressPath(UNIT_A), {
+      method: "PATCH",
+      headers: asCaller(t.tokens.officeA, { "If-Match": `"${current.version}"`, "Content-Type": 'application/json; charset="UTF-8"' }),
+      body: JSON.stringify({ note: "进展" }),
+    });
+    expect(res.status).toBe(200);
   });
 
   test("CORS answers configured origins only", async () => {
@@ -213,5 +255,44 @@ describe("the built web app", () => {
     expect((await app.request("/assets/missing.js")).status).toBe(404);
     expect((await app.request("/..%2F..%2Fetc%2Fpasswd")).status).toBe(404);
     expect((await app.request("/openapi.json")).headers.get("content-type")).toMatch(/json/);
+  });
+});
+
+describe("the web app's source maps", () => {
+  test("are not served unless TAIZHANG_WEB_SOURCEMAPS=1", async () => {
+    const dist = mkdtempSync(join(tmpdir(), "taizhang-web-"));
+    try {
+      mkdirSync(join(dist, "assets"));
+      writeFileSync(join(dist, "index.html"), "<!doctype html><title>台账</title>");
+      writeFileSync(join(dist, "assets", "app.js"), "console.log(1);\n//# sourceMappingURL=app.js.map");
+      writeFileSync(join(dist, "assets", "app.js.map"), '{"version":3,"sources":["../src/main.tsx"]}');
+      const off = createApp({ ledger: t.ledger, config: testConfig({ webDist: dist }), logger: captureLog().logger });
+      expect((await off.request("/assets/app.js")).status).toBe(200);
+      expect((await off.request("/assets/app.js.map")).status).toBe(404);
+      const on = createApp({ ledger: t.ledger, config: testConfig({ webDist: dist, webSourceMaps: true }), logger: captureLog().logger });
+      expect((await on.request("/assets/app.js.map")).status).toBe(200);
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the hosts the server answers (TAIZHANG_HOSTS)", () => {
+  test("by default localhost and the loopback addresses, on any port; another Host gets 421", async () => {
+    for (const host of ["localhost", "localhost:8787", "127.0.0.1:3000", "[::1]:8787"]) {
+      expect((await t.app.request("/api/plans", { headers: { Host: host } })).status, host).toBe(200);
+    }
+    const problem = await expectProblem(await t.app.request("/api/plans", { headers: { Host: "evil.example:8787" } }), "misdirected-request");
+    expect(problem.detail).toContain("TAIZHANG_HOSTS");
+    // Health probes answer whatever the Host.
+    expect((await t.app.request("/healthz", { headers: { Host: "10.0.0.7:8787" } })).status).toBe(200);
+  });
+
+  test("a configured list replaces the default; an entry with a port allows only that port", async () => {
+    const app = createApp({ ledger: t.ledger, config: testConfig({ hosts: ["ledger.example.gov.cn", "intranet:8443"] }), logger: captureLog().logger });
+    expect((await app.request("https://ledger.example.gov.cn/api/plans")).status).toBe(200);
+    expect((await app.request("/api/plans", { headers: { Host: "intranet:8443" } })).status).toBe(200);
+    await expectProblem(await app.request("/api/plans", { headers: { Host: "intranet:9000" } }), "misdirected-request");
+    await expectProblem(await app.request("http://localhost/api/plans"), "misdirected-request");
   });
 });

@@ -5,6 +5,8 @@ import { cors } from "hono/cors";
 import { createMiddleware } from "hono/factory";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { allowedHosts } from "./allowed-hosts.js";
+import { isHttps, jsonBodyEncoding } from "./body-encoding.js";
 import type { AppEnv } from "./app-env.js";
 import { authenticate } from "./auth.js";
 import { compressResponses } from "./compression.js";
@@ -99,9 +101,17 @@ export function createApp(deps: AppDeps) {
       requestId: c.var.requestId,
     });
   });
+  app.use(allowedHosts);
   // Outside the routes and the web app, so JSON, errors and assets alike are compressed (compression.ts).
   app.use(compressResponses());
-  app.use(secureHeaders({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false }));
+  // X-Frame-Options DENY agrees with CSP frame-ancestors 'none'; HSTS only on answers that went over https.
+  app.use(secureHeaders({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false, xFrameOptions: "DENY", strictTransportSecurity: false }));
+  app.use(async (c, next) => {
+    await next();
+    if (isHttps(c.req.url, config.trustProxy ? c.req.header("x-forwarded-proto") : undefined)) {
+      c.header("Strict-Transport-Security", "max-age=15552000; includeSubDomains");
+    }
+  });
   if (config.corsOrigins.length > 0) {
     const allowed = new Set(config.corsOrigins);
     app.use(
@@ -121,6 +131,7 @@ export function createApp(deps: AppDeps) {
   };
   app.use("/api/*", (c, next) => (c.req.path === "/api/import" || c.req.path === "/api/imports/ledger" ? limits.import(c, next) : limits.normal(c, next)));
   // Rate limits (docs/api.md): per address before authentication, per token after it.
+  app.use("/api/*", jsonBodyEncoding);
   app.use("/api/*", limitByAddress(config.rateLimitAddress > 0 ? new RateLimiter(config.rateLimitAddress) : null, config.trustProxy));
   app.use("/api/*", authenticate);
   app.use("/api/*", limitByToken(config.rateLimitToken > 0 ? new RateLimiter(config.rateLimitToken) : null));
@@ -150,7 +161,7 @@ export function createApp(deps: AppDeps) {
     },
   });
   app.route("/docs", docsRoutes);
-  if (hasWebApp(config.webDist)) app.use("*", serveWebApp(config.webDist));
+  if (hasWebApp(config.webDist)) app.use("*", serveWebApp(config.webDist, { sourceMaps: config.webSourceMaps }));
   return routes;
 }
 

@@ -4,7 +4,7 @@ import type { Role } from "@taizhang/store";
 import type { AppEnv, Caller } from "./app-env.js";
 import { ApiError } from "./problem.js";
 
-/** The web app's session cookie: holds the token, httpOnly, never readable by scripts. */
+/** The web app's session cookie: holds a random session id (never the token), httpOnly, never readable by scripts. */
 export const SESSION_COOKIE = "taizhang_session";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -31,7 +31,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   } else {
     const cookie = getCookie(c, SESSION_COOKIE);
     if (cookie !== undefined && cookie !== "") {
-      const record = await c.var.ledger.authenticate(cookie);
+      const record = await c.var.ledger.authenticateSession(cookie);
       if (record) caller = { token: record, via: "cookie" };
     }
   }

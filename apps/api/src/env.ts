@@ -82,6 +82,18 @@ const EnvSchema = z.object({
   TAIZHANG_RATE_LIMIT_ADDRESS: z.string().regex(/^\d+$/, "must be a whole number (requests a minute; 0 turns it off)").transform(Number).default(1200),
   TAIZHANG_RATE_LIMIT_TOKEN: z.string().regex(/^\d+$/, "must be a whole number (requests a minute; 0 turns it off)").transform(Number).default(600),
   TAIZHANG_TRUST_PROXY: booleanSchema.default(false),
+  TAIZHANG_WEB_SOURCEMAPS: booleanSchema.default(false),
+  TAIZHANG_HOSTS: z
+    .string()
+    .transform((text) => text.split(",").map((h) => h.trim().toLowerCase()).filter((h) => h !== ""))
+    .pipe(z.array(z.string().regex(/^(?:\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::\d{1,5})?$/, "must be host names or addresses, each with an optional :port")))
+    .optional(),
+  TAIZHANG_SESSION_HOURS: z
+    .string()
+    .regex(/^\d+(?:\.\d+)?$/, "must be a number of hours")
+    .transform(Number)
+    .pipe(z.number().min(0.01, "must be more than 0").max(24 * 366, "must be at most a year"))
+    .default(12),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   TAIZHANG_WEB_DIST: z.string().trim().min(1).default(DEFAULT_WEB_DIST),
   // Uploads and plan texts (docs/api.md, Limits): read off the event loop, within these limits.
@@ -117,6 +129,15 @@ export interface ApiConfig {
   rateLimitToken: number;
   /** Take the client's address from X-Forwarded-For's first hop (only behind a proxy that sets it). */
   trustProxy: boolean;
+  /**
+   * The Host names (optionally with :port) the server answers; any other gets 421 (DNS rebinding).
+   * Default: the bind address, localhost, 127.0.0.1 and [::1], on any port.
+   */
+  hosts: string[];
+  /** Serve the web app's source maps (`*.map`); off by default. */
+  webSourceMaps: boolean;
+  /** How long a web session (the sign-in cookie) lasts, in hours. */
+  sessionHours: number;
   logLevel: LogLevel;
   webDist: string;
   /** What reading an uploaded ledger may cost (the file's size is importBodyLimit). */
@@ -189,6 +210,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     rateLimitAddress: e.TAIZHANG_RATE_LIMIT_ADDRESS,
     rateLimitToken: e.TAIZHANG_RATE_LIMIT_TOKEN,
     trustProxy: e.TAIZHANG_TRUST_PROXY,
+    sessionHours: e.TAIZHANG_SESSION_HOURS,
+    webSourceMaps: e.TAIZHANG_WEB_SOURCEMAPS,
+    hosts: e.TAIZHANG_HOSTS ?? [...new Set([e.HOST.toLowerCase().includes(":") && !e.HOST.startsWith("[") ? `[${e.HOST.toLowerCase()}]` : e.HOST.toLowerCase(), "localhost", "127.0.0.1", "[::1]"])],
     logLevel: e.LOG_LEVEL,
     webDist: e.TAIZHANG_WEB_DIST,
     uploadLimits: {

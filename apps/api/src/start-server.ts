@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { serve, type ServerType } from "@hono/node-server";
 import { loadBuiltInPlans, openLedger, PlanCatalog, type Ledger } from "@taizhang/store";
+import { answerClientError } from "./client-error.js";
 import { createApp } from "./app.js";
 import type { ApiConfig } from "./env.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -72,6 +73,7 @@ export async function startServer(
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
       s.once("error", reject);
     });
+    server.on("clientError", answerClientError);
     const address = server.address() as AddressInfo;
     const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
     const url = `http://${host}:${address.port}/`;

@@ -34,7 +34,7 @@ export function hasWebApp(dir: string): boolean {
  * cached for a year), and index.html for every other GET that asks for a
  * page, so client-side routes survive a reload.
  */
-export function serveWebApp(dir: string) {
+export function serveWebApp(dir: string, options: { sourceMaps?: boolean } = {}) {
   const root = normalize(dir + sep);
   return createMiddleware<AppEnv>(async (c, next) => {
     const path = c.req.path;
@@ -49,6 +49,8 @@ export function serveWebApp(dir: string) {
     }
     const file = normalize(join(root, relative));
     if (!file.startsWith(root) || relative.includes("\0")) return next();
+    // Source maps show the web app's source: served only when TAIZHANG_WEB_SOURCEMAPS=1.
+    if (options.sourceMaps !== true && extname(file).toLowerCase() === ".map") return next();
     if (relative !== "") {
       const info = await stat(file).catch(() => null);
       if (info?.isFile()) {

@@ -15,10 +15,14 @@ const STORE_PROBLEMS: Record<LedgerError["code"], ProblemCode> = {
 export function toAppError(error: unknown): unknown {
   if (error instanceof LedgerError) {
     const current = ProgressSchema.safeParse((error.details as { current?: unknown } | undefined)?.current);
-    // A refusal the store names more precisely than its code (units-named-by-plan for a conflict).
-    const named = (error.details as { problem?: unknown } | undefined)?.problem;
+    const details = error.details as { problem?: unknown; field?: unknown } | undefined;
+    // A refusal the store names more precisely than its code (text-not-storable for an invalid change).
+    const named = details?.problem;
     const code = typeof named === "string" && named in PROBLEMS ? (named as ProblemCode) : STORE_PROBLEMS[error.code];
-    return new AppError(code, error.message, current.success ? { current: current.data } : {});
+    return new AppError(code, error.message, {
+      ...(current.success ? { current: current.data } : {}),
+      ...(typeof details?.field === "string" ? { field: details.field } : {}),
+    });
   }
   if (error instanceof ImportError) return new AppError("import-failed", error.message, { code: error.code, line: error.line });
   return error;

@@ -18,6 +18,7 @@ export const PROBLEMS = {
   forbidden: { status: 403, title: "Forbidden" },
   "cross-origin-write": { status: 403, title: "Cross-origin write refused" },
   "not-found": { status: 404, title: "Not found" },
+  "misdirected-request": { status: 421, title: "Host not served" },
   conflict: { status: 409, title: "Conflict" },
   "plan-exists": { status: 409, title: "Plan already exists" },
   "plan-differs": { status: 409, title: "Stored plan differs" },
@@ -30,8 +31,10 @@ export const PROBLEMS = {
   "jurisdiction-unconfirmed": { status: 422, title: "Jurisdiction not confirmed" },
   "import-rejected": { status: 409, title: "Import rejected" },
   "invalid-ledger-file": { status: 422, title: "Invalid ledger file" },
+  "text-not-storable": { status: 422, title: "Text cannot be stored" },
   "precondition-required": { status: 428, title: "If-Match required" },
   "rate-limited": { status: 429, title: "Too many requests" },
+  "headers-too-large": { status: 431, title: "Request headers too large" },
   "internal-error": { status: 500, title: "Internal error" },
   "not-ready": { status: 503, title: "Not ready" },
   busy: { status: 503, title: "Busy" },
@@ -95,6 +98,10 @@ export const ProblemSchema = z
     existing: PlanHeadingSchema.optional().describe("for plan-exists and plan-differs: the plan stored under the id"),
     incoming: PlanHeadingSchema.optional().describe("for plan-exists and plan-differs: the plan the text would store"),
     differs: z.array(z.enum(PLAN_HEADING_FIELDS)).optional().describe("for plan-exists and plan-differs: what differs between them"),
+    field: z
+      .string()
+      .optional()
+      .describe("for text-not-storable: the field whose text holds a character that cannot be stored, e.g. note or responsiblePerson.name"),
     limit: z
       .object({ name: z.string().describe("the setting (environment variable) of the limit, e.g. TAIZHANG_UPLOAD_MAX_ROWS"), value: z.number().describe("its value") })
       .optional()
@@ -104,7 +111,7 @@ export const ProblemSchema = z
 export type Problem = z.infer<typeof ProblemSchema>;
 
 /** The members a problem may carry beyond the RFC's own. */
-export type ProblemExtensions = Partial<Pick<Problem, "errors" | "current" | "results" | "code" | "line" | "import" | "existing" | "incoming" | "differs" | "limit">>;
+export type ProblemExtensions = Partial<Pick<Problem, "errors" | "current" | "results" | "code" | "line" | "import" | "existing" | "incoming" | "differs" | "limit" | "field">>;
 
 const PROBLEM_CONTENT = { "application/problem+json": { schema: ProblemSchema } } as const;
 

@@ -88,7 +88,7 @@ export const progressRoutes = {
     },
     responses: {
       200: { description: "The new progress", headers: ETAG_HEADER, content: { "application/json": { schema: ProgressResponse } } },
-      ...problemResponses(400, 401, 403, 404, 409, 412, 413, 415, 428),
+      ...problemResponses(400, 401, 403, 404, 409, 412, 413, 415, 422, 428),
     },
   }),
   bulkUpdateProgress: defineRoute({
@@ -105,7 +105,7 @@ export const progressRoutes = {
     request: { body: { required: true, content: { "application/json": { schema: BulkUpdateRequest } } } },
     responses: {
       200: { description: "Every update was applied", content: { "application/json": { schema: BulkUpdateResponse } } },
-      ...problemResponses(400, 401, 403, 404, 409, 412, 413, 415),
+      ...problemResponses(400, 401, 403, 404, 409, 412, 413, 415, 422),
     },
   }),
 };

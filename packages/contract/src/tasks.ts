@@ -105,7 +105,7 @@ export const taskRoutes = {
     request: { params: TaskParams, body: { required: true, content: { "application/json": { schema: AssignUnitsRequest } } } },
     responses: {
       200: { description: "The task with its new units", content: { "application/json": { schema: TaskResponse } } },
-      ...problemResponses(400, 401, 403, 404, 409, 415),
+      ...problemResponses(400, 401, 403, 404, 409, 415, 422),
     },
   }),
   orphanedTaskRows: defineRoute({

@@ -47,7 +47,7 @@ export const tokenRoutes = {
     request: { body: { required: true, content: { "application/json": { schema: CreateTokenRequest } } } },
     responses: {
       201: { description: "The new token", content: { "application/json": { schema: CreatedTokenResponse } } },
-      ...problemResponses(400, 401, 403, 404, 409, 415),
+      ...problemResponses(400, 401, 403, 404, 409, 415, 422),
     },
   }),
   listTokens: defineRoute({

@@ -47,3 +47,4 @@ export * from "./schema/json-schemas.js";
 export * from "./domain/ledger-rows.js";
 export * from "./domain/ledger-import.js";
 export * from "./domain/history-rows.js";
+export * from "./domain/stored-text.js";

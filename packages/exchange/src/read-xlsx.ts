@@ -1,5 +1,6 @@
 import { posix } from "node:path";
 import { SaxesParser } from "saxes";
+import { decodeXlsxText } from "./xlsx-text.js";
 import { LedgerFileError, type ReadLimits } from "./read-error.js";
 import { columnLetter, LedgerGrid, type Cell, type LedgerFile } from "./read-grid.js";
 import { readZipDirectory, type ZipEntry } from "./zip-directory.js";
@@ -188,7 +189,7 @@ async function readBook(pkg: XlsxPackage): Promise<Book> {
         if (name === "t") inText = false;
         else if (name === "rPh") inPhonetic -= 1;
         else if (name === "si") {
-          sharedStrings.push(text);
+          sharedStrings.push(decodeXlsxText(text));
           inItem = false;
         }
       },
@@ -243,7 +244,7 @@ async function readSheet(pkg: XlsxPackage, book: Book, sheet: Sheet, limits: Rea
     if (formula !== null && (formula !== "" || sharedFormula !== null)) {
       return { formula: formula !== "" ? formula : (sharedFormulas.get(sharedFormula ?? "") ?? "") };
     }
-    if (type === "inlineStr") return inline;
+    if (type === "inlineStr") return decodeXlsxText(inline);
     if (value === null) return null;
     switch (type) {
       case "s": {

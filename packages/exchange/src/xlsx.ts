@@ -1,6 +1,7 @@
 import { HISTORY_COLUMNS, LEDGER_COLUMNS, PROGRESS_STATUS_LABELS, PROGRESS_STATUSES, type HistoryRow, type LedgerRow } from "@taizhang/core";
 import { cellText, type ExportLanguage } from "./cells.js";
 import { loadExcelJs } from "./load-exceljs.js";
+import { encodeXlsxText } from "./xlsx-text.js";
 
 /** Columns kept for matching an edited file back (hidden: people need not see them). */
 const HIDDEN = new Set<string>(["itemId", "unitId", "version"]);
@@ -44,7 +45,7 @@ export async function ledgerXlsx(rows: readonly LedgerRow[], options: XlsxOption
   const statusColumn = LEDGER_COLUMNS.findIndex((c) => c.key === "status") + 1;
   for (const row of rows) {
     const values: Record<string, unknown> = {};
-    for (const c of LEDGER_COLUMNS) values[c.key] = cellText(row, c.key, lang);
+    for (const c of LEDGER_COLUMNS) values[c.key] = encodeXlsxText(cellText(row, c.key, lang));
     // Numbers and dates as themselves, so Excel sorts and filters them right.
     values["seq"] = row.seq;
     values["taskNumber"] = row.taskNumber;
@@ -82,7 +83,10 @@ export async function ledgerXlsx(rows: readonly LedgerRow[], options: XlsxOption
     sheet.columns = HISTORY_COLUMNS.map((c) => ({ header: c[lang], key: c.key, width: widthFor(c[lang], history.map((r) => String(r[c.key]))), hidden: c.key === "itemId" || c.key === "unitId" }));
     sheet.getRow(1).font = { bold: true };
     // Excel dates carry no zone: written as China's wall-clock time (UTC+8), as offices read them.
-    for (const row of history) sheet.addRow({ ...row, at: new Date(Date.parse(row.at) + 8 * 3_600_000) }).alignment = { vertical: "top", wrapText: true };
+    for (const row of history) {
+      const texts = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "string" ? encodeXlsxText(v) : v]));
+      sheet.addRow({ ...texts, at: new Date(Date.parse(row.at) + 8 * 3_600_000) }).alignment = { vertical: "top", wrapText: true };
+    }
     sheet.getColumn("at").numFmt = "yyyy-mm-dd hh:mm";
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: HISTORY_COLUMNS.length } };
   }

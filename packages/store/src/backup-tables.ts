@@ -171,4 +171,16 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
     last_used_at: "text?",
     revoked_at: "text?",
   }),
+  // Sessions as stored: the sha256 of each session id, never an id; they expire on their own.
+  table("sessions", ["id_hash"], { id_hash: "text", token_id: "text", created_at: "text", expires_at: "text", last_seen: "text" }),
+  // What migration 0009 repaired: a report, kept with the store it describes.
+  table("text_repairs", ["id"], {
+    id: "integer",
+    table_name: "text",
+    row_key: "text",
+    field: "text",
+    before_escaped: "text",
+    after: "text",
+    repaired_at: "text",
+  }),
 ];

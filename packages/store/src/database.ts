@@ -24,6 +24,10 @@ export interface Database {
   /** One row per change of a task's units (migration 0008). */
   assignment_history: AssignmentHistoryTable;
   tokens: TokensTable;
+  /** One row per stored text migration 0009 repaired (docs/reliability.md). */
+  text_repairs: TextRepairsTable;
+  /** Web sessions (migration 0010): the hash of each session id, never the id. */
+  sessions: SessionsTable;
 }
 
 export interface PlansTable {
@@ -213,4 +217,26 @@ export interface TokensTable {
 export interface TaskThemesTable {
   task_id: string;
   theme: string;
+}
+
+export interface TextRepairsTable {
+  id: Generated<number>;
+  /** The table and the row (its key values joined by `|`) whose text was repaired. */
+  table_name: string;
+  row_key: string;
+  /** The column, and for JSON columns the path of the first bad string, e.g. `after_json.note`. */
+  field: string;
+  /** The text before, its unstorable characters written `\u{…}` (so the report itself is storable). */
+  before_escaped: string;
+  after: string;
+  repaired_at: string;
+}
+
+export interface SessionsTable {
+  /** sha256 (hex) of the session id the cookie holds. */
+  id_hash: string;
+  token_id: string;
+  created_at: string;
+  expires_at: string;
+  last_seen: string;
 }

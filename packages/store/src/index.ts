@@ -24,3 +24,4 @@ export { BACKUP_TABLES } from "./backup-tables.js";
 export { historyEntries } from "./history-entries.js";
 export { MAX_TASK_IDS } from "./task-reads.js";
 export { dropPostgresSchema, postgresSchemaBytes, rawNoteUpdate, rowCounts } from "./maintenance.js";
+export { listTextRepairs, type TextRepair } from "./text-repairs.js";

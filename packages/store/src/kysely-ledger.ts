@@ -33,6 +33,8 @@ import { sha256Hex } from "./content-hash.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import type { Database, ProgressTable, TokensTable } from "./database.js";
 import { GroupCommit } from "./group-commit.js";
+import { deleteSession, deleteTokenSessions, findSession, insertSession, touchSession } from "./sessions.js";
+import { refuseUnstorable } from "./stored-text-guard.js";
 import {
   LedgerError,
   type Actor,
@@ -515,6 +517,8 @@ export class KyselyLedger implements Ledger {
     }
     const patch = ProgressPatchSchema.safeParse(update.patch);
     if (!patch.success) throw new LedgerError("invalid", "the progress change is not valid", patch.error.issues);
+    refuseUnstorable(patch.data);
+    refuseUnstorable(update.comment ?? null, "comment");
     return { ...update, patch: patch.data };
   }
 
@@ -656,6 +660,7 @@ export class KyselyLedger implements Ledger {
 
   async assignUnits(actor: Actor, taskId: TaskId, assignments: UnitAssignmentRequest): Promise<Task> {
     if (actor.role !== "admin") throw new LedgerError("forbidden", "only an admin may assign units");
+    refuseUnstorable(assignments.reason ?? null, "reason");
     const reason = assignments.reason?.trim() || null;
     if (assignments.replace === true && reason === null) {
       throw new LedgerError("invalid", "replacing units the plan names needs a reason (kept in the assignment history)");
@@ -726,6 +731,7 @@ export class KyselyLedger implements Ledger {
   async createToken(input: { name: string; role: Role; unitId: UnitId | null }): Promise<{ token: string; record: TokenRecord }> {
     const name = input.name.trim();
     if (name === "") throw new LedgerError("invalid", "a token needs a name");
+    refuseUnstorable(name, "name");
     if (!["admin", "office", "viewer"].includes(input.role)) throw new LedgerError("invalid", `unknown role ${input.role}`);
     if (input.role === "office" && input.unitId === null) throw new LedgerError("invalid", "an office token needs a unit");
     const token = newTokenSecret();
@@ -760,8 +766,31 @@ export class KyselyLedger implements Ledger {
       if (!row) throw new LedgerError("not_found", `no token ${id}`);
       if (row.revoked_at !== null) return toTokenRecord(row);
       await trx.updateTable("tokens").set({ revoked_at: at }).where("id", "=", id).execute();
+      await deleteTokenSessions(trx, id);
       return toTokenRecord({ ...row, revoked_at: at });
     });
+  }
+
+  createSession(tokenId: string, lifetimeMs: number): Promise<{ sessionId: string; expiresAt: string }> {
+    return this.write(async (trx) => {
+      const token = await trx.selectFrom("tokens").select("revoked_at").where("id", "=", tokenId).executeTakeFirst();
+      if (!token || token.revoked_at !== null) throw new LedgerError("not_found", `no live token ${tokenId}`);
+      return insertSession(trx, tokenId, this.clock(), lifetimeMs);
+    });
+  }
+
+  async authenticateSession(sessionId: string): Promise<TokenRecord | null> {
+    const now = this.clock();
+    const session = await this.read((db) => findSession(db, sessionId, now));
+    if (!session) return null;
+    if (now.getTime() - Date.parse(session.lastSeen) >= TOKEN_TOUCH_INTERVAL_MS) await this.write((trx) => touchSession(trx, sessionId, now));
+    const row = await this.read((db) => db.selectFrom("tokens").selectAll().where("id", "=", session.tokenId).executeTakeFirst());
+    return row && row.revoked_at === null ? toTokenRecord(row) : null;
+  }
+
+  async deleteSession(sessionId: string): Promise<void> {
+    const now = this.clock();
+    await this.write((trx) => deleteSession(trx, sessionId, now));
   }
 
   async authenticate(token: string): Promise<TokenRecord | null> {

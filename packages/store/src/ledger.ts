@@ -230,5 +230,14 @@ export interface Ledger {
   revokeToken(id: string): Promise<TokenRecord>;
   /** Null when unknown or revoked; compares in constant time. */
   authenticate(token: string): Promise<TokenRecord | null>;
+  /**
+   * A web session for a live token, lasting `lifetimeMs`: a random id for the cookie (the store keeps
+   * only its sha256). Revoking the token ends its sessions.
+   */
+  createSession(tokenId: string, lifetimeMs: number): Promise<{ sessionId: string; expiresAt: string }>;
+  /** The token of a live session; null when the id is unknown, expired, signed out or its token revoked. */
+  authenticateSession(sessionId: string): Promise<TokenRecord | null>;
+  /** Signs a session out: its id is refused from then on. */
+  deleteSession(sessionId: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -17,6 +17,11 @@ export const SQLITE_FILE_NAME = "taizhang.db";
 interface CommonOptions {
   /** The clock stamped on history and progress; tests pass a fixed one. */
   clock?: () => Date;
+  /**
+   * Migrate only up to this migration (e.g. "0008-assignment-history"), not to the latest: for tests
+   * of a migration, which seed the store as it was before it. Nothing else should open a store so.
+   */
+  migrateTo?: string;
 }
 
 /** Where the ledger lives: a SQLite file in a directory, PostgreSQL by URL, or SQLite in memory. */
@@ -44,7 +49,8 @@ export type OpenLedgerOptions =
 export async function openLedger(options: OpenLedgerOptions = {}): Promise<Ledger> {
   const { db, dialect, schema, gate } = await connect(options);
   try {
-    await (gate ? gate.run(() => migrate(db, dialect, schema)) : migrate(db, dialect, schema));
+    const run = () => migrate(db, dialect, schema, options.migrateTo);
+    await (gate ? gate.run(run) : run());
   } catch (error) {
     await db.destroy();
     throw error;
@@ -98,7 +104,7 @@ async function connect(options: OpenLedgerOptions): Promise<Connection> {
   };
 }
 
-async function migrate(db: Kysely<Database>, dialect: StoreDialect, schema: string | undefined): Promise<void> {
+async function migrate(db: Kysely<Database>, dialect: StoreDialect, schema: string | undefined, target?: string): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: new StoreMigrationProvider(dialect),
@@ -108,7 +114,7 @@ async function migrate(db: Kysely<Database>, dialect: StoreDialect, schema: stri
   let failed: string | undefined;
   try {
     await retryTransient(dialect, async () => {
-      const { error, results } = await migrator.migrateToLatest();
+      const { error, results } = await (target === undefined ? migrator.migrateToLatest() : migrator.migrateTo(target));
       failed = results?.find((r) => r.status === "Error")?.migrationName;
       // Thrown, not returned, so that a busy database is retried like any other write.
       if (error !== undefined) throw error;

@@ -62,6 +62,41 @@ describe("web session", () => {
     expect(res.headers.get("set-cookie")).toMatch(/taizhang_session=;.*Max-Age=0/i);
   });
 
+  test("the cookie holds a random session id, not the token, and lasts TAIZHANG_SESSION_HOURS (12 h)", async () => {
+    const res = await signIn(t.tokens.officeA);
+    const cookie = cookieOf(res);
+    const value = cookie.slice("taizhang_session=".length);
+    expect(value).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(value).not.toBe(t.tokens.officeA);
+    expect(decodeURIComponent(value)).not.toContain(t.tokens.officeA);
+    expect(res.headers.get("set-cookie")).toMatch(/Max-Age=43200/);
+    // The token itself in the cookie is no session.
+    await expectProblem(await t.app.request("/api/session", { headers: { Cookie: `taizhang_session=${t.tokens.officeA}` } }), "unauthorized");
+  });
+
+  test("signing out ends the session: the old cookie value is refused afterwards", async () => {
+    const cookie = cookieOf(await signIn(t.tokens.officeA));
+    expect((await t.app.request("/api/session", { headers: { Cookie: cookie } })).status).toBe(200);
+    expect((await t.app.request("/api/session", { method: "DELETE", headers: { Cookie: cookie, Origin: "http://localhost" } })).status).toBe(204);
+    await expectProblem(await t.app.request("/api/session", { headers: { Cookie: cookie } }), "unauthorized");
+    await expectProblem(await t.app.request("/api/plans", { headers: { Cookie: cookie } }), "unauthorized");
+  });
+
+  test("an expired session is refused", async () => {
+    const cookie = cookieOf(await signIn(t.tokens.viewer));
+    await t.ledger.db.updateTable("sessions").set({ expires_at: "2020-06-15T01:59:59.000Z" }).execute();
+    await expectProblem(await t.app.request("/api/session", { headers: { Cookie: cookie } }), "unauthorized");
+  });
+
+  test("revoking a token ends its sessions", async () => {
+    const { token, record } = await t.ledger.createToken({ name: "short-lived", role: "viewer", unitId: null });
+    const cookie = cookieOf(await signIn(token));
+    expect((await t.app.request("/api/session", { headers: { Cookie: cookie } })).status).toBe(200);
+    const revoked = await t.app.request(`/api/tokens/${record.id}`, { method: "DELETE", headers: { Authorization: `Bearer ${t.tokens.admin}` } });
+    expect(revoked.status).toBe(200);
+    await expectProblem(await t.app.request("/api/session", { headers: { Cookie: cookie } }), "unauthorized");
+  });
+
   test("with TAIZHANG_READ_REQUIRES_TOKEN, reading needs a token (signing in does not)", async () => {
     await expectProblem(await t.app.request("/api/plans"), "unauthorized");
     await expectProblem(await t.app.request("/api/session"), "unauthorized");

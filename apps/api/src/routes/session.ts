@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { TokenRecord } from "@taizhang/store";
-import { deleteCookie, setCookie } from "hono/cookie";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../app-env.js";
 import { validationHook } from "../on-error.js";
 import { SESSION_COOKIE } from "../auth.js";
@@ -11,7 +11,10 @@ const tags = ["session"];
 
 const callerJson = (t: TokenRecord) => ({ tokenId: t.id, name: t.name, role: t.role, unitId: t.unitId });
 
-/** The web app's sign-in: the token goes into an httpOnly cookie that the API accepts like a bearer token. */
+/**
+ * The web app's sign-in: a server-side session (its random id in an httpOnly cookie, its hash in the store,
+ * expiring after TAIZHANG_SESSION_HOURS) that the API accepts like the token it was opened with.
+ */
 export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     createRoute({
@@ -30,11 +33,15 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     async (c) => {
       const record = await c.var.ledger.authenticate(c.req.valid("json").token);
       if (!record) throw new ApiError("invalid-token", "the token is unknown or revoked");
-      setCookie(c, SESSION_COOKIE, c.req.valid("json").token, {
+      // A server-side session: the cookie holds a random id the store keeps only the hash of, never the token.
+      const lifetimeMs = Math.round(c.var.config.sessionHours * 3_600_000);
+      const session = await c.var.ledger.createSession(record.id, lifetimeMs);
+      setCookie(c, SESSION_COOKIE, session.sessionId, {
         httpOnly: true,
         sameSite: "Strict",
         path: "/",
-        secure: new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https",
+        maxAge: Math.floor(lifetimeMs / 1000),
+        secure: new URL(c.req.url).protocol === "https:" || (c.var.config.trustProxy && c.req.header("x-forwarded-proto") === "https"),
       });
       return c.json(callerJson(record), 200);
     },
@@ -61,10 +68,13 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       method: "delete",
       path: "/",
       tags,
-      summary: "Sign out: clears the session cookie",
+      summary: "Sign out: ends the session and clears its cookie",
       responses: { 204: { description: "Signed out" } },
     }),
-    (c) => {
+    async (c) => {
+      // Sign-out really signs out: the session is deleted, so the old cookie value is refused from now on.
+      const cookie = getCookie(c, SESSION_COOKIE);
+      if (cookie !== undefined && cookie !== "") await c.var.ledger.deleteSession(cookie);
       deleteCookie(c, SESSION_COOKIE, { path: "/", httpOnly: true, sameSite: "Strict" });
       return c.body(null, 204);
     },

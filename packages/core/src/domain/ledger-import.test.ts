@@ -123,6 +123,15 @@ describe("what an edited row changes", () => {
     expect(diffLedgerRow(row({ percent: "0" }), EMPTY_PROGRESS, current({ percent: 20 }, 1), 0)).toEqual({ outcome: "unchanged" });
   });
 
+  it("refuses cells holding what cannot be stored (NUL, lone surrogates, XML-illegal characters), naming the column", () => {
+    const note = diffLedgerRow(row({ note: "before\u0000after" }), EMPTY_PROGRESS, current(), 0);
+    expect(note).toEqual({ outcome: "rejected", reason: "invalid_cell", message: "进展说明 (note): U+0000 at character 6 (NUL) cannot be stored; remove it" });
+    const person = diffLedgerRow(row({ responsiblePerson: "张三(\uD800)" }), EMPTY_PROGRESS, current(), 0);
+    expect(person.outcome === "rejected" && person.message).toBe("责任人 (responsiblePerson): U+D800 at character 3 (a lone surrogate) cannot be stored; remove it");
+    const measured = diffLedgerRow(row({ measuredValue: "93 %\uFFFF" }), EMPTY_PROGRESS, current(), 0);
+    expect(measured.outcome === "rejected" && measured.message).toMatch(/^实测值 \(measuredValue\): U\+FFFF at character 4/);
+  });
+
   it("reports every bad cell of a row at once", () => {
     const diff = diffLedgerRow(row({ status: "?", percent: "-5" }), EMPTY_PROGRESS, current(), 0);
     expect(diff).toMatchObject({ outcome: "rejected", reason: "invalid_cell" });

@@ -15,6 +15,7 @@ import {
   type ResponsiblePerson,
 } from "../model/progress.js";
 import { evidenceText, LEDGER_COLUMNS, measuredValueText, responsiblePersonText } from "./ledger-rows.js";
+import { unstorableText } from "./stored-text.js";
 
 /** Equality of JSON-like values (the progress fields), regardless of key order. */
 function sameValue(a: unknown, b: unknown): boolean {
@@ -199,6 +200,12 @@ function readCell(key: EditableLedgerColumn, text: string, base: ProgressFields)
   }
 }
 
+/** "进展说明 (note)": the column as the export heads it, and its field name. */
+function columnLabel(key: EditableLedgerColumn): string {
+  const column = LEDGER_COLUMNS.find((c) => c.key === key);
+  return column ? `${column.zh} (${key})` : key;
+}
+
 /** The id columns of a row, or why they cannot be read. */
 export function ledgerRowKey(row: LedgerFileRow): CellReading<{ itemId: ChecklistItemId; unitId: UnitId }> | null {
   const item = tidy(row.cells.itemId ?? "");
@@ -248,6 +255,11 @@ export function diffLedgerRow(row: LedgerFileRow, base: ProgressFields, current:
     const text = row.cells[key];
     if (text === undefined) continue;
     if (tidy(text) === tidy(progressCellText(base, key))) continue;
+    const unstorable = unstorableText(text);
+    if (unstorable !== null) {
+      problems.push(`${columnLabel(key)}: ${unstorable.message} cannot be stored; remove it`);
+      continue;
+    }
     const reading = readCell(key, text, base);
     if (!reading.ok) {
       problems.push(reading.message);

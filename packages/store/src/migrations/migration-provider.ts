@@ -6,6 +6,8 @@ import { taskThemesMigration } from "./0003-task-themes.js";
 import { responsiblePersonMigration } from "./0004-responsible-person.js";
 import { plansUpdatedAtMigration } from "./0005-plans-updated-at.js";
 import { assignmentHistoryMigration } from "./0008-assignment-history.js";
+import { textRepairMigration } from "./0009-text-repair.js";
+import { sessionsMigration } from "./0010-sessions.js";
 
 /**
  * The migrations, in code (no file-system scan, so a bundled or compiled
@@ -22,6 +24,8 @@ export class StoreMigrationProvider implements MigrationProvider {
       "0004-responsible-person": responsiblePersonMigration,
       "0005-plans-updated-at": plansUpdatedAtMigration,
       "0008-assignment-history": assignmentHistoryMigration(this.dialect),
+      "0009-text-repair": textRepairMigration(this.dialect),
+      "0010-sessions": sessionsMigration,
     });
   }
 }

@@ -39,6 +39,8 @@ async function postgresReachable(): Promise<string | null> {
 }
 
 const ALL_TABLES = [
+  "sessions",
+  "text_repairs",
   "assignment_history",
   "history",
   "progress",

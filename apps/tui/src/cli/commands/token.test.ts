@@ -92,27 +92,27 @@ describe("taizhang token --api (through the server)", () => {
   afterAll(() => api.close());
 
   it("creates, lists and revokes with an admin token", async () => {
-    const created = await run(["token", "create", "--unit", "市政府法制办", "--role", "office", "--name", "令牌测试", "--api", "http://ledger.test", "--token", admin], "/", command);
+    const created = await run(["token", "create", "--unit", "市政府法制办", "--role", "office", "--name", "令牌测试", "--api", "http://taizhang.test", "--token", admin], "/", command);
     expect(created.code, created.stderr).toBe(0);
     const secret = secretOf(created.stdout);
     expect((await api.ledger.authenticate(secret))?.unitId).toBe("成都市:市政府法制办");
 
-    const listed = await run(["token", "list", "--json", "--api", "http://ledger.test", "--token", admin], "/", command);
+    const listed = await run(["token", "list", "--json", "--api", "http://taizhang.test", "--token", admin], "/", command);
     const records = JSON.parse(listed.stdout) as Array<{ id: string; name: string }>;
     const office = records.find((r) => r.name === "令牌测试");
     expect(office).toBeDefined();
 
-    const revoked = await run(["token", "revoke", office?.id ?? "", "--api", "http://ledger.test", "--token", admin], "/", command);
+    const revoked = await run(["token", "revoke", office?.id ?? "", "--api", "http://taizhang.test", "--token", admin], "/", command);
     expect(revoked.code, revoked.stderr).toBe(0);
     expect(await api.ledger.authenticate(secret)).toBeNull();
   });
 
   it("reports the server's refusals", async () => {
     const office = (await api.ledger.createToken({ name: "o", role: "office", unitId: "成都市:市委编办" as never })).token;
-    const forbidden = await run(["token", "list", "--api", "http://ledger.test", "--token", office], "/", command);
+    const forbidden = await run(["token", "list", "--api", "http://taizhang.test", "--token", office], "/", command);
     expect(forbidden.code).toBe(3);
     expect(forbidden.stderr).toMatch(/needs admin/);
-    const unknown = await run(["token", "create", "--role", "office", "--unit", "没有", "--api", "http://ledger.test", "--token", admin], "/", command);
+    const unknown = await run(["token", "create", "--role", "office", "--unit", "没有", "--api", "http://taizhang.test", "--token", admin], "/", command);
     expect(unknown.code).toBe(2);
     const unreachable = await run(["token", "list", "--api", "http://127.0.0.1:1", "--token", admin], "/", tokenCommandWith());
     expect(unreachable.code).toBe(6);
