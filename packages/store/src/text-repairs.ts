@@ -1,4 +1,5 @@
-import type { KyselyLedger } from "./kysely-ledger.js";
+import { storeInternals } from "./kysely-ledger.js";
+import type { Ledger } from "./ledger.js";
 
 /** One stored text that migration 0009 repaired. */
 export interface TextRepair {
@@ -17,8 +18,8 @@ export interface TextRepair {
  * text the store held that the text policy refuses, what it was and what it
  * became. Empty on a store that never held such text.
  */
-export async function listTextRepairs(ledger: Pick<KyselyLedger, "db">): Promise<TextRepair[]> {
-  const rows = await ledger.db.selectFrom("text_repairs").selectAll().orderBy("id").execute();
+export async function listTextRepairs(ledger: Ledger): Promise<TextRepair[]> {
+  const rows = await storeInternals(ledger).db.selectFrom("text_repairs").selectAll().orderBy("id").execute();
   return rows.map((r) => ({
     table: r.table_name,
     rowKey: r.row_key,

@@ -1,3 +1,4 @@
+import { rawDatabase } from "@taizhang/store/testing";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CallerSchema, HistoryEntryResponse, pageOf, ProgressResponse } from "@taizhang/contract";
 import { expectJson, expectProblem } from "../test-support/responses.js";
@@ -84,7 +85,7 @@ describe("web session", () => {
 
   test("an expired session is refused", async () => {
     const cookie = cookieOf(await signIn(t.tokens.viewer));
-    await t.ledger.db.updateTable("sessions").set({ expires_at: "2020-06-15T01:59:59.000Z" }).execute();
+    await rawDatabase(t.ledger).updateTable("sessions").set({ expires_at: "2020-06-15T01:59:59.000Z" }).execute();
     await expectProblem(await t.app.request("/api/session", { headers: { Cookie: cookie } }), "unauthorized");
   });
 

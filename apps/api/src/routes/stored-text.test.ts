@@ -1,3 +1,4 @@
+import { rawDatabase } from "@taizhang/store/testing";
 import { isStorableText } from "@taizhang/core";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -116,8 +117,8 @@ describe("a store that already holds such text (migration 0009)", () => {
     try {
       const old = await openLedger({ dataDir: dir, migrateTo: "0008-assignment-history" });
       await loadBuiltInPlans(old);
-      await old.db.updateTable("progress").set({ note: "坏\uFFFF", version: 1 }).where("item_id", "=", ITEM).where("unit_id", "=", UNIT_A).execute();
-      await old.db
+      await rawDatabase(old).updateTable("progress").set({ note: "坏\uFFFF", version: 1 }).where("item_id", "=", ITEM).where("unit_id", "=", UNIT_A).execute();
+      await rawDatabase(old)
         .insertInto("history")
         .values({
           plan_id: "chengdu-2015",

@@ -8,6 +8,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { fixturePlan, UNIT_LEGAL } from "../__fixtures__/fixture-plan.js";
 import { openLedger, type OpenLedgerOptions } from "../open-ledger.js";
+import { storeInternals } from "../kysely-ledger.js";
 import { TEST_DATABASE_URL, testBackends } from "../test-support/backends.js";
 import { item, officeOf, unit } from "../test-support/ids.js";
 import { listTextRepairs } from "../text-repairs.js";
@@ -53,7 +54,7 @@ describe.each(places)("migration 0009 repairs stored text the policy refuses, on
 
   it("repairs progress, history and token names, records each repair, and leaves good text alone", async () => {
     // The store as it was before 0009, holding what older versions let in (written raw: today's store refuses it).
-    const old = await openLedger({ ...place.options(), migrateTo: "0008-assignment-history" });
+    const old = storeInternals(await openLedger({ ...place.options(), migrateTo: "0008-assignment-history" }));
     await old.loadPlan(fixturePlan());
     await old.updateProgress(officeOf(LEGAL), { itemId: item(1, "m2"), unitId: LEGAL, expectedVersion: 0, patch: { note: "good 😀\t\r\n" } });
     const bad = place.badNote;
@@ -94,7 +95,7 @@ describe.each(places)("migration 0009 repairs stored text the policy refuses, on
     }
     await old.close();
 
-    const ledger = await openLedger(place.options());
+    const ledger = storeInternals(await openLedger(place.options()));
     try {
       const repaired = await ledger.getProgress(item(1, "task"), LEGAL);
       const expectedNote = repairStoredText(bad);
