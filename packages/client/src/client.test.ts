@@ -30,7 +30,7 @@ afterAll(async () => {
 
 describe("@taizhang/client", () => {
   it("sends a form as a raw body with the multipart type and boundary fetch sets (a plan's file for importPlan)", async () => {
-    const admin = (await ledger.createToken({ name: "form admin", role: "admin", unitId: null })).token;
+    const admin = api.tokens.admin;
     const client = createTaizhangClient({ baseUrl, token: admin });
     const form = new FormData();
     form.set("file", new File(["乌海市人民政府关于加快建设法治政府的实施意见\n一、总体要求\n2017年全面推进。\n二、主要任务\n(一)依法全面履行政府职能\n1.深化行政审批制度改革。2017年6月底前完成。\n"], "wuhai.txt", { type: "text/plain" }));

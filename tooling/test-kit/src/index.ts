@@ -53,7 +53,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
   };
   for (const [name, unit] of Object.entries(options.offices ?? {})) tokens[name] = await mint("office", unit, `${name} office`);
   const config: ApiConfig = {
-    ...parseConfig({ TAIZHANG_WEB_DIST: "/nonexistent/taizhang-web", TAIZHANG_RATE_LIMIT_ADDRESS: "0", TAIZHANG_RATE_LIMIT_TOKEN: "0", TAIZHANG_HOSTS: new URL(TEST_BASE_URL).host }),
+    ...parseConfig({ TAIZHANG_WEB_DIST: "/nonexistent/taizhang-web", TAIZHANG_RATE_LIMIT_ADDRESS: "0", TAIZHANG_RATE_LIMIT_TOKEN: "0", TAIZHANG_HOSTS: `${new URL(TEST_BASE_URL).host},127.0.0.1,localhost` }),
     ...options.config,
   };
   const app = createApp({ ledger, config, clock, logger: createLogger("silent") });
