@@ -1,3 +1,4 @@
+import { isAppError } from "@taizhang/app";
 import { ImportError, ProgressSchema } from "@taizhang/core";
 import { LedgerError } from "@taizhang/store";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
@@ -31,6 +32,10 @@ export function problemResponse(c: Context<AppEnv>, error: ApiError): Response {
 /** Turns what a handler, a validator or the store threw into the API's one error type. */
 export function toApiError(error: unknown): ApiError | null {
   if (error instanceof ApiError) return error;
+  // A use case of @taizhang/app the route calls (its problem codes are the API's).
+  if (isAppError(error) && error.code in PROBLEMS) {
+    return new ApiError(error.code as ProblemKind, error.detail, error.extensions, error.status);
+  }
   if (error instanceof LedgerError) {
     const current = ProgressSchema.safeParse((error.details as { current?: unknown } | undefined)?.current);
     // A refusal the store names more precisely than its code (units-named-by-plan for a conflict).

@@ -77,8 +77,18 @@ export const ChecklistEntrySchema = z
 export type ChecklistEntry = z.infer<typeof ChecklistEntrySchema>;
 
 export const ChecklistResponse = z
-  .object({ asOf: z.string().describe("the instant deadlines were judged at (ISO)"), items: z.array(ChecklistEntrySchema) })
+  .object({
+    asOf: z.string().describe("the instant deadlines were judged at (ISO)"),
+    items: z.array(ChecklistEntrySchema),
+    nextCursor: z.string().nullable().describe("pass as `cursor` for the next page; null on the last page"),
+  })
   .openapi("Checklist");
+
+/** The page of a checklist (a plan's or a unit's): `limit` rows after `cursor`. */
+export const checklistPageQuery = {
+  limit: z.coerce.number().int().min(1).max(2000).default(500).openapi({ description: "rows per page (default 500, at most 2000)", type: "integer" }),
+  cursor: z.string().min(1).max(1000).optional().openapi({ description: "nextCursor of the previous page" }),
+};
 
 export const RollupSchema = z
   .object({

@@ -46,6 +46,24 @@ describe("@taizhang/client", () => {
     expect(found.hits.map((h) => h.taskId)).toContain("chengdu-2015/38");
   });
 
+  it("reads a checklist a page at a time, and all of it by following nextCursor", async () => {
+    const client = createTaizhangClient({ baseUrl });
+    const whole = (await ledger.checklist({ planId: "chengdu-2015" })).map((r) => `${r.item.id}|${r.unitId}`);
+    expect(whole.length).toBeGreaterThan(100);
+    const first = await client.planChecklist("chengdu-2015", { limit: 50 });
+    expect(first.items).toHaveLength(50);
+    expect(first.nextCursor).not.toBeNull();
+    const second = await client.planChecklist("chengdu-2015", { limit: 50, cursor: first.nextCursor ?? "" });
+    expect([...first.items, ...second.items].map((e) => `${e.item.id}|${e.unitId}`)).toEqual(whole.slice(0, 100));
+    const all = [];
+    for await (const entry of client.allChecklist("chengdu-2015")) all.push(`${entry.item.id}|${entry.unitId}`);
+    expect(all).toEqual(whole);
+    const mine = [];
+    for await (const entry of client.allUnitChecklist(UNIT, { planId: "chengdu-2015" })) mine.push(entry.unitId);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(new Set(mine)).toEqual(new Set([UNIT]));
+  });
+
   it("updates progress with version handling: reads the version itself, and a stale version is a ConflictError with what is stored", async () => {
     const client = createTaizhangClient({ baseUrl, token: tokens.office });
     const first = await client.updateProgress(ITEM, UNIT, { status: "in_progress", percent: 30 }, { comment: "季度填报" });

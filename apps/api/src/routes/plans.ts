@@ -1,13 +1,14 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { checklistOf } from "@taizhang/app";
 import type { AppEnv } from "../app-env.js";
 import { validationHook } from "../on-error.js";
 import { resolveAsOf } from "../as-of.js";
-import { checklistEntry, DUE_SOON_DAYS } from "../checklist-entry.js";
 import { ApiError, problemResponses } from "../problem.js";
 import {
   AsOfQuery,
   BooleanQuery,
   ChecklistResponse,
+  checklistPageQuery,
   PlanIdParam,
   PlanResponse,
   PlanSummaryResponse,
@@ -28,6 +29,7 @@ const ChecklistQuery = z.object({
   overdue: BooleanQuery.optional().openapi({ description: "true: only overdue rows as of asOf" }),
   dueWithin: z.coerce.number().int().min(0).max(3660).optional().openapi({ description: "only open rows due within N days (overdue ones included)" }),
   asOf: AsOfQuery,
+  ...checklistPageQuery,
 });
 
 async function requirePlan(c: { var: AppEnv["Variables"] }, planId: string): Promise<void> {
@@ -80,13 +82,7 @@ export const planRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       const { planId } = c.req.valid("param");
       const query = c.req.valid("query");
       await requirePlan(c, planId);
-      const asOf = resolveAsOf(query.asOf, c.var.clock);
-      const rows = await c.var.ledger.checklist({ planId, unitId: query.unitId, role: query.role, status: query.status, responsiblePerson: query.responsiblePerson });
-      const items = rows
-        .map((row) => checklistEntry(row, asOf, query.dueWithin ?? DUE_SOON_DAYS))
-        .filter((e) => (query.overdue === true ? e.deadline.overdue : true))
-        .filter((e) => (query.dueWithin !== undefined ? e.deadline.overdue || e.deadline.dueSoon : true));
-      return c.json({ asOf: asOf.toISOString(), items }, 200);
+      return c.json(await checklistOf(c.var, { ...query, planId }), 200);
     },
   )
   .openapi(

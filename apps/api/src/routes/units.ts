@@ -1,14 +1,14 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Unit } from "@taizhang/core";
+import { checklistOf } from "@taizhang/app";
 import type { AppEnv } from "../app-env.js";
 import { validationHook } from "../on-error.js";
-import { resolveAsOf } from "../as-of.js";
-import { checklistEntry, DUE_SOON_DAYS } from "../checklist-entry.js";
 import { ApiError, problemResponses } from "../problem.js";
 import {
   AsOfQuery,
   BooleanQuery,
   ChecklistResponse,
+  checklistPageQuery,
   PlanIdSchema,
   ProgressStatusSchema,
   UnitIdParam,
@@ -91,6 +91,7 @@ export const unitRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
             .optional()
             .openapi({ description: "only open rows due within N days (overdue ones included)", type: "integer" }),
           asOf: AsOfQuery,
+          ...checklistPageQuery,
         }),
       },
       responses: {
@@ -102,12 +103,6 @@ export const unitRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       const { unitId } = c.req.valid("param");
       const query = c.req.valid("query");
       await findUnit(c, unitId);
-      const asOf = resolveAsOf(query.asOf, c.var.clock);
-      const rows = await c.var.ledger.checklist({ unitId, planId: query.planId, role: query.role, status: query.status, responsiblePerson: query.responsiblePerson });
-      const items = rows
-        .map((row) => checklistEntry(row, asOf, query.dueWithin ?? DUE_SOON_DAYS))
-        .filter((e) => (query.overdue === true ? e.deadline.overdue : true))
-        .filter((e) => (query.dueWithin !== undefined ? e.deadline.overdue || e.deadline.dueSoon : true));
-      return c.json({ asOf: asOf.toISOString(), items }, 200);
+      return c.json(await checklistOf(c.var, { ...query, unitId }), 200);
     },
   );

@@ -1,6 +1,6 @@
 import { themeCoverage, type HistoryEntry, type PlanId, type Plan, type PlanSummary, type Progress, type Task, type TaskId, type Unit, type UnitId } from "@taizhang/core";
 import { LedgerFileError, readLedgerFile, type LedgerFile } from "@taizhang/exchange";
-import { applyProgressImport, historyEntries, PlanCatalog, previewProgressImport, type Actor, type Ledger, type TaskFilter } from "@taizhang/store";
+import { applyProgressImport, historyEntries, MAX_CHECKLIST_PAGE, PlanCatalog, previewProgressImport, type Actor, type ChecklistPage, type Ledger, type TaskFilter } from "@taizhang/store";
 import { fail, ok, type DataResult } from "./data-result.js";
 import type {
   CounterpartRef,
@@ -125,15 +125,22 @@ export class LocalDataSource implements DataSource {
   async progressRows(filter: { planId?: PlanId; taskId?: TaskId; unit?: string }): Promise<DataResult<ProgressRow[]>> {
     const unit = await this.unitId(filter.unit);
     if (!unit.ok) return unit;
-    return this.run(async () =>
-      (
-        await this.ledger.checklist({
-          ...(filter.planId !== undefined ? { planId: filter.planId } : {}),
-          ...(filter.taskId !== undefined ? { taskId: filter.taskId } : {}),
-          ...(unit.value ? { unitId: unit.value.id } : {}),
-        })
-      ).map(toProgressRow),
-    );
+    const where = {
+      ...(filter.planId !== undefined ? { planId: filter.planId } : {}),
+      ...(filter.taskId !== undefined ? { taskId: filter.taskId } : {}),
+      ...(unit.value ? { unitId: unit.value.id } : {}),
+    };
+    // Page by page (the store's keyset pages), so one read never holds a whole large plan's query result.
+    return this.run(async () => {
+      const rows: ProgressRow[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: ChecklistPage = await this.ledger.checklistPage(where, { limit: MAX_CHECKLIST_PAGE, cursor });
+        for (const row of page.items) rows.push(toProgressRow(row));
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      return rows;
+    });
   }
 
   async resolveUnit(nameOrId: string): Promise<DataResult<Unit>> {

@@ -83,7 +83,10 @@ function itemParams(itemId: string): { planId: string; number: string; item: str
   return { planId: task.slice(0, slash), number: task.slice(slash + 1), item };
 }
 
-const ChecklistBody = z.object({ asOf: z.string(), items: z.array(ChecklistEntrySchema) });
+const ChecklistBody = z.object({ asOf: z.string(), items: z.array(ChecklistEntrySchema), nextCursor: z.string().nullable().optional() });
+
+/** Rows per checklist page the TUI asks for (the API's largest). */
+const CHECKLIST_PAGE = "2000";
 
 /**
  * The data source over a Taizhang server, through the API's typed client.
@@ -245,10 +248,11 @@ export class RemoteDataSource implements DataSource {
     }
     if (unitId && !filter.planId) {
       const id = unitId;
-      const r = await this.call(ChecklistBody, () =>
-        this.client.api.units[":unitId"].checklist.$get({ param: { unitId: id }, query: {} }, { headers: this.headers }),
+      return this.allChecklist((cursor) =>
+        this.call(ChecklistBody, () =>
+          this.client.api.units[":unitId"].checklist.$get({ param: { unitId: id }, query: { limit: CHECKLIST_PAGE, ...cursor } }, { headers: this.headers }),
+        ),
       );
-      return r.ok ? ok(r.value.items.map(toProgressRow)) : r;
     }
     let planIds: PlanId[];
     if (filter.planId) planIds = [filter.planId];
@@ -259,12 +263,32 @@ export class RemoteDataSource implements DataSource {
     }
     const rows: ProgressRow[] = [];
     for (const planId of planIds) {
-      const r = await this.call(ChecklistBody, () =>
-        this.client.api.plans[":planId"].checklist.$get({ param: { planId }, query: unitId ? { unitId } : {} }, { headers: this.headers }),
+      const r = await this.allChecklist((cursor) =>
+        this.call(ChecklistBody, () =>
+          this.client.api.plans[":planId"].checklist.$get(
+            { param: { planId }, query: { ...(unitId ? { unitId } : {}), limit: CHECKLIST_PAGE, ...cursor } },
+            { headers: this.headers },
+          ),
+        ),
       );
       if (!r.ok) return r;
-      rows.push(...r.value.items.map(toProgressRow));
+      rows.push(...r.value);
     }
+    return ok(rows);
+  }
+
+  /** A whole checklist, page after page: follows nextCursor until the last page. */
+  private async allChecklist(
+    page: (cursor: { cursor?: string }) => Promise<DataResult<z.infer<typeof ChecklistBody>>>,
+  ): Promise<DataResult<ProgressRow[]>> {
+    const rows: ProgressRow[] = [];
+    let cursor: string | null | undefined = null;
+    do {
+      const r = await page(cursor ? { cursor } : {});
+      if (!r.ok) return r;
+      rows.push(...r.value.items.map(toProgressRow));
+      cursor = r.value.nextCursor;
+    } while (cursor);
     return ok(rows);
   }
 
