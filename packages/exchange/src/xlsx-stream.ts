@@ -1,4 +1,5 @@
 import type { Writable } from "node:stream";
+import type { Worksheet } from "exceljs";
 import { HISTORY_COLUMNS, LEDGER_COLUMNS, PROGRESS_STATUS_LABELS, PROGRESS_STATUSES, type HistoryRow, type LedgerRow, type ProgressStatus } from "@taizhang/core";
 import { cellText } from "./cells.js";
 import { loadExcelJs } from "./load-exceljs.js";
@@ -81,7 +82,7 @@ export async function ledgerXlsxStream(pages: AsyncIterable<readonly LedgerRow[]
   await book.commit();
 }
 
-function writeHistory(sheet: import("exceljs").Worksheet, history: readonly HistoryRow[], lang: "zh" | "en"): void {
+function writeHistory(sheet: Worksheet, history: readonly HistoryRow[], lang: "zh" | "en"): void {
   sheet.columns = HISTORY_COLUMNS.map((c) => ({ header: c[lang], key: c.key, width: widthFor(c[lang], history.map((r) => String(r[c.key]))), hidden: c.key === "itemId" || c.key === "unitId", ...(c.key === "at" ? { style: { numFmt: "yyyy-mm-dd hh:mm" } } : {}) }));
   sheet.getRow(1).font = { bold: true };
   for (const row of history) {
