@@ -117,8 +117,11 @@ export const DeadlineReportResponse = z
   .object({
     asOf: z.string(),
     withinDays: z.number().int(),
-    overdue: z.array(ChecklistEntrySchema),
-    dueSoon: z.array(ChecklistEntrySchema),
+    overdue: z.array(ChecklistEntrySchema).describe("most overdue first; at most `limit` rows"),
+    dueSoon: z.array(ChecklistEntrySchema).describe("soonest first; at most `limit` rows"),
+    overdueTotal: z.number().int().describe("overdue rows in all"),
+    dueSoonTotal: z.number().int().describe("rows due soon in all"),
+    truncated: z.boolean().describe("true when a list holds fewer rows than its total (raise limit, or page the checklist with overdue/dueWithin)"),
   })
   .openapi("DeadlineReport");
 

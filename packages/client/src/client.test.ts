@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import { createApp, parseConfig } from "@taizhang/api";
 import { loadBuiltInPlans, openLedger, type KyselyLedger } from "@taizhang/store";
-import type { UnitId } from "@taizhang/core";
+import type { PlanId, UnitId } from "@taizhang/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConflictError, createTaizhangClient, TaizhangApiError, TaizhangNetworkError } from "./index.js";
 
@@ -48,7 +48,7 @@ describe("@taizhang/client", () => {
 
   it("reads a checklist a page at a time, and all of it by following nextCursor", async () => {
     const client = createTaizhangClient({ baseUrl });
-    const whole = (await ledger.checklist({ planId: "chengdu-2015" })).map((r) => `${r.item.id}|${r.unitId}`);
+    const whole = (await ledger.checklist({ planId: "chengdu-2015" as PlanId })).map((r) => `${r.item.id}|${r.unitId}`);
     expect(whole.length).toBeGreaterThan(100);
     const first = await client.planChecklist("chengdu-2015", { limit: 50 });
     expect(first.items).toHaveLength(50);

@@ -356,8 +356,21 @@ export class KyselyLedger implements Ledger {
     });
   }
 
-  /** The checklist's rows in their order (see checklistPage), filtered. */
-  private checklistQuery(db: Db, filter: ChecklistFilter) {
+  checklistDueFirst(filter: ChecklistFilter, limit: number): Promise<{ items: ChecklistRow[]; total: number }> {
+    const n = Math.min(MAX_CHECKLIST_PAGE, Math.max(1, Math.trunc(Number.isFinite(limit) ? limit : MAX_CHECKLIST_PAGE)));
+    return this.read(async (db) => {
+      const rows = await this.checklistQuery(db, filter, true).limit(n).execute();
+      const counted = await this.checklistQuery(db, filter)
+        .clearSelect()
+        .clearOrderBy()
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow();
+      return { items: await this.checklistRows(db, rows), total: Number(counted.n) };
+    });
+  }
+
+  /** The checklist's rows in their order (see checklistPage), filtered; `dueFirst`: by due date first. */
+  private checklistQuery(db: Db, filter: ChecklistFilter, dueFirst = false) {
     let q = db
       .selectFrom("progress as p")
       .innerJoin("checklist_items as ci", "ci.id", "p.item_id")
@@ -397,6 +410,10 @@ export class KyselyLedger implements Ledger {
     if (filter.openDueBefore !== undefined) {
       q = q.where("ci.due", "<", filter.openDueBefore).where("p.status", "not in", [...CLOSED_STATUSES]);
     }
+    if (filter.openDueFrom !== undefined) {
+      q = q.where("ci.due", ">=", filter.openDueFrom).where("p.status", "not in", [...CLOSED_STATUSES]);
+    }
+    if (dueFirst) q = q.orderBy("ci.due");
     // A row whose unit is no longer the task's (orphaned) has no place in the task: it sorts first within its item.
     return q
       .orderBy("ci.plan_id")

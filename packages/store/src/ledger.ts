@@ -175,6 +175,8 @@ export interface ChecklistFilter {
    * exclusive): the overdue rows as of a day are those open and due before it.
    */
   openDueBefore?: string;
+  /** With openDueBefore or alone: only open rows due on or after this China date (YYYY-MM-DD). */
+  openDueFrom?: string;
 }
 
 /** A page of checklist rows; `nextCursor` is null on the last page. */
@@ -234,6 +236,11 @@ export interface Ledger {
    * `limit` is clamped to 1..MAX_CHECKLIST_PAGE.
    */
   checklistPage(filter: ChecklistFilter, page: { limit: number; cursor?: string | null }): Promise<ChecklistPage>;
+  /**
+   * The first `limit` rows of the checklist by due date (earliest first, then checklist order), and
+   * how many rows the filter selects in all: a bounded read for deadline reports.
+   */
+  checklistDueFirst(filter: ChecklistFilter, limit: number): Promise<{ items: ChecklistRow[]; total: number }>;
   getProgress(itemId: ChecklistItemId, unitId: UnitId): Promise<Progress>;
   updateProgress(actor: Actor, update: ProgressUpdate): Promise<Progress>;
   /** All or nothing: if any update fails, none is applied. */

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { addDays, chinaDate } from "@taizhang/core";
 import type { AppEnv } from "../app-env.js";
 import { validationHook } from "../on-error.js";
 import { resolveAsOf } from "../as-of.js";
@@ -43,6 +44,7 @@ export const reportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
           withinDays: z.coerce.number().int().min(0).max(3660).default(DUE_SOON_DAYS).openapi({ type: "integer" }),
           planId: PlanIdSchema.optional(),
           unitId: UnitIdSchema.optional(),
+          limit: z.coerce.number().int().min(1).max(2000).default(500).openapi({ type: "integer", description: "at most this many rows in each list (default 500, at most 2000); the totals count them all" }),
         }),
       },
       responses: {
@@ -51,17 +53,24 @@ export const reportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       },
     }),
     async (c) => {
-      const { asOf: asOfText, withinDays, planId, unitId } = c.req.valid("query");
+      const { asOf: asOfText, withinDays, planId, unitId, limit } = c.req.valid("query");
       const asOf = resolveAsOf(asOfText, c.var.clock);
-      const rows = await c.var.ledger.checklist({ ...(planId ? { planId } : {}), ...(unitId ? { unitId } : {}) });
-      const entries = rows.map((row) => checklistEntry(row, asOf, withinDays));
-      const byDays = (a: (typeof entries)[number], b: (typeof entries)[number]) => a.deadline.daysLeft - b.deadline.daysLeft;
+      const scope = { ...(planId ? { planId } : {}), ...(unitId ? { unitId } : {}) };
+      const today = chinaDate(asOf);
+      // Bounded: the first `limit` rows of each list, soonest due first, with the counts of all of them.
+      const [overdue, dueSoon] = await Promise.all([
+        c.var.ledger.checklistDueFirst({ ...scope, openDueBefore: today }, limit),
+        c.var.ledger.checklistDueFirst({ ...scope, openDueFrom: today, openDueBefore: addDays(today, withinDays + 1) }, limit),
+      ]);
       return c.json(
         {
           asOf: asOf.toISOString(),
           withinDays,
-          overdue: entries.filter((e) => e.deadline.overdue).sort(byDays),
-          dueSoon: entries.filter((e) => e.deadline.dueSoon).sort(byDays),
+          overdue: overdue.items.map((row) => checklistEntry(row, asOf, withinDays)),
+          dueSoon: dueSoon.items.map((row) => checklistEntry(row, asOf, withinDays)),
+          overdueTotal: overdue.total,
+          dueSoonTotal: dueSoon.total,
+          truncated: overdue.total > overdue.items.length || dueSoon.total > dueSoon.items.length,
         },
         200,
       );
