@@ -5,6 +5,7 @@ import { historyCsv, ledgerCsvChunks, ledgerIcsChunks, ledgerJsonChunks, ledgerX
 import { historyEntries, type ChecklistPage } from "@taizhang/store";
 import type { AppEnv } from "../app-env.js";
 import { resolveAsOf } from "../as-of.js";
+import { streamedBody } from "../compression.js";
 import { validationHook } from "../on-error.js";
 import { ApiError, problemResponses } from "../problem.js";
 import { AsOfQuery, PlanIdSchema, ProgressStatusSchema, UnitIdSchema } from "../schemas.js";
@@ -23,7 +24,7 @@ const EXPORT_PAGE = 1000;
 function textStream(chunks: AsyncIterable<string>): ReadableStream<Uint8Array> {
   const it = chunks[Symbol.asyncIterator]();
   const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>({
+  return streamedBody(new ReadableStream<Uint8Array>({
     async pull(controller) {
       const next = await it.next();
       if (next.done) controller.close();
@@ -32,7 +33,7 @@ function textStream(chunks: AsyncIterable<string>): ReadableStream<Uint8Array> {
     async cancel() {
       await it.return?.();
     },
-  });
+  }));
 }
 
 /** Most history rows an export holds (newest first); a longer history is cut, and the file says so by its row count. */
