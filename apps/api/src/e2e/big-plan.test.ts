@@ -24,6 +24,7 @@ describe.runIf(HEAVY)("a plan of 220,000 checklist rows (TAIZHANG_HEAVY)", () =>
   let ledger: KyselyLedger;
   let server: ServerType;
   let base = "";
+  let measuredPeakRss = 0;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "taizhang-big-"));
     ledger = await openLedger({ dataDir: dir });
@@ -100,6 +101,13 @@ describe.runIf(HEAVY)("a plan of 220,000 checklist rows (TAIZHANG_HEAVY)", () =>
     expect(firstByteMs).toBeLessThan(totalMs / 4);
     expect(firstPageMs).toBeLessThan(5_000);
     expect(slowest).toBeLessThan(2_000);
-    expect(peakRss).toBeLessThan(512 * 2 ** 20);
+    measuredPeakRss = peakRss;
   }, 900_000);
+
+  // Kept apart so the figures above are checked even while this one fails: on 2026-12-06 the process was at
+  // 736 MB after loadPlan (V8 heap 63 MB: native memory of the load) and peaked at 1100 MB during the export.
+  it("keeps the server's RSS under 512 MB through the export", () => {
+    expect(measuredPeakRss).toBeGreaterThan(0);
+    expect(measuredPeakRss).toBeLessThan(512 * 2 ** 20);
+  });
 });
