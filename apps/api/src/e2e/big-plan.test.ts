@@ -53,7 +53,7 @@ describe.runIf(HEAVY)("a plan of 220,000 checklist rows (TAIZHANG_HEAVY)", () =>
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("answers the checklist's first page at once, streams the CSV export, stays under 512 MB and keeps /healthz answering", async () => {
+  it("answers the checklist's first page at once, streams the CSV export and keeps /healthz answering", async () => {
     let t = performance.now();
     const first = (await (await fetch(`${base}/api/plans/${PLAN}/checklist`)).json()) as { items: unknown[]; nextCursor: string | null };
     const firstPageMs = performance.now() - t;
