@@ -85,6 +85,15 @@ export interface CompressionOptions {
  * strong; Content-Disposition of exports is kept too.
  * Immutable (hashed) assets are compressed once and kept in memory.
  */
+/** Bodies written as they are read (streamed exports): compressed as a stream (gzip), never read whole. */
+const STREAMED = new WeakSet<ReadableStream>();
+
+/** Marks a body as streamed, for {@link compressResponses}; returns it. */
+export function streamedBody<T extends ReadableStream>(body: T): T {
+  STREAMED.add(body);
+  return body;
+}
+
 export function compressResponses(options: CompressionOptions = {}) {
   const threshold = options.threshold ?? 1024;
   const cachedAssets = options.cachedAssets ?? 64;
@@ -101,6 +110,16 @@ export function compressResponses(options: CompressionOptions = {}) {
     if (length !== null && Number(length) < threshold) return;
     // The answer depends on Accept-Encoding from here on, compressed or not.
     varyOnAcceptEncoding(res.headers);
+    if (STREAMED.has(res.body)) {
+      // gzip as the bytes come (CompressionStream has no brotli); a client without gzip gets them as they are.
+      if (!/\bgzip\b/i.test(c.req.header("Accept-Encoding") ?? "")) return;
+      const headers = new Headers(res.headers);
+      headers.set("Content-Encoding", "gzip");
+      headers.delete("Content-Length");
+      c.res = undefined;
+      c.res = new Response(res.body.pipeThrough(new CompressionStream("gzip")) as ReadableStream<Uint8Array<ArrayBuffer>>, { status: res.status, statusText: res.statusText, headers });
+      return;
+    }
     const encoding = chooseEncoding(c.req.header("Accept-Encoding"));
     if (!encoding) return;
 

@@ -56,6 +56,7 @@ describe("parseConfig", () => {
       logLevel: "warn",
       webDist: "/srv/web",
       uploadLimits: { maxRows: 20_000, maxCells: 200, maxEntries: 500, maxEntryBytes: 64 * 1024 ** 2, maxUnzippedBytes: 128 * 1024 ** 2, maxRatio: 100 },
+      planLimits: { maxTasks: 2000, maxUnitsPerTask: 200, maxMilestonesPerTask: 50, maxChecklistRows: 50_000 },
       parseWorkers: { workers: 2, queue: 16, memoryBytes: 192 * 1024 ** 2, timeoutMs: 60_000 },
     });
   });
@@ -75,6 +76,12 @@ describe("parseConfig", () => {
     });
     expect(config.uploadLimits).toEqual({ maxRows: 5000, maxCells: 40, maxEntries: 50, maxEntryBytes: 8 * 1024 ** 2, maxUnzippedBytes: 16 * 1024 ** 2, maxRatio: 40 });
     expect(config.parseWorkers).toEqual({ workers: 1, queue: 0, memoryBytes: 64 * 1024 ** 2, timeoutMs: 5000 });
+  });
+
+  test("plan import limits", () => {
+    const config = parseConfig({ TAIZHANG_IMPORT_MAX_TASKS: "10", TAIZHANG_IMPORT_MAX_UNITS_PER_TASK: "5", TAIZHANG_IMPORT_MAX_MILESTONES_PER_TASK: "3", TAIZHANG_IMPORT_MAX_ROWS: "100" });
+    expect(config.planLimits).toEqual({ maxTasks: 10, maxUnitsPerTask: 5, maxMilestonesPerTask: 3, maxChecklistRows: 100 });
+    expect(() => parseConfig({ TAIZHANG_IMPORT_MAX_ROWS: "0" })).toThrow(/TAIZHANG_IMPORT_MAX_ROWS/);
   });
 
   test("empty values count as unset", () => {

@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { DEFAULT_PLAN_LIMITS, type PlanLimits } from "@taizhang/core";
 import { z } from "zod";
 
 /** Sizes such as `1048576`, `512kb`, `1mb`, `5MiB` (k/m/g are powers of 1024). */
@@ -98,6 +99,10 @@ const EnvSchema = z.object({
   TAIZHANG_WEB_DIST: z.string().trim().min(1).default(DEFAULT_WEB_DIST),
   // Uploads and plan texts (docs/api.md, Limits): read off the event loop, within these limits.
   TAIZHANG_UPLOAD_MAX_ROWS: countSchema.default(20_000),
+  TAIZHANG_IMPORT_MAX_TASKS: countSchema.default(DEFAULT_PLAN_LIMITS.maxTasks),
+  TAIZHANG_IMPORT_MAX_UNITS_PER_TASK: countSchema.default(DEFAULT_PLAN_LIMITS.maxUnitsPerTask),
+  TAIZHANG_IMPORT_MAX_MILESTONES_PER_TASK: countSchema.default(DEFAULT_PLAN_LIMITS.maxMilestonesPerTask),
+  TAIZHANG_IMPORT_MAX_ROWS: countSchema.default(DEFAULT_PLAN_LIMITS.maxChecklistRows),
   TAIZHANG_UPLOAD_MAX_CELLS: countSchema.default(200),
   TAIZHANG_XLSX_MAX_ENTRIES: countSchema.default(500),
   TAIZHANG_XLSX_MAX_ENTRY_SIZE: sizeSchema.default(64 * 1024 * 1024),
@@ -142,6 +147,8 @@ export interface ApiConfig {
   webDist: string;
   /** What reading an uploaded ledger may cost (the file's size is importBodyLimit). */
   uploadLimits: UploadLimits;
+  /** How large a plan an import may store (TAIZHANG_IMPORT_MAX_*). */
+  planLimits: PlanLimits;
   /** The worker threads that parse uploads and plan texts (apps/api/src/workers). */
   parseWorkers: ParseWorkerConfig;
 }
@@ -222,6 +229,12 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       maxEntryBytes: e.TAIZHANG_XLSX_MAX_ENTRY_SIZE,
       maxUnzippedBytes: e.TAIZHANG_XLSX_MAX_UNZIPPED,
       maxRatio: e.TAIZHANG_XLSX_MAX_RATIO,
+    },
+    planLimits: {
+      maxTasks: e.TAIZHANG_IMPORT_MAX_TASKS,
+      maxUnitsPerTask: e.TAIZHANG_IMPORT_MAX_UNITS_PER_TASK,
+      maxMilestonesPerTask: e.TAIZHANG_IMPORT_MAX_MILESTONES_PER_TASK,
+      maxChecklistRows: e.TAIZHANG_IMPORT_MAX_ROWS,
     },
     parseWorkers: { workers: e.TAIZHANG_PARSE_WORKERS, queue: e.TAIZHANG_PARSE_QUEUE, memoryBytes: e.TAIZHANG_PARSE_MEMORY, timeoutMs: e.TAIZHANG_PARSE_TIMEOUT },
   };

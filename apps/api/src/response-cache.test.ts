@@ -80,7 +80,7 @@ describe("the response cache", () => {
         expect(decode(Buffer.from(await res.arrayBuffer())).toString()).toBe(plain);
       }
     }
-    expect(calls.get("checklist")).toBe(3);
+    expect(calls.get("checklistPage")).toBe(3);
   });
 
   test("never answers with data older than the store's: a write through the API is seen at once", async () => {
@@ -99,13 +99,13 @@ describe("the response cache", () => {
     expect((await at(CHECKLIST)).asOf).toBe(TEST_NOW.toISOString());
     now = new Date(TEST_NOW.getTime() + 1000);
     expect((await at(CHECKLIST)).asOf).toBe(now.toISOString());
-    expect(calls.get("checklist")).toBe(2);
+    expect(calls.get("checklistPage")).toBe(2);
 
     const named = `${CHECKLIST}?asOf=2021-01-05`;
     await at(named);
     now = new Date(TEST_NOW.getTime() + 3_600_000);
     await at(named);
-    expect(calls.get("checklist")).toBe(3);
+    expect(calls.get("checklistPage")).toBe(3);
   });
 
   test("If-None-Match with the answer's ETag gets 304 without a body, until the answer changes", async () => {

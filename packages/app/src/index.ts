@@ -18,6 +18,7 @@ export type { UseCase, UseCasesFor } from "./use-case.js";
 export { findUnit, resolveOneUnit } from "./use-cases/units.js";
 export { textMatches } from "./use-cases/tasks.js";
 export { invokeUseCase, type InvokableOperation, type InvokeInput } from "./invoke.js";
+export { checklistOf, checklistStoreFilter, DEFAULT_CHECKLIST_PAGE, type ChecklistQuery } from "./use-cases/plans.js";
 
 /**
  * Every use case, by the operationId of its route: the API's routes, the

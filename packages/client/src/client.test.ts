@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import { createTestApi, TEST_UNITS, type TestApi } from "@taizhang/test-kit";
 import { routes } from "@taizhang/contract";
+import type { PlanId } from "@taizhang/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConflictError, createTaizhangClient, TaizhangApiError, TaizhangNetworkError } from "./index.js";
 
@@ -52,6 +53,24 @@ describe("@taizhang/client", () => {
     expect((await client.task("chengdu-2015/1")).task.title).toBe("深化行政审批制度改革");
     const found = await client.search("行政復議", { planId: "chengdu-2015" });
     expect(found.hits.map((h) => h.taskId)).toContain("chengdu-2015/38");
+  });
+
+  it("reads a checklist a page at a time, and all of it by following nextCursor", async () => {
+    const client = createTaizhangClient({ baseUrl });
+    const whole = (await api.ledger.checklist({ planId: "chengdu-2015" as PlanId })).map((r) => `${r.item.id}|${r.unitId}`);
+    expect(whole.length).toBeGreaterThan(100);
+    const first = await client.planChecklist("chengdu-2015", { limit: 50 });
+    expect(first.items).toHaveLength(50);
+    expect(first.nextCursor).not.toBeNull();
+    const second = await client.planChecklist("chengdu-2015", { limit: 50, cursor: first.nextCursor ?? "" });
+    expect([...first.items, ...second.items].map((e) => `${e.item.id}|${e.unitId}`)).toEqual(whole.slice(0, 100));
+    const all = [];
+    for await (const entry of client.allChecklist("chengdu-2015")) all.push(`${entry.item.id}|${entry.unitId}`);
+    expect(all).toEqual(whole);
+    const mine = [];
+    for await (const entry of client.allUnitChecklist(UNIT, { planId: "chengdu-2015" })) mine.push(entry.unitId);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(new Set(mine)).toEqual(new Set([UNIT]));
   });
 
   it("updates progress with version handling: reads the version itself, and a stale version is a ConflictError with what is stored", async () => {

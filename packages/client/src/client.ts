@@ -6,6 +6,7 @@ import {
   routes,
   successSchema,
   taskPathParams,
+  type ChecklistEntry,
   type Problem,
   type RouteDef,
   type RouteInput,
@@ -154,6 +155,36 @@ export class TaizhangClient {
     let cursor: string | undefined;
     do {
       const page = await this.tasks(filter, { limit: 500, ...(cursor ? { cursor } : {}) });
+      yield* page.items;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
+  /** One page of a plan's checklist (`limit` rows, default 500, at most 2000, after `cursor`). */
+  async planChecklist(planId: string, query: NonNullable<RouteInput<Routes["planChecklist"]>["query"]> = {}): Promise<RouteOutput<Routes["planChecklist"]>> {
+    return this.op.planChecklist({ params: { planId }, query });
+  }
+
+  /** Every row of a plan's checklist matching the query, page after page (following nextCursor). */
+  async *allChecklist(planId: string, query: Omit<NonNullable<RouteInput<Routes["planChecklist"]>["query"]>, "cursor"> = {}): AsyncGenerator<ChecklistEntry> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.planChecklist(planId, { limit: 2000, ...query, ...(cursor ? { cursor } : {}) });
+      yield* page.items;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
+  /** 我的任务: one page of a unit's checklist across plans. */
+  async unitChecklist(unitId: string, query: NonNullable<RouteInput<Routes["unitChecklist"]>["query"]> = {}): Promise<RouteOutput<Routes["unitChecklist"]>> {
+    return this.op.unitChecklist({ params: { unitId }, query });
+  }
+
+  /** Every row of a unit's checklist matching the query, page after page (following nextCursor). */
+  async *allUnitChecklist(unitId: string, query: Omit<NonNullable<RouteInput<Routes["unitChecklist"]>["query"]>, "cursor"> = {}): AsyncGenerator<ChecklistEntry> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.unitChecklist(unitId, { limit: 2000, ...query, ...(cursor ? { cursor } : {}) });
       yield* page.items;
       cursor = page.nextCursor ?? undefined;
     } while (cursor);

@@ -33,7 +33,11 @@ export const ChecklistEntrySchema = z
 export type ChecklistEntry = z.infer<typeof ChecklistEntrySchema>;
 
 export const ChecklistResponse = z
-  .object({ asOf: z.string().describe("the instant deadlines were judged at (ISO)"), items: z.array(ChecklistEntrySchema) })
+  .object({
+    asOf: z.string().describe("the instant deadlines were judged at (ISO)"),
+    items: z.array(ChecklistEntrySchema),
+    nextCursor: z.string().nullable().describe("pass as `cursor` for the next page; null on the last page"),
+  })
   .meta({ id: "Checklist" });
 export type Checklist = z.infer<typeof ChecklistResponse>;
 

@@ -25,6 +25,8 @@ export const checklistFilters = {
   overdue: BooleanQuery.optional().meta({ description: "true: only overdue rows as of asOf" }),
   dueWithin: integerQuery(0, 3660).optional().meta({ description: "only open rows due within N days (overdue ones included)" }),
   asOf: AsOfQuery,
+  limit: integerQuery(1, 2000).default(500).meta({ description: "rows per page (default 500, at most 2000)" }),
+  cursor: z.string().min(1).max(1000).optional().meta({ description: "nextCursor of the previous page" }),
 };
 
 const tags = ["plans"];

@@ -28,6 +28,7 @@ export const PROBLEMS = {
   "payload-too-large": { status: 413, title: "Payload too large" },
   "unsupported-media-type": { status: 415, title: "Unsupported media type" },
   "import-failed": { status: 422, title: "Import failed" },
+  "plan-too-large": { status: 422, title: "Plan too large" },
   "jurisdiction-unconfirmed": { status: 422, title: "Jurisdiction not confirmed" },
   "import-rejected": { status: 409, title: "Import rejected" },
   "invalid-ledger-file": { status: 422, title: "Invalid ledger file" },

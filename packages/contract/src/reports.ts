@@ -13,8 +13,11 @@ export const DeadlineReportResponse = z
   .object({
     asOf: z.string(),
     withinDays: z.number().int(),
-    overdue: z.array(ChecklistEntrySchema),
-    dueSoon: z.array(ChecklistEntrySchema),
+    overdue: z.array(ChecklistEntrySchema).describe("most overdue first; at most `limit` rows"),
+    dueSoon: z.array(ChecklistEntrySchema).describe("soonest first; at most `limit` rows"),
+    overdueTotal: z.number().int().describe("overdue rows in all"),
+    dueSoonTotal: z.number().int().describe("rows due soon in all"),
+    truncated: z.boolean().describe("true when a list holds fewer rows than its total (raise limit, or page the checklist with overdue/dueWithin)"),
   })
   .meta({ id: "DeadlineReport" });
 
@@ -46,6 +49,7 @@ export const reportRoutes = {
         withinDays: integerQuery(0, 3660).default(DUE_SOON_DAYS),
         planId: PlanIdSchema.optional(),
         unitId: UnitIdSchema.optional(),
+        limit: integerQuery(1, 2000).default(500).meta({ description: "at most this many rows in each list (default 500, at most 2000); the totals count them all" }),
       }),
     },
     responses: {

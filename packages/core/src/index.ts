@@ -11,6 +11,7 @@ export * from "./model/progress.js";
 export * from "./model/assignment.js";
 export * from "./domain/calendar.js";
 export * from "./domain/deadlines.js";
+export * from "./domain/plan-limits.js";
 export * from "./domain/checklist.js";
 export * from "./domain/rollup.js";
 export * from "./search/search-index.js";

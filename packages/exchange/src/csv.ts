@@ -8,6 +8,11 @@ function field(raw: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** One CSV line (no line end) of raw cell texts, each guarded and quoted. */
+export function csvLine(cells: readonly string[]): string {
+  return cells.map(field).join(",");
+}
+
 /**
  * The rows as CSV: UTF-8 with a byte-order mark (so Excel opens Chinese text
  * right), CRLF line ends, a header row in the export's language.

@@ -42,7 +42,14 @@ export interface IcsOptions {
  * one; SEQUENCE follows the row's version so clients take the newer one.
  */
 export function ledgerIcs(rows: readonly LedgerRow[], options: IcsOptions): string {
-  const lines = [
+  return `${icsHeader(options)}${rows.map((row) => icsEvent(row, options)).join("")}${icsFooter()}`;
+}
+
+const folded = (lines: readonly string[]) => lines.map((line) => `${fold(line)}\r\n`).join("");
+
+/** The calendar's opening lines, folded, each with its CRLF. */
+export function icsHeader(options: IcsOptions): string {
+  return folded([
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
     "PRODID:-//Taizhang//台账//ZH",
@@ -50,23 +57,25 @@ export function ledgerIcs(rows: readonly LedgerRow[], options: IcsOptions): stri
     "METHOD:PUBLISH",
     `X-WR-CALNAME:${escapeText(options.name)}`,
     "X-WR-TIMEZONE:Asia/Shanghai",
-  ];
-  for (const row of rows) {
-    const what = row.item === "整项任务" ? row.taskTitle : row.item;
-    lines.push(
-      "BEGIN:VEVENT",
-      `UID:${escapeText(`${row.itemId}|${row.unitId}`)}@taizhang`,
-      `DTSTAMP:${stamp(options.now)}`,
-      `SEQUENCE:${row.version}`,
-      `DTSTART;VALUE=DATE:${basicDate(row.due)}`,
-      `DTEND;VALUE=DATE:${basicDate(nextDay(row.due))}`,
-      `SUMMARY:${escapeText(`【${row.unit}】${what}`)}`,
-      `DESCRIPTION:${escapeText([`${row.planTitle} · ${row.taskNumber}. ${row.taskTitle}`, row.section, `牵头单位: ${row.leadUnits || "—"}`, `责任单位: ${row.responsibleUnits || "—"}`].filter(Boolean).join("\n"))}`,
-      `CATEGORIES:${escapeText(row.planId)}`,
-      "TRANSP:TRANSPARENT",
-      "END:VEVENT",
-    );
-  }
-  lines.push("END:VCALENDAR");
-  return `${lines.map(fold).join("\r\n")}\r\n`;
+  ]);
 }
+
+/** One row's event, folded, each line with its CRLF. */
+export function icsEvent(row: LedgerRow, options: IcsOptions): string {
+  const what = row.item === "整项任务" ? row.taskTitle : row.item;
+  return folded([
+    "BEGIN:VEVENT",
+    `UID:${escapeText(`${row.itemId}|${row.unitId}`)}@taizhang`,
+    `DTSTAMP:${stamp(options.now)}`,
+    `SEQUENCE:${row.version}`,
+    `DTSTART;VALUE=DATE:${basicDate(row.due)}`,
+    `DTEND;VALUE=DATE:${basicDate(nextDay(row.due))}`,
+    `SUMMARY:${escapeText(`【${row.unit}】${what}`)}`,
+    `DESCRIPTION:${escapeText([`${row.planTitle} · ${row.taskNumber}. ${row.taskTitle}`, row.section, `牵头单位: ${row.leadUnits || "—"}`, `责任单位: ${row.responsibleUnits || "—"}`].filter(Boolean).join("\n"))}`,
+    `CATEGORIES:${escapeText(row.planId)}`,
+    "TRANSP:TRANSPARENT",
+    "END:VEVENT",
+  ]);
+}
+
+export const icsFooter = (): string => folded(["END:VCALENDAR"]);

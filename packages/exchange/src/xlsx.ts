@@ -4,12 +4,12 @@ import { loadExcelJs } from "./load-exceljs.js";
 import { encodeXlsxText } from "./xlsx-text.js";
 
 /** Columns kept for matching an edited file back (hidden: people need not see them). */
-const HIDDEN = new Set<string>(["itemId", "unitId", "version"]);
+export const HIDDEN = new Set<string>(["itemId", "unitId", "version"]);
 /** Display cells of a text: CJK and full-width characters take two. */
 const cells = (text: string): number => [...text].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1), 0);
 
 /** A column's width: its header's or its longest line's display cells (lines capped at 60), plus a margin, 6 to 62. */
-function widthFor(header: string, values: readonly string[]): number {
+export function widthFor(header: string, values: readonly string[]): number {
   const longest = Math.max(cells(header), ...values.map((v) => Math.min(60, Math.max(...v.split("\n").map(cells)))));
   return Math.min(62, Math.max(6, longest + 2));
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import {
   assignmentChangeKind,
+  CLOSED_STATUSES,
   type AssignmentHistoryEntry,
   ChecklistItemSchema,
   jurisdictionKey,
@@ -19,12 +20,10 @@ import {
   type PlanSummary,
   type Progress,
   type ProgressFields,
-  type ProgressStatus,
   type Task,
   type TaskId,
   type Unit,
   type UnitId,
-  type UnitRole,
 } from "@taizhang/core";
 import { CompiledQuery, sql, type Kysely, type Selectable, type Updateable } from "kysely";
 import { readAssignmentHistory, recordAssignmentChanges, storedTaskUnits } from "./assignment-history.js";
@@ -40,8 +39,11 @@ import {
   type Actor,
   type AssignmentHistoryFilter,
   type BulkResult,
+  type ChecklistFilter,
+  type ChecklistPage,
   type ChecklistRow,
   type HistoryFilter,
+  MAX_CHECKLIST_PAGE,
   type Ledger,
   type PlanRevision,
   type Page,
@@ -68,6 +70,8 @@ import type { WriteGate } from "./write-gate.js";
 type Db = Kysely<Database>;
 
 const MAX_PAGE = 500;
+/** The sort a checklist cursor belongs to. */
+const CHECKLIST_SORT = "checklist";
 const DEFAULT_HISTORY_PAGE = 50;
 /** Writes of plans' content (loads, unit assignments) are serialised on PostgreSQL under this advisory lock key (see plans-revision.ts). */
 const PLAN_LOAD_LOCK = 7_283_001;
@@ -326,95 +330,147 @@ export class KyselyLedger implements Ledger {
     });
   }
 
-  checklist(filter: {
-    planId?: PlanId;
-    taskId?: TaskId;
-    unitId?: UnitId;
-    role?: UnitRole;
-    status?: ProgressStatus;
-    responsiblePerson?: string;
-    orphaned?: boolean;
-  }): Promise<ChecklistRow[]> {
-    return this.read(async (db) => {
-      let q = db
-        .selectFrom("progress as p")
-        .innerJoin("checklist_items as ci", "ci.id", "p.item_id")
-        .innerJoin("tasks as t", "t.id", "ci.task_id")
-        .innerJoin("parts as pa", (j) => j.onRef("pa.plan_id", "=", "t.plan_id").onRef("pa.number", "=", "t.part_number"))
-        .leftJoin("sections as s", (j) => j.onRef("s.plan_id", "=", "t.plan_id").onRef("s.number", "=", "t.section_number"))
-        .leftJoin("task_units as tu", (j) =>
-          j.onRef("tu.task_id", "=", "t.id").onRef("tu.unit_id", "=", "p.unit_id").onRef("tu.role", "=", "p.role"),
-        )
-        .selectAll("p")
-        .select([
-          "ci.plan_id as ci_plan_id",
-          "ci.task_id as ci_task_id",
-          "ci.kind as ci_kind",
-          "ci.milestone_index as ci_milestone_index",
-          "ci.label as ci_label",
-          "ci.due as ci_due",
-          "ci.target_indexes_json as ci_target_indexes_json",
-          "t.number as task_number",
-          "t.title as task_title",
-          "s.title as section_title",
-          "pa.title as part_title",
-        ]);
-      // Live rows, or (for admins) the orphaned ones: a unit removed from the task, an item the text no longer has.
-      q =
-        filter.orphaned === true
-          ? q.where((eb) => eb.or([eb("p.orphaned", "<>", 0), eb("ci.orphaned", "<>", 0)]))
-          : q.where("p.orphaned", "=", 0).where("ci.orphaned", "=", 0);
-      if (filter.planId !== undefined) q = q.where("ci.plan_id", "=", filter.planId);
-      if (filter.taskId !== undefined) q = q.where("ci.task_id", "=", filter.taskId);
-      if (filter.unitId !== undefined) q = q.where("p.unit_id", "=", filter.unitId);
-      if (filter.role !== undefined) q = q.where("p.role", "=", filter.role);
-      if (filter.status !== undefined) q = q.where("p.status", "=", filter.status);
-      if (filter.responsiblePerson !== undefined) q = q.where("p.responsible_person_name", "=", filter.responsiblePerson.trim());
-      const rows = await q.orderBy("ci.plan_id").orderBy("ci.position").orderBy("tu.position").orderBy("p.unit_id").execute();
+  checklist(filter: ChecklistFilter): Promise<ChecklistRow[]> {
+    return this.read(async (db) => this.checklistRows(db, await this.checklistQuery(db, filter).execute()));
+  }
 
-      // One query for the assignments of every task in the result.
-      const assignments = new Map<string, Array<{ unitId: string; role: string }>>();
-      for (const batch of chunks([...new Set(rows.map((r) => r.ci_task_id))], 500)) {
-        const unitRows = await db
-          .selectFrom("task_units")
-          .selectAll()
-          .where("task_id", "in", batch)
-          .orderBy("task_id")
-          .orderBy("position")
-          .execute();
-        for (const u of unitRows) {
-          assignments.set(u.task_id, [...(assignments.get(u.task_id) ?? []), { unitId: u.unit_id, role: u.role }]);
-        }
+  async checklistPage(filter: ChecklistFilter, page: { limit: number; cursor?: string | null }): Promise<ChecklistPage> {
+    const limit = Math.min(MAX_CHECKLIST_PAGE, Math.max(1, Math.trunc(Number.isFinite(page.limit) ? page.limit : MAX_CHECKLIST_PAGE)));
+    const after = page.cursor ? decodeCursor(page.cursor, CHECKLIST_SORT, ["string", "number", "string", "number", "string"]) : null;
+    return this.read(async (db) => {
+      let q = this.checklistQuery(db, filter);
+      if (after) {
+        const [planId, position, itemId, unitPosition, unitId] = after;
+        q = q.where(
+          sql<boolean>`(ci.plan_id, ci.position, ci.id, coalesce(tu.position, -1), p.unit_id) > (${planId}, ${position}, ${itemId}, ${unitPosition}, ${unitId})`,
+        );
+        // The same bound on the leading key alone, which the index on (plan_id, position) can seek to.
+        if (filter.planId !== undefined) q = q.where("ci.position", ">=", Number(position));
       }
-      const items = new Map<string, ChecklistItem>();
-      return rows.map((r) => {
-        let item = items.get(r.item_id);
-        if (!item) {
-          item = ChecklistItemSchema.parse({
-            id: r.item_id,
-            planId: r.ci_plan_id,
-            taskId: r.ci_task_id,
-            kind: r.ci_kind,
-            milestoneIndex: r.ci_milestone_index,
-            label: r.ci_label,
-            due: r.ci_due,
-            targetIndexes: JSON.parse(r.ci_target_indexes_json),
-            assignments: assignments.get(r.ci_task_id) ?? [],
-          });
-          items.set(r.item_id, item);
-        }
-        const progress = toProgress(r);
-        return {
-          item,
-          unitId: progress.unitId,
-          role: r.role === "lead" ? "lead" : "responsible",
-          progress,
-          taskNumber: r.task_number,
-          taskTitle: r.task_title,
-          sectionTitle: r.section_title,
-          partTitle: r.part_title,
-        } satisfies ChecklistRow;
-      });
+      const rows = await q.limit(limit + 1).execute();
+      const kept = rows.slice(0, limit);
+      const last = kept.at(-1);
+      const nextCursor =
+        rows.length > limit && last
+          ? encodeCursor(CHECKLIST_SORT, [last.ci_plan_id, last.ci_position, last.item_id, last.tu_position ?? -1, last.unit_id])
+          : null;
+      return { items: await this.checklistRows(db, kept), nextCursor };
+    });
+  }
+
+  checklistDueFirst(filter: ChecklistFilter, limit: number): Promise<{ items: ChecklistRow[]; total: number }> {
+    const n = Math.min(MAX_CHECKLIST_PAGE, Math.max(1, Math.trunc(Number.isFinite(limit) ? limit : MAX_CHECKLIST_PAGE)));
+    return this.read(async (db) => {
+      const rows = await this.checklistQuery(db, filter, true).limit(n).execute();
+      const counted = await this.checklistQuery(db, filter)
+        .clearSelect()
+        .clearOrderBy()
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow();
+      return { items: await this.checklistRows(db, rows), total: Number(counted.n) };
+    });
+  }
+
+  /** The checklist's rows in their order (see checklistPage), filtered; `dueFirst`: by due date first. */
+  private checklistQuery(db: Db, filter: ChecklistFilter, dueFirst = false) {
+    let q = db
+      .selectFrom("progress as p")
+      .innerJoin("checklist_items as ci", "ci.id", "p.item_id")
+      .innerJoin("tasks as t", "t.id", "ci.task_id")
+      .innerJoin("parts as pa", (j) => j.onRef("pa.plan_id", "=", "t.plan_id").onRef("pa.number", "=", "t.part_number"))
+      .leftJoin("sections as s", (j) => j.onRef("s.plan_id", "=", "t.plan_id").onRef("s.number", "=", "t.section_number"))
+      .leftJoin("task_units as tu", (j) =>
+        j.onRef("tu.task_id", "=", "t.id").onRef("tu.unit_id", "=", "p.unit_id").onRef("tu.role", "=", "p.role"),
+      )
+      .selectAll("p")
+      .select([
+        "ci.plan_id as ci_plan_id",
+        "ci.task_id as ci_task_id",
+        "ci.kind as ci_kind",
+        "ci.milestone_index as ci_milestone_index",
+        "ci.label as ci_label",
+        "ci.due as ci_due",
+        "ci.target_indexes_json as ci_target_indexes_json",
+        "ci.position as ci_position",
+        "tu.position as tu_position",
+        "t.number as task_number",
+        "t.title as task_title",
+        "s.title as section_title",
+        "pa.title as part_title",
+      ]);
+    // Live rows, or (for admins) the orphaned ones: a unit removed from the task, an item the text no longer has.
+    q =
+      filter.orphaned === true
+        ? q.where((eb) => eb.or([eb("p.orphaned", "<>", 0), eb("ci.orphaned", "<>", 0)]))
+        : q.where("p.orphaned", "=", 0).where("ci.orphaned", "=", 0);
+    if (filter.planId !== undefined) q = q.where("ci.plan_id", "=", filter.planId);
+    if (filter.taskId !== undefined) q = q.where("ci.task_id", "=", filter.taskId);
+    if (filter.unitId !== undefined) q = q.where("p.unit_id", "=", filter.unitId);
+    if (filter.role !== undefined) q = q.where("p.role", "=", filter.role);
+    if (filter.status !== undefined) q = q.where("p.status", "=", filter.status);
+    if (filter.responsiblePerson !== undefined) q = q.where("p.responsible_person_name", "=", filter.responsiblePerson.trim());
+    if (filter.openDueBefore !== undefined) {
+      q = q.where("ci.due", "<", filter.openDueBefore).where("p.status", "not in", [...CLOSED_STATUSES]);
+    }
+    if (filter.openDueFrom !== undefined) {
+      q = q.where("ci.due", ">=", filter.openDueFrom).where("p.status", "not in", [...CLOSED_STATUSES]);
+    }
+    if (dueFirst) q = q.orderBy("ci.due");
+    // A row whose unit is no longer the task's (orphaned) has no place in the task: it sorts first within its item.
+    return q
+      .orderBy("ci.plan_id")
+      .orderBy("ci.position")
+      .orderBy("ci.id")
+      .orderBy(sql`coalesce(tu.position, -1)`)
+      .orderBy("p.unit_id");
+  }
+
+  /** Checklist rows as the store returns them, with the assignments of every task they belong to. */
+  private async checklistRows(db: Db, rows: Awaited<ReturnType<ReturnType<KyselyLedger["checklistQuery"]>["execute"]>>): Promise<ChecklistRow[]> {
+    // One query for the assignments of every task in the result.
+    const assignments = new Map<string, Array<{ unitId: string; role: string }>>();
+    for (const batch of chunks([...new Set(rows.map((r) => r.ci_task_id))], 500)) {
+      const unitRows = await db
+        .selectFrom("task_units")
+        .selectAll()
+        .where("task_id", "in", batch)
+        .orderBy("task_id")
+        .orderBy("position")
+        .execute();
+      for (const u of unitRows) {
+        let list = assignments.get(u.task_id);
+        if (!list) assignments.set(u.task_id, (list = []));
+        list.push({ unitId: u.unit_id, role: u.role });
+      }
+    }
+    const items = new Map<string, ChecklistItem>();
+    return rows.map((r) => {
+      let item = items.get(r.item_id);
+      if (!item) {
+        item = ChecklistItemSchema.parse({
+          id: r.item_id,
+          planId: r.ci_plan_id,
+          taskId: r.ci_task_id,
+          kind: r.ci_kind,
+          milestoneIndex: r.ci_milestone_index,
+          label: r.ci_label,
+          due: r.ci_due,
+          targetIndexes: JSON.parse(r.ci_target_indexes_json),
+          assignments: assignments.get(r.ci_task_id) ?? [],
+        });
+        items.set(r.item_id, item);
+      }
+      const progress = toProgress(r);
+      return {
+        item,
+        unitId: progress.unitId,
+        role: r.role === "lead" ? "lead" : "responsible",
+        progress,
+        taskNumber: r.task_number,
+        taskTitle: r.task_title,
+        sectionTitle: r.section_title,
+        partTitle: r.part_title,
+      } satisfies ChecklistRow;
     });
   }
 

@@ -161,6 +161,33 @@ export interface AssignmentHistoryFilter {
   cursor?: string | null;
 }
 
+/** What a checklist read selects (see Ledger.checklist). */
+export interface ChecklistFilter {
+  planId?: PlanId;
+  taskId?: TaskId;
+  unitId?: UnitId;
+  role?: UnitRole;
+  status?: ProgressStatus;
+  responsiblePerson?: string;
+  orphaned?: boolean;
+  /**
+   * Only open rows (not done, not not_applicable) due before this China date (YYYY-MM-DD,
+   * exclusive): the overdue rows as of a day are those open and due before it.
+   */
+  openDueBefore?: string;
+  /** With openDueBefore or alone: only open rows due on or after this China date (YYYY-MM-DD). */
+  openDueFrom?: string;
+}
+
+/** A page of checklist rows; `nextCursor` is null on the last page. */
+export interface ChecklistPage {
+  items: ChecklistRow[];
+  nextCursor: string | null;
+}
+
+/** The largest checklist page a read returns. */
+export const MAX_CHECKLIST_PAGE = 2000;
+
 export interface ReportRow {
   key: string;
   label: string;
@@ -201,15 +228,19 @@ export interface Ledger {
    * live rows, the orphaned ones — rows whose unit was removed from the task, or whose item the
    * plan's text no longer has — kept with their progress (for admins to see; never editable).
    */
-  checklist(filter: {
-    planId?: PlanId;
-    taskId?: TaskId;
-    unitId?: UnitId;
-    role?: UnitRole;
-    status?: ProgressStatus;
-    responsiblePerson?: string;
-    orphaned?: boolean;
-  }): Promise<ChecklistRow[]>;
+  checklist(filter: ChecklistFilter): Promise<ChecklistRow[]>;
+  /**
+   * One page of the checklist in its order (plan, item position, item id, the unit's place in the
+   * task, unit id), after `cursor` (the `nextCursor` of the previous page). A keyset page: rows
+   * written between pages are neither skipped nor repeated when they sort after the cursor.
+   * `limit` is clamped to 1..MAX_CHECKLIST_PAGE.
+   */
+  checklistPage(filter: ChecklistFilter, page: { limit: number; cursor?: string | null }): Promise<ChecklistPage>;
+  /**
+   * The first `limit` rows of the checklist by due date (earliest first, then checklist order), and
+   * how many rows the filter selects in all: a bounded read for deadline reports.
+   */
+  checklistDueFirst(filter: ChecklistFilter, limit: number): Promise<{ items: ChecklistRow[]; total: number }>;
   getProgress(itemId: ChecklistItemId, unitId: UnitId): Promise<Progress>;
   updateProgress(actor: Actor, update: ProgressUpdate): Promise<Progress>;
   /** All or nothing: if any update fails, none is applied. */

@@ -64,6 +64,20 @@ describe("import", () => {
     expect(again.action).toBe("unchanged");
   });
 
+  test("a plan over an import limit → 422 plan-too-large naming the limit, what was found and the task", async () => {
+    await t.close();
+    t = await createTestApp({ planLimits: { maxTasks: 2000, maxUnitsPerTask: 200, maxMilestonesPerTask: 1, maxChecklistRows: 50_000 } });
+    const problem = await expectProblem(await post(t.tokens.admin, TEXT, "text/plain", "?dryRun=true"), "plan-too-large");
+    expect(problem.status).toBe(422);
+    expect(problem.detail).toBe("task 1 names milestones: 2, more than the 1 allowed (TAIZHANG_IMPORT_MAX_MILESTONES_PER_TASK)".replace("names milestones", "has milestones"));
+    expect(problem.limit).toEqual({ name: "TAIZHANG_IMPORT_MAX_MILESTONES_PER_TASK", value: 1 });
+    await t.close();
+    t = await createTestApp({ planLimits: { maxTasks: 2000, maxUnitsPerTask: 200, maxMilestonesPerTask: 50, maxChecklistRows: 3 } });
+    const rows = await expectProblem(await post(t.tokens.admin, TEXT, "text/plain"), "plan-too-large");
+    expect(rows.detail).toMatch(/^the plan's checklist would hold \d+ rows, more than the 3 allowed \(TAIZHANG_IMPORT_MAX_ROWS\); the limit is passed at task 1$/);
+    expect(await planIds()).not.toContain("mianyang-2016");
+  });
+
   test("text that is no plan → 422 with the importer's code", async () => {
     const problem = await expectProblem(await post(t.tokens.admin, "hello world", "text/plain"), "import-failed");
     expect(problem.code).toBe("not-a-plan");

@@ -1,5 +1,5 @@
 import { routes } from "@taizhang/contract";
-import { applyImportCorrections, decideReplacement, ImportCorrectionsSchema, type importPlan, JurisdictionSchema, PLAN_HEADING_FIELDS, planHeading, PlanIdSchema, type PlanHeading } from "@taizhang/core";
+import { applyImportCorrections, checkPlanLimits, decideReplacement, ImportCorrectionsSchema, type importPlan, JurisdictionSchema, PLAN_HEADING_FIELDS, planHeading, PlanIdSchema, type PlanHeading } from "@taizhang/core";
 import { actorOf, type AppEnv } from "../app-env.js";
 import { serveRoute } from "../use-case-routes.js";
 import { callerOf, requireRole } from "../auth.js";
@@ -29,6 +29,9 @@ export const importRoutes = serveRoute(
       { config: c.var.config },
     );
     const { plan, warnings } = input.corrections ? withCorrections(imported, input.corrections) : imported;
+    // Every checklist read and export scales with the plan: one too large for them is refused before anything is stored.
+    const tooLarge = checkPlanLimits(plan, c.var.config.planLimits);
+    if (tooLarge) throw new ApiError("plan-too-large", tooLarge.message, { limit: { name: tooLarge.setting, value: tooLarge.max } });
     const stored = (await c.var.ledger.listPlans()).find((p) => p.id === plan.id);
     const existing: PlanHeading | null = stored ? planHeading(stored) : null;
     const decision = decideReplacement(existing, planHeading(plan), { replace: query.replace, replaceDifferent: query.replaceDifferent });

@@ -56,6 +56,32 @@ describe("plans", () => {
     expect(unit.items.every((e) => e.unitId === UNIT_A && e.role === "lead")).toBe(true);
   });
 
+  test("the checklist in pages: limit rows after cursor, nextCursor null on the last page", async () => {
+    const all = await expectJson(await t.app.request("/api/plans/chengdu-2015/checklist?asOf=2020-06-15"), ChecklistResponse);
+    expect(all.items.length).toBeLessThan(500);
+    expect(all.nextCursor).toBeNull();
+    const paged: typeof all.items = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = cursor === null ? "" : `&cursor=${encodeURIComponent(cursor)}`;
+      const page = await expectJson(await t.app.request(`/api/plans/chengdu-2015/checklist?asOf=2020-06-15&limit=17${query}`), ChecklistResponse);
+      expect(page.items.length).toBeLessThanOrEqual(17);
+      paged.push(...page.items);
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor !== null);
+    expect(pages).toBe(Math.ceil(all.items.length / 17));
+    expect(paged).toEqual(all.items);
+    // Filters apply before the page is cut: a page of overdue rows is full.
+    const late = await expectJson(await t.app.request("/api/plans/chengdu-2015/checklist?asOf=2021-01-05&overdue=true&limit=5"), ChecklistResponse);
+    expect(late.items).toHaveLength(5);
+    expect(late.items.every((e) => e.deadline.overdue)).toBe(true);
+    const big = await expectProblem(await t.app.request("/api/plans/chengdu-2015/checklist?limit=2001"), "validation-failed");
+    expect(big.errors?.[0]?.path).toBe("query.limit");
+    await expectProblem(await t.app.request("/api/plans/chengdu-2015/checklist?cursor=not-a-cursor"), "invalid-request");
+  });
+
   test("done rows are closed, never overdue", async () => {
     const res = await t.app.request(progressPath(UNIT_A), {
       method: "PATCH",

@@ -64,6 +64,18 @@ describe("deadline report", () => {
     expect(late.overdue.map((e) => e.item.id)).not.toContain("chengdu-2015/1#task");
   });
 
+  test("bounded: at most limit rows per list, soonest due first, with the totals and a truncated flag", async () => {
+    const all = await expectJson(await t.app.request("/api/reports/deadlines?asOf=2021-03-01"), DeadlineReportResponse);
+    expect(all.overdue.length).toBeGreaterThan(3);
+    expect(all).toMatchObject({ overdueTotal: all.overdue.length, dueSoonTotal: all.dueSoon.length, truncated: false });
+    const daysLeft = all.overdue.map((e) => e.deadline.daysLeft);
+    expect(daysLeft).toEqual([...daysLeft].sort((a, b) => a - b));
+    const first = await expectJson(await t.app.request("/api/reports/deadlines?asOf=2021-03-01&limit=3"), DeadlineReportResponse);
+    expect(first.overdue).toEqual(all.overdue.slice(0, 3));
+    expect(first).toMatchObject({ overdueTotal: all.overdue.length, truncated: true });
+    await expectProblem(await t.app.request("/api/reports/deadlines?limit=2001"), "validation-failed");
+  });
+
   test("bad values → 400", async () => {
     await expectProblem(await t.app.request("/api/reports/deadlines?withinDays=-1"), "validation-failed");
     await expectProblem(await t.app.request("/api/reports/deadlines?planId=Bad!"), "validation-failed");

@@ -1,6 +1,6 @@
 import { DUE_SOON_DAYS } from "@taizhang/contract";
-import type { PlanId, UnitId, UnitRole, ProgressStatus } from "@taizhang/core";
-import type { Ledger } from "@taizhang/store";
+import { addDays, chinaDate, type PlanId, type UnitId, type UnitRole, type ProgressStatus } from "@taizhang/core";
+import type { ChecklistFilter, Ledger } from "@taizhang/store";
 import { AppError } from "../app-error.js";
 import { checklistEntry, resolveAsOf } from "../as-of.js";
 import type { AppDeps } from "../deps.js";
@@ -13,7 +13,7 @@ export async function requirePlan(ledger: Ledger, planId: PlanId): Promise<void>
   if (!plans.some((p) => p.id === planId)) throw new AppError("not-found", `no plan ${planId}`);
 }
 
-/** The filters a checklist (a plan's or a unit's) takes. */
+/** The filters a checklist (a plan's or a unit's) takes, and its page. */
 export interface ChecklistQuery {
   planId?: PlanId;
   unitId?: UnitId;
@@ -23,25 +23,43 @@ export interface ChecklistQuery {
   overdue?: boolean;
   dueWithin?: number;
   asOf?: string;
+  /** Rows per page (1..2000; default 500). */
+  limit?: number;
+  /** The nextCursor of the previous page. */
+  cursor?: string;
 }
 
-/** Checklist rows with their deadline state, narrowed to overdue or due-within when asked. */
-export async function checklistOf({ ledger, clock }: AppDeps, query: ChecklistQuery) {
+/** Rows of a checklist page when the query names no limit. */
+export const DEFAULT_CHECKLIST_PAGE = 500;
+
+/**
+ * The store's filter for a checklist query: overdue and due-within are read in SQL as "open and
+ * due before a China date", which selects exactly the rows core's deadline rules flag.
+ */
+export function checklistStoreFilter(query: ChecklistQuery, asOf: Date): ChecklistFilter {
+  const today = chinaDate(asOf);
+  const bounds = [
+    ...(query.overdue === true ? [today] : []),
+    ...(query.dueWithin !== undefined ? [addDays(today, query.dueWithin + 1)] : []),
+  ].sort();
+  return {
+    ...(query.planId !== undefined ? { planId: query.planId } : {}),
+    ...(query.unitId !== undefined ? { unitId: query.unitId } : {}),
+    ...(query.role !== undefined ? { role: query.role } : {}),
+    ...(query.status !== undefined ? { status: query.status } : {}),
+    ...(query.responsiblePerson !== undefined ? { responsiblePerson: query.responsiblePerson } : {}),
+    ...(bounds[0] !== undefined ? { openDueBefore: bounds[0] } : {}),
+  };
+}
+
+/** One page of checklist rows with their deadline state, narrowed to overdue or due-within when asked. */
+export async function checklistOf({ ledger, clock }: Pick<AppDeps, "ledger" | "clock">, query: ChecklistQuery) {
   const asOf = resolveAsOf(query.asOf, clock);
-  const rows = await fromStore(
-    ledger.checklist({
-      ...(query.planId !== undefined ? { planId: query.planId } : {}),
-      ...(query.unitId !== undefined ? { unitId: query.unitId } : {}),
-      ...(query.role !== undefined ? { role: query.role } : {}),
-      ...(query.status !== undefined ? { status: query.status } : {}),
-      ...(query.responsiblePerson !== undefined ? { responsiblePerson: query.responsiblePerson } : {}),
-    }),
+  const page = await fromStore(
+    ledger.checklistPage(checklistStoreFilter(query, asOf), { limit: query.limit ?? DEFAULT_CHECKLIST_PAGE, cursor: query.cursor ?? null }),
   );
-  const items = rows
-    .map((row) => checklistEntry(row, asOf, query.dueWithin ?? DUE_SOON_DAYS))
-    .filter((e) => (query.overdue === true ? e.deadline.overdue : true))
-    .filter((e) => (query.dueWithin !== undefined ? e.deadline.overdue || e.deadline.dueSoon : true));
-  return { asOf: asOf.toISOString(), items };
+  const items = page.items.map((row) => checklistEntry(row, asOf, query.dueWithin ?? DUE_SOON_DAYS));
+  return { asOf: asOf.toISOString(), items, nextCursor: page.nextCursor };
 }
 
 /** Plans: the list, one plan's document, its checklist and its progress report. */

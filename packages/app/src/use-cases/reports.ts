@@ -1,3 +1,4 @@
+import { addDays, chinaDate } from "@taizhang/core";
 import type { AppDeps } from "../deps.js";
 import { checklistEntry, resolveAsOf } from "../as-of.js";
 import { fromStore } from "../store-errors.js";
@@ -12,16 +13,23 @@ export function reportUseCases({ ledger, clock }: AppDeps): UseCasesFor<"progres
       return { asOf: asOf.toISOString(), by: query.by, rows };
     },
     deadlineReport: async (_caller, { query }) => {
-      const { withinDays, planId, unitId } = query;
+      const { withinDays, planId, unitId, limit } = query;
       const asOf = resolveAsOf(query.asOf, clock);
-      const rows = await fromStore(ledger.checklist({ ...(planId ? { planId } : {}), ...(unitId ? { unitId } : {}) }));
-      const entries = rows.map((row) => checklistEntry(row, asOf, withinDays));
-      const byDays = (a: (typeof entries)[number], b: (typeof entries)[number]) => a.deadline.daysLeft - b.deadline.daysLeft;
+      const scope = { ...(planId ? { planId } : {}), ...(unitId ? { unitId } : {}) };
+      const today = chinaDate(asOf);
+      // Bounded: the first `limit` rows of each list, soonest due first, with the counts of all of them.
+      const [overdue, dueSoon] = await Promise.all([
+        fromStore(ledger.checklistDueFirst({ ...scope, openDueBefore: today }, limit)),
+        fromStore(ledger.checklistDueFirst({ ...scope, openDueFrom: today, openDueBefore: addDays(today, withinDays + 1) }, limit)),
+      ]);
       return {
         asOf: asOf.toISOString(),
         withinDays,
-        overdue: entries.filter((e) => e.deadline.overdue).sort(byDays),
-        dueSoon: entries.filter((e) => e.deadline.dueSoon).sort(byDays),
+        overdue: overdue.items.map((row) => checklistEntry(row, asOf, withinDays)),
+        dueSoon: dueSoon.items.map((row) => checklistEntry(row, asOf, withinDays)),
+        overdueTotal: overdue.total,
+        dueSoonTotal: dueSoon.total,
+        truncated: overdue.total > overdue.items.length || dueSoon.total > dueSoon.items.length,
       };
     },
   };

@@ -139,7 +139,7 @@ export const importCommand: Command = {
     const jurisdiction = jurisdictionOf(values);
 
     // Core (the importer, zod) is loaded only now, so that --help and usage errors answer at once.
-    const { decideReplacement, ImportError, jurisdictionKey, mergeImports, planHeading } = await import("@taizhang/core");
+    const { checkPlanLimits, decideReplacement, ImportError, jurisdictionKey, mergeImports, planHeading, planLimitsFrom } = await import("@taizhang/core");
     const { LedgerError } = await import("@taizhang/store");
     const { formatPlanSummary } = await import("../format-plan-summary.js");
     const results: ImportResult[] = [];
@@ -162,6 +162,8 @@ export const importCommand: Command = {
     const unsure = plan.provenance.warnings.find((w) => UNSURE_JURISDICTION.has(w.code));
     const ledger = await openStore(store.target);
     try {
+      const tooLarge = checkPlanLimits(plan, planLimitsFrom(process.env));
+      if (tooLarge) throw new CliError(EXIT.invalidInput, `${tooLarge.message}: not stored`);
       const stored = (await ledger.listPlans()).find((p) => p.id === plan.id);
       const existing = stored ? planHeading(stored) : null;
       const decision = decideReplacement(existing, planHeading(plan), { replace: values.replace === true, replaceDifferent: values["replace-different"] === true });
