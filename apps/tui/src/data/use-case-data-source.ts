@@ -19,6 +19,9 @@ import type {
 import type { Door } from "./door.js";
 import { taskProgressRows, toProgressRow } from "./progress-row.js";
 
+/** Rows per checklist request: the most the checklist routes give in one page. */
+const CHECKLIST_PAGE = 2000;
+
 /** The largest page the task and history routes give. */
 const PAGE = 500;
 /** The most hits one search page gives (the search route's limit). */
@@ -64,9 +67,20 @@ export class UseCaseDataSource implements DataSource {
   }
 
   /** Every checklist read goes through here: a unit's checklist across plans, or a plan's (narrowed to a unit). */
+  // Checklists are paged (the largest pages the routes give), followed to the end by their cursor.
   private async checklist(scope: { planId: PlanId; unitId?: UnitId } | { unitId: UnitId }): Promise<ChecklistEntry[]> {
-    if (!("planId" in scope)) return (await this.door.call("unitChecklist", { params: { unitId: scope.unitId } })).items;
-    return (await this.door.call("planChecklist", { params: { planId: scope.planId }, query: scope.unitId !== undefined ? { unitId: scope.unitId } : {} })).items;
+    const items: ChecklistEntry[] = [];
+    let cursor: string | undefined;
+    do {
+      const paging = { limit: CHECKLIST_PAGE, ...(cursor !== undefined ? { cursor } : {}) };
+      const page =
+        "planId" in scope
+          ? await this.door.call("planChecklist", { params: { planId: scope.planId }, query: { ...(scope.unitId !== undefined ? { unitId: scope.unitId } : {}), ...paging } })
+          : await this.door.call("unitChecklist", { params: { unitId: scope.unitId }, query: paging });
+      items.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    return items;
   }
 
   whoami(): Promise<DataResult<Identity>> {
