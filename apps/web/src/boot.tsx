@@ -3,7 +3,9 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { createWebClient, type ApiClient } from "./api/client.js";
-import { opKey } from "./api/queries.js";
+import type { Checklist } from "@taizhang/contract";
+import { CHECKLIST_PAGE } from "./api/paging.js";
+import { opKey, wholeChecklist } from "./api/queries.js";
 import { rememberUnit, type FirstReads } from "./api/first-reads.js";
 import type { SessionKeeper } from "./api/session.js";
 import { AppProvider } from "./app-context.js";
@@ -30,7 +32,15 @@ function seedFirstReads(queryClient: QueryClient, api: ApiClient, first: FirstRe
       },
     });
   const input = { params: { unitId: first.unitId } };
-  seed(opKey("unitChecklist", input), first.checklist, () => api.op.unitChecklist(input));
+  const read = (cursor: string | undefined) => api.op.unitChecklist({ ...input, query: { limit: CHECKLIST_PAGE, ...(cursor !== undefined ? { cursor } : {}) } });
+  void queryClient.prefetchQuery({
+    queryKey: opKey("unitChecklist", input),
+    queryFn: async () => {
+      const response = await first.checklist.catch(() => null);
+      // The early read is the first page; the rest (if any) follows by its cursor.
+      return wholeChecklist(read, response?.ok ? ((await response.json()) as Checklist) : undefined);
+    },
+  });
   seed(opKey("listPlans"), first.plans, () => api.op.listPlans());
 }
 

@@ -15,7 +15,9 @@ describe("sign in and out", () => {
     // The token went to the session endpoint, not into the URL or storage.
     expect(window.location.href).not.toContain(api.tokens.sj);
     expect(window.sessionStorage.length).toBe(0);
-    expect(api.sessionToken).toBe(api.tokens.sj);
+    // The cookie holds a server-side session id, never the token itself (issue 14).
+    expect(api.sessionToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(api.sessionToken).not.toBe(api.tokens.sj);
     await user.click(screen.getByRole("button", { name: "退出" }));
     await waitFor(() => expect(window.location.pathname).toBe("/plans"));
     expect(api.sessionToken).toBeNull();

@@ -6,6 +6,7 @@
  * carries no client or schemas; boot.tsx hands the answers to the query cache
  * (a failed one is asked again through the client).
  */
+import { CHECKLIST_PAGE } from "./paging.js";
 export interface FirstReads {
   unitId: string;
   /** `GET /api/units/{unitId}/checklist` (the contract's unitChecklist). */
@@ -46,5 +47,5 @@ export function startFirstReads(authHeaders: Record<string, string>, fetcher: ty
     response.catch(() => undefined);
     return response;
   };
-  return { unitId, checklist: get(`/api/units/${encodeURIComponent(unitId)}/checklist`), plans: get("/api/plans") };
+  return { unitId, checklist: get(`/api/units/${encodeURIComponent(unitId)}/checklist?limit=${CHECKLIST_PAGE}`), plans: get("/api/plans") };
 }

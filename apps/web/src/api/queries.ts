@@ -5,6 +5,7 @@ import { queryOptions, useQuery, useQueryClient, type QueryClient } from "@tanst
 import { useCallback } from "react";
 import { useApp } from "../app-context.js";
 import type { ApiClient } from "./client.js";
+import { CHECKLIST_PAGE } from "./paging.js";
 
 /** A route of the contract, by operationId. */
 export type Op = keyof Operations;
@@ -14,11 +15,36 @@ export type OpOutput<K extends Op> = Awaited<ReturnType<Operations[K]>>;
 /** The cache key of one route with one input: `[operationId, input]`. */
 export const opKey = <K extends Op>(name: K, input?: OpInput<K>) => [name, input ?? {}] as const;
 
+
+/** Checklists are paged; the pages the web shows hold all of a checklist's rows, read page by page. */
+const PAGED: ReadonlySet<Op> = new Set<Op>(["unitChecklist", "planChecklist"]);
+
+/**
+ * A whole checklist: `first` (a page already answered, if any) followed by
+ * every further page its `nextCursor` names, as one answer.
+ */
+export async function wholeChecklist(read: (cursor: string | undefined) => Promise<Checklist>, first?: Checklist): Promise<Checklist> {
+  let page = first ?? (await read(undefined));
+  const items = [...page.items];
+  while (page.nextCursor) {
+    page = await read(page.nextCursor);
+    items.push(...page.items);
+  }
+  return { ...page, items, nextCursor: null };
+}
+
 /** Query options of a GET route: keyed per route and input, answered by the client's `op.<operationId>`. */
 export function opQuery<K extends Op>(api: ApiClient, name: K, input?: OpInput<K>) {
+  const call = (api.op[name] as (input: unknown, call: { signal: AbortSignal }) => Promise<OpOutput<K>>).bind(api.op);
   return queryOptions({
     queryKey: opKey(name, input),
-    queryFn: ({ signal }) => (api.op[name] as (input: unknown, call: { signal: AbortSignal }) => Promise<OpOutput<K>>)(input ?? {}, { signal }),
+    queryFn: ({ signal }) => {
+      if (!PAGED.has(name)) return call(input ?? {}, { signal });
+      const base = (input ?? {}) as { query?: Record<string, unknown> };
+      const read = (cursor: string | undefined) =>
+        call({ ...base, query: { ...base.query, limit: CHECKLIST_PAGE, ...(cursor !== undefined ? { cursor } : {}) } }, { signal }) as Promise<Checklist>;
+      return wholeChecklist(read) as Promise<OpOutput<K>>;
+    },
   });
 }
 
@@ -28,10 +54,7 @@ export function useOp<K extends Op>(name: K, input?: OpInput<K>, options: { enab
   return useQuery({ ...opQuery(api, name, input), ...(options.enabled === false ? { enabled: false } : {}) });
 }
 
-/**
- * The one hook that reads a unit's checklist (我的任务). Kept in one place so
- * that reading it page by page (`limit`/`cursor`) changes only this hook.
- */
+/** The one hook that reads a unit's checklist (我的任务): all of it, page by page (opQuery). */
 export function useUnitChecklist(unitId: string) {
   return useOp("unitChecklist", { params: { unitId } });
 }

@@ -117,7 +117,7 @@ describe("inline edit", () => {
     const { api } = await renderApp({ url: "/my", signedInAs: "sj" });
     const row = await screen.findByRole("group", { name: "完成清理工作" });
     // The token is revoked/replaced by another office's session behind the page's back.
-    api.sessionToken = "tz_office_cz";
+    await api.signIn(api.tokens.cz);
     await userEvent.setup().click(within(row).getByRole("checkbox", { name: "标记为已完成：完成清理工作" }));
     expect(await within(row).findByText("无权修改该事项（只能修改本单位的事项）。")).toBeTruthy();
     expect((await api.current(M2, UNIT_SJ)).version).toBe(0);

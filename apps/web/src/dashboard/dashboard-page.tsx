@@ -64,6 +64,7 @@ export function DashboardPage() {
               <section>
                 <h2>{m.dashboard.timeline}</h2>
                 <p className="muted">{m.dashboard.timelineIntro}</p>
+                {d.deadlines.truncated ? <p className="muted">{m.dashboard.timelineTruncated(d.deadlines.overdue.length + d.deadlines.dueSoon.length, d.deadlines.overdueTotal, d.deadlines.dueSoonTotal)}</p> : null}
                 <Timeline overdue={d.deadlines.overdue} dueSoon={d.deadlines.dueSoon} asOf={new Date(d.deadlines.asOf)} title={m.dashboard.timeline} />
               </section>
             </>

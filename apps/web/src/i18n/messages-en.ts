@@ -282,6 +282,7 @@ export const en: Messages = {
     heatMap: "Completion: unit × plan",
     timeline: "Deadline timeline",
     timelineIntro: "Overdue items and items due within 90 days",
+    timelineTruncated: (shown: number, overdue: number, dueSoon: number) => `Only the ${shown} soonest due are drawn; ${overdue} are overdue and ${dueSoon} due soon in all`,
     overdueList: "Overdue",
     dueSoonList: "Due soon",
     percentComplete: "Complete",

@@ -297,6 +297,7 @@ export const zh = {
     heatMap: "单位 × 规划 完成率",
     timeline: "时限时间轴",
     timelineIntro: "已逾期与 90 天内到期的事项",
+    timelineTruncated: (shown: number, overdue: number, dueSoon: number) => `只画出最早到期的 ${shown} 项;共有已逾期 ${overdue} 项、即将到期 ${dueSoon} 项`,
     overdueList: "已逾期",
     dueSoonList: "即将到期",
     percentComplete: "完成率",

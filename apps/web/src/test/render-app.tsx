@@ -71,6 +71,17 @@ export class WebTestApi {
     return response;
   };
 
+  /** Signs the page in as the web does (POST /api/session): the session cookie is kept by the page's fetch. */
+  async signIn(token: string): Promise<void> {
+    const response = await this.server.fetch("/api/session", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token }) });
+    if (!response.ok) throw new Error(`sign-in refused: ${response.status} ${await response.text()}`);
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair = ""] = cookie.split(";");
+      const [name, value = ""] = pair.split("=");
+      if (name === "taizhang_session") this.sessionToken = decodeURIComponent(value);
+    }
+  }
+
   /** What the store holds for an (item, unit) now. */
   current(itemId: string, unitId: string): Promise<Progress> {
     return this.server.ledger.getProgress(itemId as never, unitId as never);
@@ -106,7 +117,7 @@ export function testApi(options: { plans?: Plan[] } = {}): Promise<WebTestApi> {
 /** Renders the whole app (its routes, query cache and session) at `url` against the real API, with the clock pinned to TEST_NOW. */
 export async function renderApp(options: { api?: WebTestApi; url?: string; signedInAs?: keyof typeof TOKENS; lang?: Language } = {}) {
   const api = options.api ?? (await testApi());
-  if (options.signedInAs) api.sessionToken = api.tokens[options.signedInAs];
+  if (options.signedInAs) await api.signIn(api.tokens[options.signedInAs]);
   const url = options.url ?? "/";
   window.history.replaceState(null, "", url);
   const keeper = createSessionKeeper();
