@@ -255,7 +255,8 @@ async function readSheet(pkg: XlsxPackage, book: Book, sheet: Sheet, limits: Rea
         return text;
       }
       case "str":
-        return value;
+        // A formula's cached text, and what exceljs's streaming writer writes for every string: <v> is ST_Xstring too.
+        return decodeXlsxText(value);
       case "b":
         return Number.parseInt(value, 10) !== 0;
       case "e":

@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { builtInPlans, deriveChecklist, EMPTY_PROGRESS, ledgerRows, type LedgerRow, type LedgerSource, type Plan, type Progress } from "@taizhang/core";
 import { describe, expect, it } from "vitest";
-import { ledgerCsv, ledgerCsvChunks, ledgerIcs, ledgerIcsChunks, ledgerJsonChunks, ledgerXlsxStream } from "./index.js";
+import { ledgerCsv, ledgerCsvChunks, ledgerIcs, ledgerIcsChunks, ledgerJsonChunks, ledgerXlsx, ledgerXlsxStream, readLedgerFile } from "./index.js";
 
 const asOf = new Date("2021-01-05T04:00:00Z");
 
@@ -21,6 +21,14 @@ function rowsOf(plan: Plan): LedgerRow[] {
 
 async function* pagesOf(rows: readonly LedgerRow[], size: number): AsyncGenerator<LedgerRow[]> {
   for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+}
+
+async function streamedXlsx(rows: readonly LedgerRow[], options: Parameters<typeof ledgerXlsxStream>[1]): Promise<Uint8Array> {
+  const out = new PassThrough();
+  const parts: Buffer[] = [];
+  out.on("data", (b: Buffer) => parts.push(b));
+  await ledgerXlsxStream(pagesOf(rows, 50), options, out);
+  return new Uint8Array(Buffer.concat(parts));
 }
 
 async function text(chunks: AsyncIterable<string>): Promise<string> {
@@ -59,5 +67,24 @@ describe.each(builtInPlans.filter((plan) => deriveChecklist(plan).some((i) => i.
     const summary = book.getWorksheet("汇总");
     const totals = summary?.getRow(summary.rowCount).values as unknown[];
     expect(totals.slice(1)).toEqual(["合计", rows.length]);
+  });
+});
+
+describe("text a streamed workbook must keep", () => {
+  // XML turns CR LF into LF and `_x000D_` into CR: both writers escape (ST_Xstring), so the reader gives back what was written.
+  const notes = ["\r\n", "a\rb", "_x000D_", "_x005F_x000D_", "前\r\n后_x0041_"];
+  const plan = builtInPlans.find((p) => deriveChecklist(p).some((i) => i.assignments.length > 0))!;
+  const rows = rowsOf(plan).slice(0, notes.length).map((row, i) => ({ ...row, note: notes[i]! }));
+  const history = notes.map((note, i) => ({ at: "2021-01-01T00:00:00.000Z", itemId: rows[i]!.itemId, unitId: rows[i]!.unitId, actor: "a\r\nb", note }));
+
+  it("notes and history text read back as written, from the streamed and the whole-file writer alike", async () => {
+    for (const bytes of [await streamedXlsx(rows, { title: plan.title, asOf: "2021-01-05" }), await ledgerXlsx(rows, { title: plan.title, asOf: "2021-01-05" })]) {
+      const file = await readLedgerFile(bytes);
+      expect(file.rows.map((r) => r.cells.note)).toEqual(notes);
+    }
+    const streamed = new ExcelJS.Workbook();
+    await streamed.xlsx.load((await streamedXlsx(rows, { title: plan.title, asOf: "2021-01-05", history: history as never })) as unknown as ArrayBuffer);
+    const sheet = streamed.getWorksheet("变更记录");
+    expect(sheet?.getRow(2).values).toContain("a_x000D_\nb");
   });
 });

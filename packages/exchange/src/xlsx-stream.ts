@@ -2,6 +2,7 @@ import type { Writable } from "node:stream";
 import type { Worksheet } from "exceljs";
 import { HISTORY_COLUMNS, LEDGER_COLUMNS, PROGRESS_STATUS_LABELS, PROGRESS_STATUSES, type HistoryRow, type LedgerRow, type ProgressStatus } from "@taizhang/core";
 import { cellText } from "./cells.js";
+import { encodeXlsxText } from "./xlsx-text.js";
 import { loadExcelJs } from "./load-exceljs.js";
 import { HIDDEN, widthFor, type XlsxOptions } from "./xlsx.js";
 
@@ -37,7 +38,7 @@ export async function ledgerXlsxStream(pages: AsyncIterable<readonly LedgerRow[]
     }
     for (const row of rows) {
       const values: Record<string, unknown> = {};
-      for (const c of LEDGER_COLUMNS) values[c.key] = cellText(row, c.key, lang);
+      for (const c of LEDGER_COLUMNS) values[c.key] = encodeXlsxText(cellText(row, c.key, lang));
       values["seq"] = row.seq;
       values["taskNumber"] = row.taskNumber;
       values["percent"] = row.percent;
@@ -86,7 +87,8 @@ function writeHistory(sheet: Worksheet, history: readonly HistoryRow[], lang: "z
   sheet.columns = HISTORY_COLUMNS.map((c) => ({ header: c[lang], key: c.key, width: widthFor(c[lang], history.map((r) => String(r[c.key]))), hidden: c.key === "itemId" || c.key === "unitId", ...(c.key === "at" ? { style: { numFmt: "yyyy-mm-dd hh:mm" } } : {}) }));
   sheet.getRow(1).font = { bold: true };
   for (const row of history) {
-    const added = sheet.addRow({ ...row, at: new Date(Date.parse(row.at) + 8 * 3_600_000) });
+    const texts = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "string" ? encodeXlsxText(v) : v]));
+    const added = sheet.addRow({ ...texts, at: new Date(Date.parse(row.at) + 8 * 3_600_000) });
     added.alignment = { vertical: "top", wrapText: true };
     added.getCell("at").numFmt = "yyyy-mm-dd hh:mm";
     added.commit();

@@ -13,8 +13,17 @@ if (typeof window !== "undefined") {
 
   // Files and forms as Node's: the page's uploads go to the in-process API, which parses them with Node's fetch
   // classes and checks `instanceof File` against the same globals as the page (jsdom's would never match).
-  const NodeFormData = (await new Response(new URLSearchParams()).formData()).constructor;
-  for (const [name, value] of Object.entries({ Blob, File, FormData: NodeFormData })) {
+  // React builds `new FormData(form, submitter)` when a submit starts a transition (a router navigation does): Node's
+  // class takes no form, so the form's fields are read with jsdom's and copied over.
+  const NodeFormData = (await new Response(new URLSearchParams()).formData()).constructor as typeof FormData;
+  const PageFormData = globalThis.FormData;
+  class FormDataOfPage extends NodeFormData {
+    constructor(form?: HTMLFormElement, submitter?: HTMLElement | null) {
+      super();
+      if (form) for (const [name, value] of new PageFormData(form, submitter)) this.append(name, value);
+    }
+  }
+  for (const [name, value] of Object.entries({ Blob, File, FormData: FormDataOfPage })) {
     Object.defineProperty(globalThis, name, { value, writable: true, configurable: true });
   }
 

@@ -1,4 +1,4 @@
-import { PlanIdSchema, taskId, unitId, type UnitId } from "../model/ids.js";
+import { PlanIdSchema, taskId } from "../model/ids.js";
 import { JurisdictionSchema, jurisdictionKey, MODEL_SCHEMA_VERSION, PlanSchema, type Jurisdiction, type Plan } from "../model/plan.js";
 import type { ImportWarning } from "../model/provenance.js";
 import type { Task } from "../model/task.js";
