@@ -1,5 +1,5 @@
 import { routes, type OperationId } from "@taizhang/contract";
-import { loadBuiltInPlans, openLedger, PlanCatalog, type KyselyLedger } from "@taizhang/store";
+import { loadBuiltInPlans, openLedger, PlanCatalog, type Ledger } from "@taizhang/store";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "./app-error.js";
 import { ANONYMOUS, localCaller, type Caller } from "./caller.js";
@@ -13,7 +13,7 @@ const office = (unitId: string): Caller => ({ kind: "token", tokenId: "t", name:
 const viewer: Caller = { kind: "token", tokenId: "v", name: "viewer", role: "viewer", unitId: null, source: "api" };
 const admin = localCaller("cli");
 
-let ledger: KyselyLedger;
+let ledger: Ledger;
 let uc: UseCases;
 
 beforeEach(async () => {

@@ -73,9 +73,12 @@ describe.each(builtInPlans.filter((plan) => deriveChecklist(plan).some((i) => i.
 describe("text a streamed workbook must keep", () => {
   // XML turns CR LF into LF and `_x000D_` into CR: both writers escape (ST_Xstring), so the reader gives back what was written.
   const notes = ["\r\n", "a\rb", "_x000D_", "_x005F_x000D_", "前\r\n后_x0041_"];
-  const plan = builtInPlans.find((p) => deriveChecklist(p).some((i) => i.assignments.length > 0))!;
-  const rows = rowsOf(plan).slice(0, notes.length).map((row, i) => ({ ...row, note: notes[i]! }));
-  const history = notes.map((note, i) => ({ at: "2021-01-01T00:00:00.000Z", itemId: rows[i]!.itemId, unitId: rows[i]!.unitId, actor: "a\r\nb", note }));
+  const plan = builtInPlans.find((p) => deriveChecklist(p).some((i) => i.assignments.length > 0)) ?? builtInPlans[0];
+  if (!plan) throw new Error("no built-in plan");
+  const rows = rowsOf(plan)
+    .slice(0, notes.length)
+    .map((row, i) => ({ ...row, note: notes[i] ?? "" }));
+  const history = rows.map((row) => ({ at: "2021-01-01T00:00:00.000Z", itemId: row.itemId, unitId: row.unitId, actor: "a\r\nb", note: row.note }));
 
   it("notes and history text read back as written, from the streamed and the whole-file writer alike", async () => {
     for (const bytes of [await streamedXlsx(rows, { title: plan.title, asOf: "2021-01-05" }), await ledgerXlsx(rows, { title: plan.title, asOf: "2021-01-05" })]) {

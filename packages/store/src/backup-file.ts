@@ -6,7 +6,6 @@ import { PassThrough, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import { backupLedger, restoreLedger, type BackupSummary, type RestoreOptions, type RestoreSummary } from "./backup.js";
-import { storeInternals } from "./kysely-ledger.js";
 import type { Ledger } from "./ledger.js";
 import { LedgerError } from "./ledger.js";
 

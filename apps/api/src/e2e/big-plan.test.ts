@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve, type ServerType } from "@hono/node-server";
 import { buildTestPlan } from "@taizhang/core/testing";
-import { openLedger, type KyselyLedger } from "@taizhang/store";
+import { openLedger, type Ledger } from "@taizhang/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
 import { parseConfig } from "../env.js";
@@ -21,7 +21,7 @@ const PLAN = "big-2016";
 
 describe.runIf(HEAVY)("a plan of 220,000 checklist rows (TAIZHANG_HEAVY)", () => {
   let dir = "";
-  let ledger: KyselyLedger;
+  let ledger: Ledger;
   let server: ServerType;
   let base = "";
   let measuredPeakRss = 0;

@@ -1,6 +1,6 @@
 import { routes } from "@taizhang/contract";
-import { applyImportCorrections, checkPlanLimits, decideReplacement, ImportCorrectionsSchema, type importPlan, JurisdictionSchema, PLAN_HEADING_FIELDS, planHeading, PlanIdSchema, type PlanHeading } from "@taizhang/core";
-import { actorOf, type AppEnv } from "../app-env.js";
+import { applyImportCorrections, checkPlanLimits, decideReplacement, type importPlan, planHeading, type PlanHeading } from "@taizhang/core";
+import { actorOf } from "../app-env.js";
 import { serveRoute } from "../use-case-routes.js";
 import { callerOf, requireRole } from "../auth.js";
 import { ApiError } from "../problem.js";

@@ -1,6 +1,6 @@
 import { routes, XLSX_TYPE } from "@taizhang/contract";
 import { applyProgressImport, previewProgressImport } from "@taizhang/store";
-import { actorOf, type AppEnv } from "../app-env.js";
+import { actorOf } from "../app-env.js";
 import { callerOf, requireRole } from "../auth.js";
 import { serveRoute } from "../use-case-routes.js";
 import { ApiError } from "../problem.js";
