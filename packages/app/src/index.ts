@@ -18,6 +18,7 @@ export type { UseCase, UseCasesFor } from "./use-case.js";
 export { findUnit, resolveOneUnit } from "./use-cases/units.js";
 export { textMatches } from "./use-cases/tasks.js";
 export { invokeUseCase, type InvokableOperation, type InvokeInput } from "./invoke.js";
+export { exportLedger, EXPORT_PAGE, MAX_EXPORT_HISTORY, type ExportedFile } from "./use-cases/exports.js";
 export { checklistOf, checklistStoreFilter, DEFAULT_CHECKLIST_PAGE, type ChecklistQuery } from "./use-cases/plans.js";
 
 /**

@@ -121,3 +121,43 @@ export async function writeOutput(io: CliIo, path: string, shown: string, conten
     throw outputFileError(error, shown, path);
   }
 }
+
+/**
+ * Writes `chunks` as they come to `path`, or to standard output for `-`; the
+ * file appears only whole, as with {@link writeOutput}. Gives the bytes written.
+ */
+export async function writeOutputChunks(io: CliIo, path: string, shown: string, chunks: AsyncIterable<Uint8Array>): Promise<number> {
+  let bytes = 0;
+  if (path === STDOUT) {
+    for await (const chunk of chunks) {
+      io.stdout(chunk);
+      bytes += chunk.byteLength;
+    }
+    return bytes;
+  }
+  const partial = `${path}.${process.pid}.partial`;
+  let handle;
+  try {
+    handle = await open(partial, "wx");
+  } catch (error) {
+    throw outputFileError(error, shown, path);
+  }
+  try {
+    try {
+      for await (const chunk of chunks) {
+        await handle.write(chunk);
+        bytes += chunk.byteLength;
+      }
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(partial, path);
+    return bytes;
+  } catch (error) {
+    await rm(partial, { force: true });
+    // A failure of the export itself (the store) is not the file's: it is thrown as it is.
+    if (error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("E")) throw outputFileError(error, shown, path);
+    throw error;
+  }
+}

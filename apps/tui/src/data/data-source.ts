@@ -20,6 +20,7 @@ import type {
   UnitRole,
 } from "@taizhang/core";
 import type { DataResult } from "./data-result.js";
+import type { LedgerExportFile, LedgerExportRequest } from "./door.js";
 
 /** One (checklist item, unit) line with what a ledger line shows. */
 export interface ProgressRow {
@@ -142,6 +143,8 @@ export interface DataSource {
    * apply is still `ok`, with `applied: false` and the refused rows.
    */
   importLedger(file: { bytes: Uint8Array; name: string | null }, options: { apply: boolean; skipRejected: boolean }): Promise<DataResult<LedgerImportOutcome>>;
+  /** A ledger export, made by the application layer's export (locally) or the API's export route (remotely). */
+  exportLedger(query: LedgerExportRequest): Promise<DataResult<LedgerExportFile>>;
   close(): Promise<void>;
 }
 
@@ -149,3 +152,5 @@ export interface DataSource {
 export interface LedgerImportOutcome extends ProgressImportResult {
   file: { name: string | null; format: "xlsx" | "csv"; sheet: string | null; ignoredHeaders: string[] };
 }
+
+export type { LedgerExportFile, LedgerExportRequest } from "./door.js";

@@ -1,5 +1,5 @@
 import type { InvokableOperation, InvokeInput } from "@taizhang/app";
-import type { RouteOutput, Routes } from "@taizhang/contract";
+import type { LedgerExportQuery, RouteOutput, Routes } from "@taizhang/contract";
 import type { DataOrigin, Identity, LedgerImportOutcome } from "./data-source.js";
 
 /**
@@ -18,5 +18,18 @@ export interface Door {
   whoami(): Promise<Identity>;
   /** An edited ledger: previewed, or applied; a refused apply is an answer (`applied: false`), not a throw. */
   importLedger(file: { bytes: Uint8Array; name: string | null }, options: { apply: boolean; skipRejected: boolean }): Promise<LedgerImportOutcome>;
+  /** A ledger export as the API's export route makes it: its file name and its bytes as they are made. */
+  exportLedger(query: LedgerExportRequest): Promise<LedgerExportFile>;
   close(): Promise<void>;
+}
+
+/** What an export asks for, as a caller gives it (the route's defaults fill in the rest). */
+export type LedgerExportRequest = Partial<Omit<LedgerExportQuery, "planId" | "unitId">> & { planId?: string; unitId?: string };
+
+/** An export being made: its name, its bytes, and (when this side made it) how many rows it holds. */
+export interface LedgerExportFile {
+  name: string;
+  body: AsyncIterable<Uint8Array>;
+  /** Ledger and history rows written, once `body` is read through; null when a server made the file. */
+  written(): { rows: number; changes: number } | null;
 }

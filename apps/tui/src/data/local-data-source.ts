@@ -1,9 +1,9 @@
-import { actorOf, AppError, createUseCases, fromStore, invokeUseCase, type Caller, type InvokableOperation, type InvokeInput, type UseCases } from "@taizhang/app";
-import type { RouteOutput, Routes } from "@taizhang/contract";
+import { actorOf, AppError, createUseCases, exportLedger, fromStore, invokeUseCase, type AppDeps, type Caller, type InvokableOperation, type InvokeInput, type UseCases } from "@taizhang/app";
+import { LedgerExportQuery, type RouteOutput, type Routes } from "@taizhang/contract";
 import { LedgerFileError, readLedgerFile, type LedgerFile } from "@taizhang/exchange";
 import { applyProgressImport, PlanCatalog, previewProgressImport, type Actor, type Ledger } from "@taizhang/store";
 import type { DataOrigin, Identity, LedgerImportOutcome } from "./data-source.js";
-import type { Door } from "./door.js";
+import type { Door, LedgerExportFile, LedgerExportRequest } from "./door.js";
 import { UseCaseDataSource } from "./use-case-data-source.js";
 
 /**
@@ -15,6 +15,7 @@ export class LocalDoor implements Door {
   readonly origin: DataOrigin;
   readonly hasToken = true;
   private readonly useCases: UseCases;
+  private readonly deps: AppDeps;
   private readonly caller: Extract<Caller, { kind: "token" }>;
 
   constructor(
@@ -26,7 +27,8 @@ export class LocalDoor implements Door {
     this.origin = { kind: "local", location };
     this.caller = { kind: "token", tokenId: null, name: actor.name, role: actor.role, unitId: actor.unitId, source: actor.source };
     // The catalog keeps the stored plans and their search index current with the store (another process may import).
-    this.useCases = createUseCases({ ledger, catalog: new PlanCatalog(ledger), clock });
+    this.deps = { ledger, catalog: new PlanCatalog(ledger), clock };
+    this.useCases = createUseCases(this.deps);
   }
 
   call<K extends InvokableOperation>(operation: K, input: InvokeInput<K>): Promise<RouteOutput<Routes[K]>> {
@@ -50,6 +52,14 @@ export class LocalDoor implements Door {
     const actor = actorOf(this.caller);
     if (!options.apply) return { file: info, ...(await fromStore(previewProgressImport(this.ledger, actor, read.rows))), applied: false, written: 0 };
     return { file: info, ...(await fromStore(applyProgressImport(this.ledger, actor, read.rows, { skipRejected: options.skipRejected, fileName: file.name }))) };
+  }
+
+  async exportLedger(query: LedgerExportRequest): Promise<LedgerExportFile> {
+    // Checked by the route's own schema, as the API would check it.
+    const parsed = LedgerExportQuery.safeParse(query);
+    if (!parsed.success) throw new AppError("validation-failed", parsed.error.issues.map((i) => `query.${i.path.join(".")}: ${i.message}`).join("; "));
+    const file = await exportLedger(this.deps, this.caller, parsed.data);
+    return { name: file.name, body: file.body, written: file.written };
   }
 
   close(): Promise<void> {

@@ -2,7 +2,7 @@ import type { InvokableOperation, InvokeInput } from "@taizhang/app";
 import { TaizhangApiError, TaizhangClient, type CallOptions } from "@taizhang/client";
 import { routes, type RouteOutput, type Routes } from "@taizhang/contract";
 import type { DataOrigin, Identity, LedgerImportOutcome } from "./data-source.js";
-import type { Door } from "./door.js";
+import type { Door, LedgerExportFile, LedgerExportRequest } from "./door.js";
 import { UseCaseDataSource } from "./use-case-data-source.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -42,6 +42,15 @@ export class RemoteDoor implements Door {
       if (error instanceof TaizhangApiError && error.code === "import-rejected" && error.problem.import) return error.problem.import;
       throw error;
     }
+  }
+
+  async exportLedger(query: LedgerExportRequest): Promise<LedgerExportFile> {
+    const res = await this.client.send(routes.exportLedger, { query });
+    const disposition = res.headers.get("content-disposition") ?? "";
+    const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+    const name = encoded !== undefined ? decodeURIComponent(encoded) : "ledger";
+    const body = res.body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() });
+    return { name, body: body as unknown as AsyncIterable<Uint8Array>, written: () => null };
   }
 
   close(): Promise<void> {

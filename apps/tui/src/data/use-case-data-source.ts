@@ -16,7 +16,7 @@ import type {
   TaskQuery,
   ThemeCoverageView,
 } from "./data-source.js";
-import type { Door } from "./door.js";
+import type { Door, LedgerExportFile, LedgerExportRequest } from "./door.js";
 import { taskProgressRows, toProgressRow } from "./progress-row.js";
 
 /** Rows per checklist request: the most the checklist routes give in one page. */
@@ -224,6 +224,10 @@ export class UseCaseDataSource implements DataSource {
 
   importLedger(file: { bytes: Uint8Array; name: string | null }, options: { apply: boolean; skipRejected: boolean }): Promise<DataResult<LedgerImportOutcome>> {
     return this.run(() => this.door.importLedger(file, options));
+  }
+
+  exportLedger(query: LedgerExportRequest): Promise<DataResult<LedgerExportFile>> {
+    return this.run(() => this.door.exportLedger(query));
   }
 
   close(): Promise<void> {

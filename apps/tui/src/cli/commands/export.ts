@@ -1,8 +1,8 @@
 import { resolve } from "node:path";
-import type { Plan, PlanId, UnitId } from "@taizhang/core";
+import type { PlanId, UnitId } from "@taizhang/core";
 import type { Command } from "../command.js";
 import { EXIT_CODES } from "../../data/data-result.js";
-import { checkOutputFile, STDOUT, writeOutput } from "../files.js";
+import { checkOutputFile, STDOUT, writeOutputChunks } from "../files.js";
 import { parseCommandArgs, SOURCE_HELP, SOURCE_OPTIONS } from "../ledger/source-options.js";
 import { unitOrOwn, unwrap, usageError, withSource } from "../ledger/with-source.js";
 
@@ -20,8 +20,6 @@ const OPTIONS = {
 } as const;
 
 const HISTORY = ["none", "include", "only"] as const;
-/** Most history entries written, as the API's export. */
-const MAX_HISTORY = 100_000;
 
 const HELP = `Usage: taizhang export [--plan ID] [--unit NAME] [--format xlsx|csv|json|ics] -o FILE [options]
 
@@ -58,10 +56,8 @@ export const exportCommand: Command = {
     }
     if (positionals.length > 0) return usageError(io, `unexpected argument ${positionals[0]}`, "export");
     if (values.output === undefined) return usageError(io, "give the file to write with -o FILE (or -o - for standard output)", "export");
-    const { chinaDate, historyRows, ledgerRows, PlanIdSchema } = await import("@taizhang/core");
-    const { historyCsv, ledgerCsv, ledgerIcs, ledgerXlsx } = await import("@taizhang/exchange");
+    const { PlanIdSchema } = await import("@taizhang/core");
     const { cliLang } = await import("../ledger/cli-context.js");
-    const { parseAsOf } = await import("../ledger/parse-options.js");
     const lang = cliLang(values.lang);
     if (!lang) return usageError(io, "--lang must be zh or en", "export");
     const fromName = values.output === STDOUT ? undefined : /\.(xlsx|csv|json|ics)$/i.exec(values.output)?.[1]?.toLowerCase();
@@ -71,8 +67,8 @@ export const exportCommand: Command = {
     if (!HISTORY.includes(history)) return usageError(io, `--history must be one of ${HISTORY.join(", ")}`, "export");
     if (history !== "none" && format === "ics") return usageError(io, "a calendar feed has no history: use --history with xlsx, csv or json", "export");
     if (history === "include" && format === "csv") return usageError(io, "a CSV file holds one table: write the history as its own file with --history only", "export");
-    const asOf = parseAsOf(values["as-of"], () => new Date());
-    if (!asOf) return usageError(io, "--as-of must be a date YYYY-MM-DD", "export");
+    const asOf = values["as-of"];
+    if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return usageError(io, "--as-of must be a date YYYY-MM-DD", "export");
     let planId: PlanId | undefined;
     if (values.plan !== undefined) {
       const parsed = PlanIdSchema.safeParse(values.plan);
@@ -93,50 +89,19 @@ export const exportCommand: Command = {
         if (!own.ok) return own.code;
         unitArg = own.value;
       }
-      const found = unwrap(io, await ds.progressRows({ ...(planId ? { planId } : {}), ...(unitArg !== undefined ? { unit: unitArg } : {}) }), "export");
-      if (!found.ok) return found.code;
-      if (planId) {
-        const plan = unwrap(io, await ds.getPlan(planId), "export");
-        if (!plan.ok) return plan.code;
+      let unitId: UnitId | undefined;
+      if (unitArg !== undefined) {
+        const unit = unwrap(io, await ds.resolveUnit(unitArg), "export");
+        if (!unit.ok) return unit.code;
+        unitId = unit.value.id;
       }
-      const plans: Plan[] = [];
-      for (const id of new Set(found.value.map((r) => r.planId))) {
-        const plan = unwrap(io, await ds.getPlan(id), "export");
-        if (!plan.ok) return plan.code;
-        plans.push(plan.value);
-      }
-      const rows = ledgerRows(
-        plans,
-        found.value.map((r) => ({ item: { id: r.itemId, planId: r.planId, taskId: r.taskId, kind: r.kind, label: r.label, due: r.due }, unitId: r.unitId, role: r.role, progress: r.progress })),
-        asOf,
-      );
-      const day = chinaDate(asOf);
-      const title = unitArg ?? plans[0]?.title ?? planId ?? "";
-      let changes = null;
-      if (history !== "none") {
-        let unitId: UnitId | undefined;
-        if (unitArg !== undefined) {
-          const unit = unwrap(io, await ds.resolveUnit(unitArg), "export");
-          if (!unit.ok) return unit.code;
-          unitId = unit.value.id;
-        }
-        const entries = unwrap(io, await ds.historyOf({ ...(planId ? { planId } : {}), ...(unitId ? { unitId } : {}) }, MAX_HISTORY), "export");
-        if (!entries.ok) return entries.code;
-        changes = historyRows(plans, entries.value, lang);
-      }
-      const ledgerPart = history === "only" ? [] : rows;
-      const content =
-        format === "json"
-          ? `${JSON.stringify({ asOf: asOf.toISOString(), ...(history === "only" ? {} : { rows }), ...(changes ? { history: changes } : {}) }, null, 2)}\n`
-          : format === "csv"
-            ? changes
-              ? historyCsv(changes, lang)
-              : ledgerCsv(rows, lang)
-            : format === "ics"
-              ? ledgerIcs(rows, { name: `${title} · 台账`, now: new Date() })
-              : await ledgerXlsx(ledgerPart, { lang, title, asOf: day, ...(changes ? { history: changes } : {}) });
-      await writeOutput(io, output, shown, content);
-      io.stderr(`taizhang export: ${history === "only" ? 0 : rows.length} rows${changes ? `, ${changes.length} changes` : ""} → ${shown === STDOUT ? "standard output" : shown}\n`);
+      // The application layer's export (the API's, remotely): the same file either way, written as it is made.
+      const file = unwrap(io, await ds.exportLedger({ ...(planId ? { planId } : {}), ...(unitId ? { unitId } : {}), format, lang, history, ...(asOf !== undefined ? { asOf } : {}) }), "export");
+      if (!file.ok) return file.code;
+      const bytes = await writeOutputChunks(io, output, shown, file.value.body);
+      const written = file.value.written();
+      const what = written ? `${written.rows} rows${history !== "none" ? `, ${written.changes} changes` : ""}` : `${bytes} bytes`;
+      io.stderr(`taizhang export: ${what} → ${shown === STDOUT ? "standard output" : shown}\n`);
       return 0;
     });
   },

@@ -129,6 +129,20 @@ describe("subcommands against a server", () => {
     expect((await run(counterpartsCommand, "--api", api, "chengdu-2015/99")).code).toBe(2);
   });
 
+  it("export writes the server's own export, byte for byte, with the server's file (CSV and history)", async () => {
+    for (const [args, query] of [
+      [["--plan", "chengdu-2015", "--format", "csv"], "planId=chengdu-2015&format=csv"],
+      [["--unit", "市财政局", "--format", "json", "--history", "include"], "unitId=%E6%88%90%E9%83%BD%E5%B8%82%3A%E5%B8%82%E8%B4%A2%E6%94%BF%E5%B1%80&format=json&history=include"],
+    ] as const) {
+      const cli = await run(exportCommand, ...args, "--as-of", "2021-01-05", "-o", "-", "--api", api);
+      expect(cli.code, cli.err).toBe(0);
+      const served = await testApi.fetch(`http://127.0.0.1/api/exports/ledger?${query}&asOf=2021-01-05`);
+      expect(served.status).toBe(200);
+      expect(cli.out).toBe(Buffer.from(await served.arrayBuffer()).toString("utf8"));
+      expect(cli.err).toMatch(/^taizhang export: \d+ bytes → standard output\n$/);
+    }
+  });
+
   it("an office token's own unit is the unit when none is given: checklist, set and export", async () => {
     const mine = await run(checklistCommand, "--api", api, "--token", tokens.office, "--as-of", "2016-11-01");
     expect(mine.code, mine.err).toBe(0);
