@@ -1,16 +1,19 @@
 import { HISTORY_COLUMNS, LEDGER_COLUMNS, type HistoryRow, type LedgerRow } from "@taizhang/core";
+import { stringify } from "csv-stringify/sync";
 import { cellText, type ExportLanguage } from "./cells.js";
 import { guardCsvFormula } from "./csv-formula.js";
 
-/** RFC 4180 quoting (a field with a comma, a quote or a line break is quoted, quotes doubled), after the formula guard. */
-function field(raw: string): string {
-  const text = guardCsvFormula(raw);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** One CSV line (no line end) of raw cell texts, each guarded and quoted. */
-export function csvLine(cells: readonly string[]): string {
-  return cells.map(field).join(",");
+/**
+ * CSV lines of raw cell texts, each guarded against formulas and quoted as
+ * RFC 4180 says (csv-stringify: a field with a comma, a quote or a line break
+ * quoted, quotes doubled), every line ended by CRLF.
+ */
+export function csvLines(lines: ReadonlyArray<readonly string[]>): string {
+  if (lines.length === 0) return "";
+  return stringify(
+    lines.map((cells) => cells.map(guardCsvFormula)),
+    { record_delimiter: "\r\n", quoted_match: /[\r\n]/ },
+  );
 }
 
 /**
@@ -23,9 +26,7 @@ export function ledgerCsv(rows: readonly LedgerRow[], lang: ExportLanguage = "zh
 
 /** A header row in `lang`, then one line per row; BOM, CRLF, RFC 4180 fields. */
 function table<R, K extends string>(columns: ReadonlyArray<{ key: K; zh: string; en: string }>, rows: readonly R[], lang: ExportLanguage, cell: (row: R, key: K) => string): string {
-  const lines = [columns.map((c) => field(c[lang])).join(",")];
-  for (const row of rows) lines.push(columns.map((c) => field(cell(row, c.key))).join(","));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return `\uFEFF${csvLines([columns.map((c) => c[lang]), ...rows.map((row) => columns.map((c) => cell(row, c.key)))])}`;
 }
 
 /** The change history (变更记录) as CSV, like {@link ledgerCsv}: BOM, CRLF, headers in the export's language. */

@@ -1,6 +1,6 @@
 import { LEDGER_COLUMNS, type LedgerRow } from "@taizhang/core";
 import { cellText, type ExportLanguage } from "./cells.js";
-import { csvLine } from "./csv.js";
+import { csvLines } from "./csv.js";
 import { icsEvent, icsFooter, icsHeader, type IcsOptions } from "./ics.js";
 
 /**
@@ -10,10 +10,9 @@ import { icsEvent, icsFooter, icsHeader, type IcsOptions } from "./ics.js";
  * in ledger order, numbered across pages (seq).
  */
 export async function* ledgerCsvChunks(pages: AsyncIterable<readonly LedgerRow[]>, lang: ExportLanguage = "zh"): AsyncGenerator<string> {
-  yield `\uFEFF${csvLine(LEDGER_COLUMNS.map((c) => c[lang]))}\r\n`;
+  yield `\uFEFF${csvLines([LEDGER_COLUMNS.map((c) => c[lang])])}`;
   for await (const rows of pages) {
-    let chunk = "";
-    for (const row of rows) chunk += `${csvLine(LEDGER_COLUMNS.map((c) => cellText(row, c.key, lang)))}\r\n`;
+    const chunk = csvLines(rows.map((row) => LEDGER_COLUMNS.map((c) => cellText(row, c.key, lang))));
     if (chunk) yield chunk;
   }
 }
