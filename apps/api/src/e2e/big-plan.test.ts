@@ -55,7 +55,7 @@ describe.runIf(HEAVY)("a plan of 220,000 checklist rows (TAIZHANG_HEAVY)", () =>
     console.log(`big plan: loaded 220,000 rows in ${Math.round(performance.now() - started)} ms`);
     await ledger.close();
     await built;
-    server = await startServerProcess({ TAIZHANG_DATA: dir, TAIZHANG_WEB_DIST: "/nonexistent", LOG_LEVEL: "warn", TAIZHANG_RATE_LIMIT_ADDRESS: "0" }, 300_000);
+    server = await startServerProcess({ TAIZHANG_DATA: dir, TAIZHANG_WEB_DIST: "/nonexistent", TAIZHANG_RATE_LIMIT_ADDRESS: "0" }, 300_000);
     base = server.url.replace(/\/$/, "");
   }, 900_000);
   afterAll(async () => {

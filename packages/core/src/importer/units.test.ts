@@ -164,6 +164,9 @@ describe("parseUnitName", () => {
     ["市人力资源和社会保障局", "市人力资源和社会保障局", [], false],
     ["市委编办（市审改办）", "市委编办", ["市审改办"], false],
     [" 市司法局、", "市司法局", [], false],
+    // One office however its brackets are printed: 〔〕 inside a name read as ().
+    ["各县〔市、区〕政府", "各县(市、区)政府", [], true],
+    ["市委编办〔市审改办〕", "市委编办", ["市审改办"], false],
   ])("%s → %s %j collective=%s", (raw, name, aliases, collective) => {
     expect(parseUnitName(raw)).toEqual({ name, aliases, collective });
   });

@@ -409,7 +409,8 @@ function isCollective(name: string): boolean {
  * Collectives (各…, …各部门, …有关部门, 相关…部门, 各级…) are flagged. Never throws.
  */
 export function parseUnitName(raw: string): ParsedUnitName {
-  const text = trimChars(foldPunctuation(raw), NAME_EDGE);
+  // Inside a name, 〔〕 are brackets like () (各县〔市、区〕政府 is 各县(市、区)政府): one office, one name.
+  const text = trimChars(foldPunctuation(raw).replace(/〔/gu, "(").replace(/〕/gu, ")"), NAME_EDGE);
   let name = text;
   let aliases: string[] = [];
   const open = text.lastIndexOf("(");
