@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
-import { builtInPlans, deriveChecklist, EMPTY_PROGRESS, ledgerRows, type LedgerRow, type LedgerSource, type Plan, type Progress } from "@taizhang/core";
+import { builtInPlans, deriveChecklist, EMPTY_PROGRESS, LEDGER_COLUMNS, ledgerRows, type LedgerRow, type LedgerSource, type Plan, type Progress } from "@taizhang/core";
 import { describe, expect, it } from "vitest";
 import { ledgerCsv, ledgerCsvChunks, ledgerIcs, ledgerIcsChunks, ledgerJsonChunks, ledgerXlsx, ledgerXlsxStream, readLedgerFile } from "./index.js";
 
@@ -64,6 +64,10 @@ describe.each(builtInPlans.filter((plan) => deriveChecklist(plan).some((i) => i.
     expect(sheet?.rowCount).toBe(rows.length + 1);
     expect(sheet?.getRow(2).getCell(1).value).toBe(1);
     expect(String(sheet?.getRow(rows.length + 1).getCell("A").value)).toBe(String(rows.length));
+    // The status drop-down on every row, written once over the column's range.
+    const status = LEDGER_COLUMNS.findIndex((c) => c.key === "status") + 1;
+    for (const r of [2, rows.length + 1]) expect(sheet?.getRow(r).getCell(status).dataValidation).toMatchObject({ type: "list", formulae: ['"未开始,进行中,已完成,受阻,不适用"'] });
+    expect(sheet?.getRow(rows.length + 2).getCell(status).dataValidation).toBeUndefined();
     const summary = book.getWorksheet("汇总");
     const totals = summary?.getRow(summary.rowCount).values as unknown[];
     expect(totals.slice(1)).toEqual(["合计", rows.length]);

@@ -1,5 +1,5 @@
 import type { Writable } from "node:stream";
-import type { Worksheet } from "exceljs";
+import type { DataValidation as ExcelDataValidation, Worksheet } from "exceljs";
 import { HISTORY_COLUMNS, LEDGER_COLUMNS, PROGRESS_STATUS_LABELS, PROGRESS_STATUSES, type HistoryRow, type LedgerRow, type ProgressStatus } from "@taizhang/core";
 import { cellText } from "./cells.js";
 import { encodeXlsxText } from "./xlsx-text.js";
@@ -47,14 +47,6 @@ export async function ledgerXlsxStream(pages: AsyncIterable<readonly LedgerRow[]
       const added = sheet.addRow(values);
       added.getCell("due").numFmt = "yyyy-mm-dd";
       added.alignment = { vertical: "top", wrapText: true };
-      added.getCell(statusColumn).dataValidation = {
-        type: "list",
-        allowBlank: false,
-        formulae: [`"${statusLabels.join(",")}"`],
-        showErrorMessage: true,
-        errorTitle: lang === "zh" ? "状态" : "Status",
-        error: lang === "zh" ? `请选择：${statusLabels.join("、")}` : `Choose one of: ${statusLabels.join(", ")}`,
-      };
       if (row.overdue) added.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFDE2E2" } };
       added.commit();
       counts.set(row.status, (counts.get(row.status) ?? 0) + 1);
@@ -65,6 +57,19 @@ export async function ledgerXlsxStream(pages: AsyncIterable<readonly LedgerRow[]
   if (!started) {
     sheet.columns = LEDGER_COLUMNS.map((c) => ({ header: c[lang], key: c.key, width: widthFor(c[lang], []), hidden: HIDDEN.has(c.key) }));
     sheet.getRow(1).font = { bold: true };
+  }
+  // The status drop-down as one validation over the column's range (sqref), not one per cell: the streaming
+  // writer keeps validations until the sheet ends, and 220,000 of them took over a gigabyte.
+  if (total > 0) {
+    const column = sheet.getColumn(statusColumn).letter;
+    (sheet as unknown as { dataValidations: { add(address: string, validation: ExcelDataValidation): void } }).dataValidations.add(`${column}2:${column}${total + 1}`, {
+      type: "list",
+      allowBlank: false,
+      formulae: [`"${statusLabels.join(",")}"`],
+      showErrorMessage: true,
+      errorTitle: lang === "zh" ? "状态" : "Status",
+      error: lang === "zh" ? `请选择：${statusLabels.join("、")}` : `Choose one of: ${statusLabels.join(", ")}`,
+    });
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: LEDGER_COLUMNS.length } };
   sheet.commit();
