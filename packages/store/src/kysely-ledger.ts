@@ -1,16 +1,4 @@
-import type {
-  AssignmentHistoryEntry,
-  ChecklistItemId,
-  HistoryEntry,
-  Plan,
-  PlanId,
-  PlanSummary,
-  Progress,
-  Task,
-  TaskId,
-  Unit,
-  UnitId,
-} from "@taizhang/core";
+import type { AssignmentHistoryEntry, ChecklistItemId, HistoryEntry, Plan, PlanId, PlanSummary, Progress, Task, TaskId, Unit, UnitId } from "@taizhang/core";
 import type {
   Actor,
   AssignmentHistoryFilter,

@@ -1,6 +1,6 @@
 import { ChecklistItemSchema, CLOSED_STATUSES, type ChecklistItem } from "@taizhang/core";
 import { sql } from "kysely";
-import { chunks } from "../chunks.js";
+import { taskUnitRows } from "../assignment-history.js";
 import { decodeCursor, encodeCursor } from "../cursor.js";
 import { MAX_CHECKLIST_PAGE, type ChecklistFilter, type ChecklistPage, type ChecklistRow } from "../ledger.js";
 import { toProgress } from "../row-mapping.js";
@@ -114,21 +114,7 @@ type ChecklistQueryRow = Awaited<ReturnType<ReturnType<typeof checklistQuery>["e
 /** Checklist rows as the store returns them, with the assignments of every task they belong to. */
 async function checklistRows(db: Db, rows: ChecklistQueryRow[]): Promise<ChecklistRow[]> {
   // One query for the assignments of every task in the result.
-  const assignments = new Map<string, Array<{ unitId: string; role: string }>>();
-  for (const batch of chunks([...new Set(rows.map((r) => r.ci_task_id))], 500)) {
-    const unitRows = await db
-      .selectFrom("task_units")
-      .selectAll()
-      .where("task_id", "in", batch)
-      .orderBy("task_id")
-      .orderBy("position")
-      .execute();
-    for (const u of unitRows) {
-      let list = assignments.get(u.task_id);
-      if (!list) assignments.set(u.task_id, (list = []));
-      list.push({ unitId: u.unit_id, role: u.role });
-    }
-  }
+  const unitRows = await taskUnitRows(db, [...new Set(rows.map((r) => r.ci_task_id))], 500);
   const items = new Map<string, ChecklistItem>();
   return rows.map((r) => {
     let item = items.get(r.item_id);
@@ -142,7 +128,7 @@ async function checklistRows(db: Db, rows: ChecklistQueryRow[]): Promise<Checkli
         label: r.ci_label,
         due: r.ci_due,
         targetIndexes: JSON.parse(r.ci_target_indexes_json),
-        assignments: assignments.get(r.ci_task_id) ?? [],
+        assignments: (unitRows.get(r.ci_task_id) ?? []).map((u) => ({ unitId: u.unit_id, role: u.role })),
       });
       items.set(r.item_id, item);
     }
