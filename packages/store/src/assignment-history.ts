@@ -1,8 +1,8 @@
 import type { AssignmentChangeKind, AssignmentHistoryEntry, ProgressRowRef, TaskUnits } from "@taizhang/core";
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import { chunks } from "./chunks.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
-import type { Database } from "./database.js";
+import type { Database, TaskUnitsTable } from "./database.js";
 import type { Actor, Page } from "./ledger.js";
 import { toAssignmentHistoryEntry } from "./row-mapping.js";
 
@@ -38,16 +38,27 @@ export async function recordAssignmentChanges(trx: Db, actor: Pick<Actor, "name"
   for (const batch of chunks(rows, 200)) await trx.insertInto("assignment_history").values(batch).execute();
 }
 
-/** The units of tasks as stored (lead, then responsible, each in position order). */
-export async function storedTaskUnits(db: Db, taskIds: readonly string[]): Promise<Map<string, TaskUnits>> {
-  const units = new Map<string, TaskUnits>();
-  for (const batch of chunks([...taskIds])) {
+/** The task_units rows of tasks, each task's in position order, read `batchSize` tasks a query. */
+export async function taskUnitRows(db: Db, taskIds: readonly string[], batchSize?: number): Promise<Map<string, Array<Selectable<TaskUnitsTable>>>> {
+  const byTask = new Map<string, Array<Selectable<TaskUnitsTable>>>();
+  for (const batch of chunks([...taskIds], batchSize)) {
     const rows = await db.selectFrom("task_units").selectAll().where("task_id", "in", batch).orderBy("task_id").orderBy("position").execute();
     for (const row of rows) {
-      const entry = units.get(row.task_id) ?? { lead: [], responsible: [] };
-      (row.role === "lead" ? entry.lead : entry.responsible).push(row.unit_id as TaskUnits["lead"][number]);
-      units.set(row.task_id, entry);
+      let list = byTask.get(row.task_id);
+      if (!list) byTask.set(row.task_id, (list = []));
+      list.push(row);
     }
+  }
+  return byTask;
+}
+
+/** The units of tasks as stored (lead, then responsible, each in position order). */
+export async function storedTaskUnits(db: Db, taskIds: readonly string[], batchSize?: number): Promise<Map<string, TaskUnits>> {
+  const units = new Map<string, TaskUnits>();
+  for (const [taskId, rows] of await taskUnitRows(db, taskIds, batchSize)) {
+    const entry: TaskUnits = { lead: [], responsible: [] };
+    for (const row of rows) (row.role === "lead" ? entry.lead : entry.responsible).push(row.unit_id as TaskUnits["lead"][number]);
+    units.set(taskId, entry);
   }
   return units;
 }

@@ -96,21 +96,7 @@ export async function writePlan(
 
   // A task the plan names no units for keeps the units an admin assigned to it.
   const unassigned = plan.tasks.filter((t) => !hasOwnUnits(t)).map((t) => t.id as string);
-  const kept = new Map<string, { lead: string[]; responsible: string[] }>();
-  for (const batch of chunks(unassigned)) {
-    const rows = await trx
-      .selectFrom("task_units")
-      .selectAll()
-      .where("task_id", "in", batch)
-      .orderBy("task_id")
-      .orderBy("position")
-      .execute();
-    for (const row of rows) {
-      const entry = kept.get(row.task_id) ?? { lead: [], responsible: [] };
-      entry[row.role as UnitRole].push(row.unit_id);
-      kept.set(row.task_id, entry);
-    }
-  }
+  const kept = await storedTaskUnits(trx, unassigned);
   const tasks: Task[] = plan.tasks.map((t) => {
     const k = kept.get(t.id);
     return k ? ({ ...t, lead: k.lead, responsible: k.responsible } as Task) : t;

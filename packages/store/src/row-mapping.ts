@@ -5,13 +5,17 @@ import {
   TaskSchema,
   type HistoryEntry,
   HistoryEntrySchema,
+  type Jurisdiction,
+  JurisdictionSchema,
   type Progress,
   type Task,
   type Unit,
+  type UnitId,
   UnitSchema,
 } from "@taizhang/core";
 import type { Selectable } from "kysely";
-import type { AssignmentHistoryTable, HistoryTable, MilestonesTable, ProgressTable, TargetsTable, TasksTable, UnitsTable } from "./database.js";
+import type { AssignmentHistoryTable, HistoryTable, MilestonesTable, PlansTable, ProgressTable, TargetsTable, TasksTable, TokensTable, UnitsTable } from "./database.js";
+import type { Role, TokenRecord } from "./ledger.js";
 
 /*
  * Rows become model objects through core's zod schemas: a row that no longer
@@ -68,6 +72,10 @@ export function toAssignmentHistoryEntry(row: Selectable<AssignmentHistoryTable>
   });
 }
 
+export function toJurisdiction(row: Pick<Selectable<PlansTable>, "jurisdiction" | "jurisdiction_level" | "jurisdiction_parent">): Jurisdiction {
+  return JurisdictionSchema.parse({ name: row.jurisdiction, level: row.jurisdiction_level, parent: row.jurisdiction_parent });
+}
+
 export function toUnit(row: Selectable<UnitsTable>, aliases: string[]): Unit {
   return UnitSchema.parse({
     id: row.id,
@@ -76,6 +84,18 @@ export function toUnit(row: Selectable<UnitsTable>, aliases: string[]): Unit {
     jurisdiction: row.jurisdiction,
     collective: row.collective === 1,
   });
+}
+
+export function toTokenRecord(row: Selectable<TokensTable>): TokenRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role as Role,
+    unitId: row.unit_id as UnitId | null,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
+  };
 }
 
 export interface TaskParts {

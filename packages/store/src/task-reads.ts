@@ -1,5 +1,6 @@
 import { chinaDate, CLOSED_STATUSES, type Task } from "@taizhang/core";
 import { sql, type Kysely, type Selectable } from "kysely";
+import { storedTaskUnits } from "./assignment-history.js";
 import { chunks } from "./chunks.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import type { Database, MilestonesTable, TargetsTable, TasksTable } from "./database.js";
@@ -19,18 +20,7 @@ export async function assembleTasks(db: Db, rows: Array<Selectable<TasksTable>>)
   const milestones = new Map<string, Array<Selectable<MilestonesTable>>>();
   const targets = new Map<string, Array<Selectable<TargetsTable>>>();
   for (const batch of chunks(ids, 500)) {
-    const unitRows = await db
-      .selectFrom("task_units")
-      .selectAll()
-      .where("task_id", "in", batch)
-      .orderBy("task_id")
-      .orderBy("position")
-      .execute();
-    for (const u of unitRows) {
-      const entry = units.get(u.task_id) ?? { lead: [], responsible: [] };
-      (u.role === "lead" ? entry.lead : entry.responsible).push(u.unit_id);
-      units.set(u.task_id, entry);
-    }
+    for (const [taskId, entry] of await storedTaskUnits(db, batch, 500)) units.set(taskId, entry);
     const milestoneRows = await db.selectFrom("milestones").selectAll().where("task_id", "in", batch).orderBy("task_id").orderBy("idx").execute();
     for (const m of milestoneRows) milestones.set(m.task_id, [...(milestones.get(m.task_id) ?? []), m]);
     const targetRows = await db.selectFrom("targets").selectAll().where("task_id", "in", batch).orderBy("task_id").orderBy("idx").execute();

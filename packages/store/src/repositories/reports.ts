@@ -1,10 +1,8 @@
 import { rollUp, type PlanId, type ProgressStatus, type RollupRow } from "@taizhang/core";
-import type { Kysely } from "kysely";
-import { chunks } from "./chunks.js";
-import type { Database } from "./database.js";
-import type { ReportRow } from "./ledger.js";
+import { chunks } from "../chunks.js";
+import type { ReportRow } from "../ledger.js";
+import type { Db, StoreContext } from "./store-context.js";
 
-type Db = Kysely<Database>;
 export type ReportBy = "plan" | "section" | "unit" | "task";
 
 /** Live (item, unit) rows that share a group key, status, due date and percent. */
@@ -16,13 +14,22 @@ interface RowGroup {
   n: number;
 }
 
+/** Reports: roll-ups of progress, computed from the database's counts. */
+export class ReportsRepository {
+  constructor(private readonly store: StoreContext) {}
+
+  report(by: ReportBy, asOf: Date, filter: { planId?: PlanId } = {}): Promise<ReportRow[]> {
+    return this.store.read((db) => progressReport(db, by, asOf, filter.planId));
+  }
+}
+
 /**
  * Roll-ups of live progress rows grouped by plan, section, unit or task.
  * The database counts identical rows (same group, status, due date and
  * percent) so that only a few thousand groups cross the wire, not every row;
  * core's `rollUp` then sees each row once, exactly as if it had been fetched.
  */
-export async function progressReport(db: Db, by: ReportBy, asOf: Date, planId: PlanId | undefined): Promise<ReportRow[]> {
+async function progressReport(db: Db, by: ReportBy, asOf: Date, planId: PlanId | undefined): Promise<ReportRow[]> {
   const groups = await groupedRows(db, by, planId);
   const byKey = new Map<string, RowGroup[]>();
   for (const g of groups) byKey.set(g.key, [...(byKey.get(g.key) ?? []), g]);
