@@ -140,6 +140,21 @@ describe("taizhang set", () => {
     expect(parsed.history[0]).toMatchObject({ actor: "cli", source: "cli" });
   });
 
+  it("prints every field a history entry changed, not only the status (#16)", async () => {
+    expect((await run(setCommand, "chengdu-2015/4#task", "--unit", "市政府各部门", "--status", "blocked")).code).toBe(0);
+    expect((await run(setCommand, "chengdu-2015/4#task", "--unit", "市政府各部门", "--note", "等待编办批复")).code).toBe(0);
+    expect((await run(setCommand, "chengdu-2015/4#task", "--unit", "市政府各部门", "--person", "张伟", "--post", "法规科科长")).code).toBe(0);
+    const shown = await run(taskCommand, "chengdu-2015/4");
+    expect(shown.code).toBe(0);
+    const history = shown.out.slice(shown.out.indexOf("最近变更"));
+    expect(history).toMatch(/\n {2}\d{4}-\d\d-\d\d \d\d:\d\d cli chengdu-2015\/4#task 市政府各部门: 责任人: — → 张伟\(法规科科长\)\n/);
+    expect(history).toMatch(/: 进展说明: — → 等待编办批复\n/);
+    expect(history).toMatch(/: 未开始 → 受阻\n/);
+    expect(history).not.toContain("受阻 → 受阻");
+    const english = await run(taskCommand, "chengdu-2015/4", "--lang", "en");
+    expect(english.out).toMatch(/: Progress note: — → 等待编办批复\n/);
+  });
+
   it("takes a task id as the whole-task item", async () => {
     const r = await run(setCommand, "chengdu-2015/4", "--unit", "市政府法制办", "--status", "blocked", "--json");
     expect(r.code).toBe(0);
