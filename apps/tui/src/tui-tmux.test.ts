@@ -132,6 +132,52 @@ describe("taizhang in a real terminal", () => {
     await tmux.untilEnded("ahead");
   }, 90_000);
 
+  it("n starts from the note there is, an empty Enter keeps it, and what was typed survives a conflict (#16)", async () => {
+    const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args, "--data", dataDir], { encoding: "utf8" });
+    const listed = JSON.parse(cli("checklist", "--unit", "市政府法制办", "--as-of", AS_OF, "--json").stdout) as { items: Array<{ itemId: string }> };
+    const sorted = cli("checklist", "--unit", "市政府法制办", "--as-of", AS_OF).stdout.split("\n")[2] ?? "";
+    const itemId = /^\S+/.exec(sorted)?.[0] ?? "";
+    expect(listed.items.map((i) => i.itemId)).toContain(itemId);
+    expect(cli("set", itemId, "--unit", "市政府法制办", "--note", "已开展试点").status).toBe(0);
+
+    tmux.start("note", 120, 30, ui("--unit 市政府法制办"));
+    await tmux.until("note", (s) => s.some((l) => l.includes("成都市法治政府建设规划")), "the plans screen");
+    await tmux.keys("note", "2");
+    await tmux.until("note", (s) => s[0]?.includes("我的清单 · 成都市 市政府法制办") === true && selected(s).includes("已开展试点"), "my checklist, its first line with the note");
+    await tmux.keys("note", "n");
+    const prompt = `进展说明 · ${itemId} · 市政府法制办: `;
+    await tmux.until("note", (s) => s.some((l) => l.includes(`${prompt}已开展试点▏`)), "the note prompt starting from the note");
+    // Erased to nothing, Enter cancels: the note stays.
+    await tmux.keys("note", ...Array.from({ length: 5 }, () => "BSpace"));
+    await tmux.until("note", (s) => s.some((l) => l.includes(`${prompt}▏`)), "the emptied prompt");
+    await tmux.keys("note", "Enter");
+    await tmux.until("note", (s) => s.some((l) => l.includes("进展说明为空,未保存")), "the empty note not saved");
+    expect(JSON.parse(cli("task", itemId.replace(/#.*/, ""), "--json").stdout).progress.find((p: { itemId: string; unitId: string }) => p.itemId === itemId && p.unitId.endsWith(":市政府法制办")).note).toBe("已开展试点");
+
+    // An edit typed while someone else writes the same line: refused, kept, and n brings it back.
+    await tmux.keys("note", "n");
+    await tmux.until("note", (s) => s.some((l) => l.includes(`${prompt}已开展试点▏`)), "the note prompt again");
+    await tmux.type("note", "，已验收");
+    await tmux.until("note", (s) => s.some((l) => l.includes(`${prompt}已开展试点，已验收▏`)), "the edited note");
+    expect(cli("set", itemId, "--unit", "市政府法制办", "--note", "他人的说明").status).toBe(0);
+    await tmux.keys("note", "Enter");
+    await tmux.until("note", (s) => s.some((l) => l.includes("你输入的内容已保留,按 n 继续编辑")) && selected(s).includes("他人的说明"), "the conflict, the draft kept");
+    await tmux.keys("note", "n");
+    await tmux.until("note", (s) => s.some((l) => l.includes(`${prompt}已开展试点，已验收▏`)), "the kept draft");
+    await tmux.keys("note", "Enter");
+    await tmux.until("note", (s) => s.some((l) => l.includes("已保存")) && selected(s).includes("已开展试点，已验收"), "the note saved");
+    await tmux.keys("note", "q");
+    await tmux.untilEnded("note");
+
+    const shown = JSON.parse(cli("task", itemId.replace(/#.*/, ""), "--json").stdout) as {
+      progress: Array<{ itemId: string; unitId: string; note: string }>;
+      history: Array<{ itemId: string; source: string; before: { note: string }; after: { note: string } }>;
+    };
+    expect(shown.progress.find((p) => p.itemId === itemId && p.unitId.endsWith(":市政府法制办"))?.note).toBe("已开展试点，已验收");
+    expect(shown.history[0]).toMatchObject({ itemId, source: "tui", before: { note: "他人的说明" }, after: { note: "已开展试点，已验收" } });
+    expect(shown.history.filter((h) => h.source === "tui")).toHaveLength(1);
+  }, 90_000);
+
   it("lays out the overdue list across 200 columns: 逾期N天 and unit names whole (#16)", async () => {
     tmux.start("wide", 200, 40, `${process.execPath} ${BIN} ui --data ${dataDir} --as-of 2026-06-01`);
     await tmux.until("wide", (s) => s.some((l) => l.includes("成都市法治政府建设规划")), "the plans screen");

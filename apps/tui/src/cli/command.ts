@@ -5,6 +5,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Directory relative paths are resolved against. */
   cwd: string;
+  /** The language of messages: `--lang`, else TAIZHANG_LANG, else Chinese (main() sets it). */
+  lang?: "zh" | "en";
 }
 
 /**

@@ -26,6 +26,13 @@ const processIo = (): CliIo => ({
   cwd: process.cwd(),
 });
 
+/** The language of messages: the command's --lang when it is zh or en, else TAIZHANG_LANG, else Chinese. */
+function messageLang(args: readonly string[]): "zh" | "en" {
+  const at = args.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  const given = at < 0 ? process.env.TAIZHANG_LANG : args[at]?.startsWith("--lang=") ? args[at]?.slice("--lang=".length) : args[at + 1];
+  return given === "en" ? "en" : "zh";
+}
+
 const isGlobalFlag = (arg: string) => ["--help", "-h", "--version", "-V"].includes(arg);
 
 /**
@@ -56,6 +63,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo(), tab
     }
     return main([topic.name, "--help"], io, table);
   }
+  io = { ...io, lang: io.lang ?? messageLang(args) };
   const entry = table.find((c) => c.name === name);
   if (entry === undefined) {
     io.stderr(`taizhang: unknown command "${name}" (see taizhang --help)\n`);

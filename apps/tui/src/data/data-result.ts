@@ -1,4 +1,5 @@
 import type { Progress } from "@taizhang/core";
+import type { Said } from "./problem-messages.js";
 
 /**
  * Why a data source could not answer. Every failure the screens and
@@ -18,7 +19,10 @@ export type DataErrorKind =
 
 export interface DataError {
   kind: DataErrorKind;
+  /** The source's own words (English, technical): for a developer, never shown; what is shown is `said`, from the catalogue. */
   message: string;
+  /** What went wrong, for the catalogue (data/problem-messages.ts) to say in the user's language. */
+  said?: Said;
   /** For conflicts: the progress as it is stored now. */
   current?: Progress;
   /** For ambiguous names: the candidates. */

@@ -45,7 +45,7 @@ export class LocalDoor implements Door {
     try {
       read = await readLedgerFile(file.bytes);
     } catch (error) {
-      if (error instanceof LedgerFileError) throw new AppError("invalid-ledger-file", error.message);
+      if (error instanceof LedgerFileError) throw new AppError("invalid-ledger-file", error.message, { code: error.code });
       throw error;
     }
     const info = { name: file.name, format: read.format, sheet: read.sheet, ignoredHeaders: read.ignoredHeaders };

@@ -70,6 +70,6 @@ export async function openLocal(dir: string, source: "tui" | "cli"): Promise<Dat
     return ok(new LocalDataSource(ledger, dir, actor));
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
-    return fail("unavailable", `cannot open the store in ${dir}: ${error instanceof Error ? error.message : String(error)}${cause}`);
+    return fail("unavailable", `cannot open the store in ${dir}: ${error instanceof Error ? error.message : String(error)}${cause}`, { said: { key: "storeFailed", dir } });
   }
 }

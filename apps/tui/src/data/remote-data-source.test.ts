@@ -2,6 +2,7 @@ import { createTestApi, type TestApi } from "@taizhang/test-kit";
 import type { ChecklistItemId, PlanId, TaskId, UnitId } from "@taizhang/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chengduPlan, FIXTURE_AS_OF, hohhotPlan } from "../test-support/fixture-plans.js";
+import { problemText } from "./problem-messages.js";
 import { RemoteDataSource } from "./remote-data-source.js";
 
 // The real API app (routes, auth, problems) on an in-memory store (test-kit),
@@ -61,9 +62,11 @@ describe("RemoteDataSource over the API", () => {
   it("turns 401 and 403 into forbidden, with a hint when no token was given", async () => {
     const anonymous = await remote(null).updateProgress({ itemId: item("chengdu-2015/3#m1"), unitId: unit("成都市:市政府法制办"), patch: { status: "done" } });
     expect(!anonymous.ok && anonymous.error.kind).toBe("forbidden");
-    expect(!anonymous.ok && anonymous.error.message).toContain("--token");
+    expect(!anonymous.ok && problemText(anonymous.error, "zh")).toBe("需要令牌:用 --token 或 TAIZHANG_TOKEN 提供");
+    expect(!anonymous.ok && problemText(anonymous.error, "en")).toContain("--token");
     const otherUnit = await remote(tokens.officeLegal).updateProgress({ itemId: item("chengdu-2015/3#m1"), unitId: unit("成都市:各区(市)县政府"), patch: { status: "done" } });
     expect(!otherUnit.ok && otherUnit.error.kind).toBe("forbidden");
+    expect(!otherUnit.ok && problemText(otherUnit.error, "zh")).toBe("此令牌无权修改 各区(市)县政府 的事项 chengdu-2015/3#m1");
     const viewer = await remote(tokens.viewer).whoami();
     expect(viewer.ok && viewer.value.canWrite).toBe(false);
     const bad = await remote("not-a-token").whoami();

@@ -17,6 +17,7 @@ import type {
   ThemeCoverageView,
 } from "./data-source.js";
 import type { Door, LedgerExportFile, LedgerExportRequest } from "./door.js";
+import type { Subject } from "./problem-messages.js";
 import { taskProgressRows, toProgressRow } from "./progress-row.js";
 
 /** Rows per checklist request: the most the checklist routes give in one page. */
@@ -43,11 +44,12 @@ export class UseCaseDataSource implements DataSource {
     this.origin = door.origin;
   }
 
-  private async run<T>(work: () => Promise<T>): Promise<DataResult<T>> {
+  /** Runs a use case; a refusal becomes a result, with what was asked for (`subject`) for the words. */
+  private async run<T>(work: () => Promise<T>, subject: Subject | null = null): Promise<DataResult<T>> {
     try {
       return ok(await work());
     } catch (error) {
-      return dataErrorOf(error, this.door.hasToken);
+      return dataErrorOf(error, this.door, subject);
     }
   }
 
@@ -92,7 +94,7 @@ export class UseCaseDataSource implements DataSource {
   }
 
   getPlan(planId: PlanId): Promise<DataResult<Plan>> {
-    return this.run(() => this.plan(planId));
+    return this.run(() => this.plan(planId), { kind: "plan", id: planId });
   }
 
   async listTasks(query: TaskQuery, asOf: Date): Promise<DataResult<Task[]>> {
@@ -127,7 +129,7 @@ export class UseCaseDataSource implements DataSource {
       const plan = await this.plan(detail.task.planId);
       const history = historyLimit > 0 ? (await this.door.call("listHistory", { query: { taskId, limit: Math.min(historyLimit, PAGE) } })).items : [];
       return { task: detail.task, plan, rows: taskProgressRows(detail), history };
-    });
+    }, { kind: "task", id: taskId });
   }
 
   async progressRows(filter: { planId?: PlanId; taskId?: TaskId; unit?: string }): Promise<DataResult<ProgressRow[]>> {
@@ -151,10 +153,13 @@ export class UseCaseDataSource implements DataSource {
     const found = await this.run(async () => (await this.door.call("listUnits", { query: { name: nameOrId } })).items);
     if (!found.ok) return found;
     const [first, ...rest] = found.value;
-    if (!first) return fail("not_found", `no unit named ${nameOrId}`);
+    if (!first) return fail("not_found", `no unit named ${nameOrId}`, { said: { key: "noSuchUnit", name: nameOrId } });
     if (rest.length > 0) {
       const candidates = found.value.map((u) => u.id);
-      return fail("invalid", `${nameOrId} names ${candidates.length} units: ${candidates.join(", ")}; give one of these ids`, { candidates });
+      return fail("invalid", `${nameOrId} names ${candidates.length} units: ${candidates.join(", ")}; give one of these ids`, {
+        candidates,
+        said: { key: "ambiguousUnit", name: nameOrId, candidates },
+      });
     }
     return ok(first);
   }
@@ -196,7 +201,7 @@ export class UseCaseDataSource implements DataSource {
     return this.run(async () => {
       const query = { ...(options.limit !== undefined ? { limit: options.limit } : {}), ...(options.perPlan !== undefined ? { perPlan: options.perPlan } : {}) };
       return (await this.door.call("counterparts", { params: taskPathParams(taskId), query })).counterparts;
-    });
+    }, { kind: "task", id: taskId });
   }
 
   updateProgress(change: ProgressChange): Promise<DataResult<Progress>> {
@@ -205,7 +210,7 @@ export class UseCaseDataSource implements DataSource {
       const version = change.expectedVersion ?? (await this.door.call("getProgress", { params })).version;
       const json = { ...change.patch, ...(change.comment ? { comment: change.comment } : {}) };
       return this.door.call("updateProgress", { params, json, headers: { "if-match": `"${version}"` } });
-    });
+    }, { kind: "item", id: change.itemId, unit: change.unitId.slice(change.unitId.indexOf(":") + 1) });
   }
 
   historyOf(filter: { planId?: PlanId; unitId?: UnitId }, max: number): Promise<DataResult<HistoryEntry[]>> {
@@ -227,7 +232,8 @@ export class UseCaseDataSource implements DataSource {
   }
 
   exportLedger(query: LedgerExportRequest): Promise<DataResult<LedgerExportFile>> {
-    return this.run(() => this.door.exportLedger(query));
+    const subject: Subject | null = query.planId !== undefined ? { kind: "plan", id: query.planId } : query.unitId !== undefined ? { kind: "unit", id: query.unitId } : null;
+    return this.run(() => this.door.exportLedger(query), subject);
   }
 
   close(): Promise<void> {

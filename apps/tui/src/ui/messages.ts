@@ -1,7 +1,8 @@
 import type { DataError } from "../data/data-result.js";
-import type { DataOrigin, ProgressRow } from "../data/data-source.js";
+import type { ProgressRow } from "../data/data-source.js";
 import type { FieldRefusal, ProgressField } from "./app/progress-fields.js";
-import type { LabelKey, Translate } from "./i18n.js";
+import { problemText } from "../data/problem-messages.js";
+import type { Lang, LabelKey, Translate } from "./i18n.js";
 import type { ScreenRef } from "./screens/screen-types.js";
 import { unitName } from "./screens/format.js";
 
@@ -32,31 +33,38 @@ function unitHint(context: ErrorContext, t: Translate): string {
   return context.op === "load" && context.ref.kind === "checklist" ? t("pickUnitHint") : t("editFilterHint");
 }
 
+/** A sentence of the UI: the catalogue's words start lower-case in English, to follow "taizhang <command>: " on the CLI. */
+const sentence = (text: string, lang: Lang): string => (lang === "en" ? text.charAt(0).toUpperCase() + text.slice(1) : text);
+
 /**
- * A data source's refusal in the user's language. The words come from the
- * kind of error and what the UI asked for, never from the source's own
- * (English, technical) message text, which stays out of the UI.
+ * A data source's refusal in the user's language. The words are the
+ * catalogue's (data/problem-messages.ts, which the CLI says its errors with
+ * too), never the source's own (English, technical) message text, which
+ * stays out of the UI; the UI adds what to do next, by what it asked for
+ * (choose a unit with u, change the filter with f, the reload after a
+ * conflict, the unit whose line it was).
  */
-export function errorText(error: DataError, context: ErrorContext, origin: DataOrigin, t: Translate): string {
+export function errorText(error: DataError, context: ErrorContext, t: Translate, lang: Lang): string {
   const unit = unitAskedFor(context);
+  const said = error.said;
   switch (error.kind) {
-    case "unavailable":
-      return origin.kind === "remote" ? t("serverDown", { url: origin.location }) : t("storeFailed", { dir: origin.location });
     case "forbidden":
-      return context.op === "save" ? t("saveForbidden", { unit: unitName(context.target.unitId) }) : t("loadForbidden");
+      if (said?.key === "problem" && (said.code === "unauthorized" || said.code === "invalid-token") && context.op !== "save") return t("loadForbidden");
+      return context.op === "save" ? t("saveForbidden", { unit: unitName(context.target.unitId) }) : sentence(problemText(error, lang), lang);
     case "not_found":
       if (context.op === "save") return t("noSuchItem", { item: context.target.itemId, unit: unitName(context.target.unitId) });
-      if (unit !== null) return `${t("noSuchUnit", { name: unit })}${unitHint(context, t)}`;
-      if (context.op === "load" && context.ref.kind === "plan") return t("noSuchPlan", { id: context.ref.planId });
-      if (context.op === "load" && context.ref.kind === "task") return t("noSuchTask", { id: context.ref.taskId });
-      return t("notFound");
+      if (unit !== null && (said === undefined || said.key === "noSuchUnit")) return `${sentence(problemText({ ...error, said: { key: "noSuchUnit", name: unit } }, lang), lang)}${unitHint(context, t)}`;
+      return sentence(problemText(error, lang), lang);
     case "invalid":
-      if (unit !== null && error.candidates && error.candidates.length > 0)
-        return `${t("ambiguousUnit", { name: unit, candidates: error.candidates.map((id) => id.replace(":", " ")).join("、") })}${unitHint(context, t)}`;
-      if (context.op === "save") return t("saveRefused", { field: t(FIELD_LABELS[context.field]) });
-      return t("invalidRequest");
+      if (unit !== null && said?.key === "ambiguousUnit") return `${sentence(problemText(error, lang), lang)}${unitHint(context, t)}`;
+      // A refusal naming its field says which and why (进展说明含有无法保存的字符); one without, which field was refused.
+      if (context.op === "save" && !(said?.key === "problem" && said.field !== null)) return t("saveRefused", { field: t(FIELD_LABELS[context.field]) });
+      return sentence(problemText(error, lang), lang);
     case "conflict":
-      return t("conflict", { v: error.current?.version ?? "?" });
+      if (error.current) return t("conflict", { v: error.current.version });
+      return sentence(problemText(error, lang), lang);
+    case "unavailable":
+      return sentence(problemText(error, lang), lang);
   }
 }
 

@@ -132,7 +132,7 @@ describe("taizhang backup / restore (embedded store)", () => {
     expect(ownStore.stderr).toMatch(/is a SQLite database \(a Taizhang store\?\): not overwriting it\n$/);
     const noStore = await run(["backup", "x.ndjson", "--data", "typo"], dir);
     expect(noStore.code).toBe(6);
-    expect(noStore.stderr).toBe(`taizhang backup: no store in ${join(dir, "typo")}: the folder does not exist; give --data with the server's data folder\n`);
+    expect(noStore.stderr).toBe(`taizhang backup: ${join(dir, "typo")} 中没有存储:该文件夹不存在;请用 --data 指定服务器的数据文件夹\n`);
     expect(existsSync(join(dir, "typo"))).toBe(false);
     mkdirSync(join(dir, "a-folder"), { recursive: true });
     expect((await run(["backup", "a-folder", "--data", "source"], dir)).code).toBe(1);

@@ -6,6 +6,7 @@ import { EXIT_CODES } from "../../data/data-result.js";
 import { EXIT } from "../exit-codes.js";
 import { checkOutputFile, inputFileError, outputFileError, STDOUT } from "../files.js";
 import { parseCommandArgs } from "../ledger/source-options.js";
+import { problemText } from "../../data/problem-messages.js";
 import { chooseStore, describeStore, exitCodeOfLedgerError, missingStoreFolder, openStore, STORE_HELP, STORE_OPTIONS, type StoreTarget } from "../ledger/store-options.js";
 import { printJson, usageError } from "../ledger/with-source.js";
 
@@ -104,7 +105,7 @@ export const backupCommand: Command = {
     if (store.target.kind === "sqlite") {
       const missing = missingStoreFolder(store.target.dir);
       if (missing !== null) {
-        io.stderr(`taizhang backup: ${missing}\n`);
+        io.stderr(`taizhang backup: ${problemText({ kind: "unavailable", message: "", said: missing }, io.lang ?? "zh")}\n`);
         return EXIT_CODES.unavailable;
       }
     }

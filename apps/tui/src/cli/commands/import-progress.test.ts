@@ -82,7 +82,7 @@ describe("taizhang import-progress", () => {
     writeFileSync(join(store.dir, "notes.txt"), "这不是台账\n只是一些文字\n");
     const bad = await run(importProgressCommand, "notes.txt");
     expect(bad.code).toBe(4);
-    expect(bad.err).toContain("has no header row naming the ledger's columns");
+    expect(bad.err).toBe("taizhang import-progress: 没有台账的表头行(事项编号、单位编号、版本、状态…):请使用台账导出的文件\n");
     expect((await run(importProgressCommand, "missing.xlsx")).code).toBe(2);
     expect((await run(importProgressCommand)).code).toBe(1);
     expect((await run(importProgressCommand, "mine.csv", "--skip-rejected")).code).toBe(1);

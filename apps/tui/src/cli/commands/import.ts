@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import type { ImportResult, Jurisdiction, JurisdictionLevel, PlanHeading } from "@taizhang/core";
 import type { PlanFile } from "@taizhang/documents";
 import { CliError } from "../cli-error.js";
+import { problemText } from "../../data/problem-messages.js";
 import type { Command, CliIo } from "../command.js";
 import { EXIT_CODES } from "../../data/data-result.js";
 import { EXIT } from "../exit-codes.js";
@@ -167,18 +168,21 @@ export const importCommand: Command = {
       const stored = (await ledger.listPlans()).find((p) => p.id === plan.id);
       const existing = stored ? planHeading(stored) : null;
       const decision = decideReplacement(existing, planHeading(plan), { replace: values.replace === true, replaceDifferent: values["replace-different"] === true });
+      // A refusal in the catalogue's words (plan-exists, plan-differs), as the server's are said: not core's English.
+      const refusal = decision.ok
+        ? ""
+        : problemText({ kind: "conflict", message: decision.message, said: { key: "problem", code: decision.code, subject: { kind: "plan", id: plan.id }, field: null, hasToken: true, version: null } }, io.lang ?? "zh");
       const lines: string[] = [];
       if (existing) lines.push(`stored plan  ${headingLine(existing, jurisdictionKey(existing.jurisdiction))}`, `new text     ${headingLine(planHeading(plan), jurisdictionKey(plan.jurisdiction))}`);
       if (values["dry-run"] === true) {
-        io.stdout(`${summary}${lines.length > 0 ? `\n${lines.join("\n")}\n` : ""}\nnot stored (dry run)${decision.ok ? "" : `: storing would be refused: ${decision.message}`}\n`);
+        io.stdout(`${summary}${lines.length > 0 ? `\n${lines.join("\n")}\n` : ""}\nnot stored (dry run)${decision.ok ? "" : `: storing would be refused: ${refusal}`}\n`);
         return EXIT.ok;
       }
       if (unsure !== undefined && jurisdiction === undefined) {
         throw new CliError(EXIT.invalidInput, `${unsure.message}: give --jurisdiction NAME (with --parent for a district or county) to store it`);
       }
       if (!decision.ok) {
-        const flag = decision.code === "plan-exists" ? "--replace" : "--replace-different";
-        io.stderr(`taizhang import: ${decision.message}\n  ${lines.join("\n  ")}\n  (${flag} to replace it)\n`);
+        io.stderr(`taizhang import: ${refusal}\n  ${lines.join("\n  ")}\n`);
         return EXIT_CODES.conflict;
       }
       const { action } = await ledger.loadPlan(plan, { actor: { name: "taizhang import", source: "cli" } });

@@ -96,6 +96,29 @@ describe("taizhang tasks", () => {
   });
 });
 
+describe("messages for a problem, from the catalogue in Chinese and English (#16)", () => {
+  it("names an unknown unit, task and plan in words, in Chinese unless --lang en", async () => {
+    const unit = await run(checklistCommand, "--unit", "不存在");
+    expect(unit.code).toBe(2);
+    expectOneLineError(unit, "taizhang checklist: 没有名为“不存在”的单位\n");
+    const english = await run(checklistCommand, "--unit", "不存在", "--lang", "en");
+    expect(english.code).toBe(2);
+    expectOneLineError(english, "taizhang checklist: no unit named 不存在\n");
+    expectOneLineError(await run(taskCommand, "chengdu-2015/99"), "taizhang task: 没有任务 chengdu-2015/99\n");
+    expectOneLineError(await run(taskCommand, "chengdu-2015/99", "--lang=en"), "taizhang task: no task chengdu-2015/99\n");
+    expectOneLineError(await run(tasksCommand, "--plan", "nowhere-2020"), "taizhang tasks: 没有规划 nowhere-2020\n");
+  });
+
+  it("names the field a write was refused for, never the store's own text", async () => {
+    const r = await run(setCommand, "chengdu-2015/3#m1", "--unit", "市政府法制办", "--note", "已试点\u0001");
+    expect(r.code).toBe(4);
+    expectOneLineError(r, "taizhang set: 进展说明含有无法保存的字符(控制字符或不成对的代理项)\n");
+    const item = await run(setCommand, "chengdu-2015/3#m1", "--unit", "市财政局", "--status", "done");
+    expect(item.code).toBe(2);
+    expectOneLineError(item, "taizhang set: 市财政局 没有事项 chengdu-2015/3#m1 的进展行\n");
+  });
+});
+
 describe("taizhang task", () => {
   it("shows one task in full, and exits 2 for an unknown one", async () => {
     const r = await run(taskCommand, "chengdu-2015/3", "--as-of", "2016-11-01");
@@ -138,6 +161,21 @@ describe("taizhang set", () => {
     expect(parsed.progress.find((p) => p.itemId === "chengdu-2015/2#m1" && p.unitId === "成都市:市财政局")).toMatchObject({ status: "done", version: 2 });
     expect(parsed.history.map((h) => h.after.status)).toEqual(["done", "in_progress"]);
     expect(parsed.history[0]).toMatchObject({ actor: "cli", source: "cli" });
+  });
+
+  it("prints every field a history entry changed, not only the status (#16)", async () => {
+    expect((await run(setCommand, "chengdu-2015/4#task", "--unit", "市政府各部门", "--status", "blocked")).code).toBe(0);
+    expect((await run(setCommand, "chengdu-2015/4#task", "--unit", "市政府各部门", "--note", "等待编办批复")).code).toBe(0);
+    expect((await run(setCommand, "chengdu-2015/4#task", "--unit", "市政府各部门", "--person", "张伟", "--post", "法规科科长")).code).toBe(0);
+    const shown = await run(taskCommand, "chengdu-2015/4");
+    expect(shown.code).toBe(0);
+    const history = shown.out.slice(shown.out.indexOf("最近变更"));
+    expect(history).toMatch(/\n {2}\d{4}-\d\d-\d\d \d\d:\d\d cli chengdu-2015\/4#task 市政府各部门: 责任人: — → 张伟\(法规科科长\)\n/);
+    expect(history).toMatch(/: 进展说明: — → 等待编办批复\n/);
+    expect(history).toMatch(/: 未开始 → 受阻\n/);
+    expect(history).not.toContain("受阻 → 受阻");
+    const english = await run(taskCommand, "chengdu-2015/4", "--lang", "en");
+    expect(english.out).toMatch(/: Progress note: — → 等待编办批复\n/);
   });
 
   it("takes a task id as the whole-task item", async () => {
@@ -286,7 +324,7 @@ describe("a data folder that does not exist", () => {
     const io = captureIo(store.dir);
     const code = await main([command.name, ...args, "--data", missing], io, [command]);
     expect(code).toBe(6);
-    expectOneLineError({ out: io.out(), err: io.err() }, `taizhang ${command.name}: no store in ${missing}: the folder does not exist; give --data with the server's data folder\n`);
+    expectOneLineError({ out: io.out(), err: io.err() }, `taizhang ${command.name}: ${missing} 中没有存储:该文件夹不存在;请用 --data 指定服务器的数据文件夹\n`);
     expect(existsSync(missing)).toBe(false);
   });
 
@@ -294,7 +332,10 @@ describe("a data folder that does not exist", () => {
     writeFileSync(join(store.dir, "not-a-folder"), "x");
     const io = captureIo(store.dir);
     expect(await main(["plans", "--data", "not-a-folder"], io, [plansCommand])).toBe(6);
-    expect(io.err()).toMatch(/no store in .*not-a-folder: it is a file, not a folder/);
+    expect(io.err()).toMatch(/not-a-folder 中没有存储:这是一个文件,不是文件夹/);
+    const english = captureIo(store.dir);
+    expect(await main(["plans", "--data", "not-a-folder", "--lang", "en"], english, [plansCommand])).toBe(6);
+    expect(english.err()).toMatch(/no store in .*not-a-folder: it is a file, not a folder/);
   });
 });
 

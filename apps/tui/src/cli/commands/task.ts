@@ -31,7 +31,8 @@ export const taskCommand: Command = {
     if (positionals.length !== 1) return usageError(io, "give exactly one task id", "task");
     const { daysLeft, deadlineState, TaskIdSchema } = await import("@taizhang/core");
     const { statusLabel } = await import("../../ui/i18n.js");
-    const { daysText, unitName } = await import("../../ui/screens/format.js");
+    const { chinaTime, daysText, unitName } = await import("../../ui/screens/format.js");
+    const { historyChanges } = await import("../../ui/screens/history-changes.js");
     const { rollupOf } = await import("../../ui/screens/rollups.js");
     const { cliLang, cliTranslator } = await import("../ledger/cli-context.js");
     const { renderTable } = await import("../ledger/render-table.js");
@@ -108,12 +109,11 @@ export const taskCommand: Command = {
       more.push("", `${t("targets")} (${task.targets.length})`);
       for (const x of task.targets) more.push(`  ${x.index}. ${x.phrase}${x.due ? ` (${x.due})` : ""}`);
       more.push("", t("text"), `  ${task.text}`, "", `${t("history")} (${history.length})`);
+      // Every field an entry changed (as the TUI shows it), not only the status: a note written on a blocked line is not "受阻 → 受阻".
       for (const h of history) {
-        more.push(
-          `  ${h.at} ${h.actor} ${h.itemId} ${unitName(h.unitId)}: ${statusLabel(h.before.status, lang)} → ${statusLabel(h.after.status, lang)}` +
-            (h.after.note !== h.before.note && h.after.note ? ` “${h.after.note}”` : "") +
-            (h.note ? ` (${h.note})` : ""),
-        );
+        const [first = t("noChange"), ...rest] = historyChanges(h, lang);
+        more.push(`  ${chinaTime(h.at)} ${h.actor} ${h.itemId} ${unitName(h.unitId)}: ${first}${h.note ? ` (${h.note})` : ""}`);
+        for (const change of rest) more.push(`      ${change}`);
       }
       io.stdout(`${more.join("\n")}\n`);
       return 0;

@@ -1,7 +1,9 @@
 import { resolve } from "node:path";
 import type { Ledger, Role, TokenRecord } from "@taizhang/store";
 import type { CliIo, Command } from "../command.js";
-import { EXIT_CODES, exitCodeOf } from "../../data/data-result.js";
+import { EXIT_CODES, exitCodeOf, type DataError } from "../../data/data-result.js";
+import type { DataOrigin } from "../../data/data-source.js";
+import { problemText, type Subject } from "../../data/problem-messages.js";
 import { parseCommandArgs } from "../ledger/source-options.js";
 import { missingStoreFolder } from "../ledger/store-options.js";
 import { printJson, usageError } from "../ledger/with-source.js";
@@ -57,12 +59,10 @@ interface TokenStore {
 }
 
 /** A refusal to report as one line with its exit code. */
+/** A refusal of the token command: a data error, said from the catalogue when printed. */
 class TokenCommandError extends Error {
-  constructor(
-    readonly exitCode: number,
-    message: string,
-  ) {
-    super(message);
+  constructor(readonly error: DataError) {
+    super(error.message);
   }
 }
 
@@ -71,17 +71,20 @@ const createInput = ({ role, unit, jurisdiction, name }: Parameters<TokenStore["
 });
 
 /** Runs a use case (or a call of the API), turning a refusal into its exit code by the problem's code. */
-async function refusing<T>(work: Promise<T>, hasToken: boolean): Promise<T> {
+async function refusing<T>(work: Promise<T>, hasToken: boolean, origin: DataOrigin, subject: Subject | null = null): Promise<T> {
   try {
     return await work;
   } catch (error) {
     // Loaded here, with the app and the client it reads errors of, so `token --help` loads neither.
     const { dataErrorOf } = await import("../../data/data-errors.js");
-    const failed = dataErrorOf<T>(error, hasToken);
+    const failed = dataErrorOf<T>(error, { hasToken, origin }, subject);
     if (failed.ok) return failed.value;
-    throw new TokenCommandError(exitCodeOf(failed.error), failed.error.message);
+    throw new TokenCommandError(failed.error);
   }
 }
+
+/** A token's unit, named by the one creating it: what a refusal to find it is about. */
+const unitSubject = (input: { unit?: string | undefined }): Subject | null => (input.unit !== undefined ? { kind: "unit", id: input.unit } : null);
 
 async function localStore(dir: string | undefined, databaseUrl: string | undefined, io: CliIo): Promise<TokenStore> {
   const { loadBuiltInPlans, openLedger, PlanCatalog } = await import("@taizhang/store");
@@ -90,18 +93,19 @@ async function localStore(dir: string | undefined, databaseUrl: string | undefin
   if (databaseUrl) ledger = await openLedger({ databaseUrl });
   else {
     const dataDir = resolve(io.cwd, dir ?? process.env.TAIZHANG_DATA ?? "./data");
-    const missing = missingStoreFolder(dataDir, ", or --database-url URL");
-    if (missing !== null) throw new TokenCommandError(EXIT_CODES.unavailable, missing);
+    const missing = missingStoreFolder(dataDir, { kind: "databaseUrl" });
+    if (missing !== null) throw new TokenCommandError({ kind: "unavailable", message: `no store in ${dataDir}`, said: missing });
     ledger = await openLedger({ dataDir });
   }
   // A store the server has never opened still needs the offices of the built-in plans.
   await loadBuiltInPlans(ledger);
   const useCases = createUseCases({ ledger, catalog: new PlanCatalog(ledger), clock: () => new Date() });
   const caller = localCaller("cli");
+  const origin: DataOrigin = { kind: "local", location: databaseUrl ?? resolve(io.cwd, dir ?? process.env.TAIZHANG_DATA ?? "./data") };
   return {
-    create: (input) => refusing(invokeUseCase(useCases, caller, "createToken", createInput(input)), true),
-    list: async () => (await refusing(invokeUseCase(useCases, caller, "listTokens", {}), true)).items,
-    revoke: (id) => refusing(invokeUseCase(useCases, caller, "revokeToken", { params: { id } }), true),
+    create: (input) => refusing(invokeUseCase(useCases, caller, "createToken", createInput(input)), true, origin, unitSubject(input)),
+    list: async () => (await refusing(invokeUseCase(useCases, caller, "listTokens", {}), true, origin)).items,
+    revoke: (id) => refusing(invokeUseCase(useCases, caller, "revokeToken", { params: { id } }), true, origin),
     close: () => ledger.close(),
   };
 }
@@ -109,10 +113,11 @@ async function localStore(dir: string | undefined, databaseUrl: string | undefin
 async function remoteStore(url: string, token: string, fetcher: typeof fetch | undefined): Promise<TokenStore> {
   const { TaizhangClient } = await import("@taizhang/client");
   const client = new TaizhangClient({ baseUrl: url, token, ...(fetcher ? { fetch: fetcher } : {}) });
+  const origin: DataOrigin = { kind: "remote", location: url };
   return {
-    create: (input) => refusing(client.op.createToken(createInput(input)), true),
-    list: async () => (await refusing(client.op.listTokens(), true)).items,
-    revoke: (id) => refusing(client.op.revokeToken({ params: { id } }), true),
+    create: (input) => refusing(client.op.createToken(createInput(input)), true, origin, unitSubject(input)),
+    list: async () => (await refusing(client.op.listTokens(), true, origin)).items,
+    revoke: (id) => refusing(client.op.revokeToken({ params: { id } }), true, origin),
     close: async () => undefined,
   };
 }
@@ -155,8 +160,8 @@ export function tokenCommandWith(deps: { fetch?: typeof fetch } = {}): Command {
         store = values.api !== undefined && adminToken ? await remoteStore(values.api, adminToken, deps.fetch) : await localStore(values.data, databaseUrl, io);
       } catch (error) {
         if (error instanceof TokenCommandError) {
-          io.stderr(`taizhang token: ${error.message}\n`);
-          return error.exitCode;
+          io.stderr(`taizhang token: ${problemText(error.error, io.lang ?? "zh")}\n`);
+          return exitCodeOf(error.error);
         }
         io.stderr(`taizhang token: cannot open the store: ${error instanceof Error ? error.message : String(error)}\n`);
         return EXIT_CODES.unavailable;
@@ -181,8 +186,8 @@ export function tokenCommandWith(deps: { fetch?: typeof fetch } = {}): Command {
         return EXIT_CODES.ok;
       } catch (error) {
         if (!(error instanceof TokenCommandError)) throw error;
-        io.stderr(`taizhang token: ${error.message}\n`);
-        return error.exitCode;
+        io.stderr(`taizhang token: ${problemText(error.error, io.lang ?? "zh")}\n`);
+        return exitCodeOf(error.error);
       } finally {
         await store.close();
       }

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import type { Ledger, LedgerError } from "@taizhang/store";
 import type { CliIo } from "../command.js";
 import { EXIT_CODES } from "../../data/data-result.js";
+import type { Said } from "../../data/problem-messages.js";
 
 // Light on purpose: the store package is imported only when a store is opened.
 
@@ -62,20 +63,21 @@ export function describeStore(target: StoreTarget): string {
 
 /**
  * Why an embedded store's folder cannot be opened by a command that must not
- * create a store (all but `taizhang restore` and the server), as one line
- * ending in what to do (plus `orElse`), or null when it is a folder. A folder
- * that does not exist is refused, never made into a new empty store.
+ * create a store (all but `taizhang restore` and the server), for the
+ * catalogue to say (with what else to give, `orElse`), or null when it is a
+ * folder. A folder that does not exist is refused, never made into a new
+ * empty store.
  */
-export function missingStoreFolder(dir: string, orElse = ""): string | null {
-  let reason: string;
+export function missingStoreFolder(dir: string, orElse: Extract<Said, { key: "noStoreFolder" }>["orElse"] = null): Extract<Said, { key: "noStoreFolder" }> | null {
+  let isFile: boolean;
   try {
     if (statSync(dir).isDirectory()) return null;
-    reason = "it is a file, not a folder";
+    isFile = true;
   } catch (error) {
     if (!(error instanceof Error && "code" in error && (error.code === "ENOENT" || error.code === "ENOTDIR"))) throw error;
-    reason = "the folder does not exist";
+    isFile = false;
   }
-  return `no store in ${dir}: ${reason}; give --data with the server's data folder${orElse}`;
+  return { key: "noStoreFolder", dir, isFile, orElse };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { CliIo } from "../command.js";
 import { EXIT_CODES, exitCodeOf, fail, type DataError, type DataResult } from "../../data/data-result.js";
 import type { DataSource, Identity } from "../../data/data-source.js";
 import type { SourceChoice } from "../../data/open-data-source.js";
+import { problemText } from "../../data/problem-messages.js";
 import { missingStoreFolder } from "./store-options.js";
 
 // Light on purpose: the store and the API client are imported only when a command opens its data source.
@@ -27,15 +28,14 @@ export async function openSource(flags: SourceFlags, io: CliIo, source: "tui" | 
     return openRemote(target.url, target.token);
   }
   const probed = flags.data === undefined && flags.local !== true;
-  const missing = missingStoreFolder(target.dir, probed ? `, or --api URL (no server answers at ${DEFAULT_API})` : "");
-  if (missing !== null) return fail("unavailable", missing);
+  const missing = missingStoreFolder(target.dir, probed ? { kind: "api", url: DEFAULT_API } : null);
+  if (missing !== null) return fail("unavailable", `no store in ${target.dir}`, { said: missing });
   return openLocal(target.dir, source);
 }
 
-/** Prints an error as one line on stderr and gives its exit code. */
+/** Prints an error as one line on stderr, in words from the catalogue (in the language of --lang), and gives its exit code. */
 export function reportError(io: CliIo, error: DataError, command?: string): number {
-  const candidates = error.candidates && error.candidates.length > 0 ? ` (candidates: ${error.candidates.join(", ")})` : "";
-  io.stderr(`taizhang${command ? ` ${command}` : ""}: ${error.message}${candidates}\n`);
+  io.stderr(`taizhang${command ? ` ${command}` : ""}: ${problemText(error, io.lang ?? "zh")}\n`);
   return exitCodeOf(error);
 }
 

@@ -85,4 +85,12 @@ describe("a server that stops answering (#16)", () => {
     expect(app.frame()).toContain("r 重试  Esc 返回;每 60 秒自动重试");
     expect(app.frame()).not.toMatch(/does not answer|fetch failed/);
   });
+
+  it("says it in English with lang en, from the same catalogue as the CLI", async () => {
+    const ds = remoteTestSource([chengduPlan], { role: "admin" });
+    ds.offline = true;
+    const app = renderApp({ ds, retryMs: 60_000, lang: "en" });
+    await app.until((f) => expect(f).toContain("The server at http://127.0.0.1:9 does not answer"));
+    expect(app.frame()).not.toMatch(/fetch failed|ECONNREFUSED/);
+  });
 });

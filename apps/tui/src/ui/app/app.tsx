@@ -98,7 +98,7 @@ function Screens({ ds, asOf, lang, unit, root = { kind: "plans" }, dueSoonDays =
     (request: SaveRequest, outcome: { ok: true } | { ok: false; error: DataError; draftKept: boolean }): Message => {
       const { target, field, patch } = request;
       if (outcome.ok) return { tone: "ok", text: t("saved", { what: savedWhat(target, field, patch, t, lang) }) };
-      const why = errorText(outcome.error, { op: "save", field, target }, ds.origin, t);
+      const why = errorText(outcome.error, { op: "save", field, target }, t, lang);
       const kept = outcome.draftKept ? t("draftKept", { key: shortcutFor(SCREEN_KEYS, fieldAction(field), lang) }) : "";
       return { tone: "error", text: `${why}${kept}` };
     },
@@ -163,7 +163,7 @@ function Screens({ ds, asOf, lang, unit, root = { kind: "plans" }, dueSoonDays =
     quit: exit,
   });
 
-  const describeLoad = (error: DataError): string => errorText(error, { op: "load", ref: rawCurrent.ref }, ds.origin, t);
+  const describeLoad = (error: DataError): string => errorText(error, { op: "load", ref: rawCurrent.ref }, t, lang);
   const identity = session.identity;
   const where = identity ? `${identity.location} · ${identity.name}` : ds.origin.location;
   const badge = `[${ds.origin.kind === "local" ? t("local") : t("remote")} ${where}]`;
@@ -212,7 +212,7 @@ function Screens({ ds, asOf, lang, unit, root = { kind: "plans" }, dueSoonDays =
           height={bodyHeight}
           t={t}
           lang={lang}
-          describeError={(error) => errorText(error, { op: "units" }, ds.origin, t)}
+          describeError={(error) => errorText(error, { op: "units" }, t, lang)}
           onChoose={choose}
           onCancel={close}
         />,

@@ -1,9 +1,10 @@
-import { changedFieldsText, deadlineState, type TaskId } from "@taizhang/core";
+import { deadlineState, type TaskId } from "@taizhang/core";
 import { ok, type DataResult } from "../../data/data-result.js";
 import type { CounterpartRef, TaskDetail } from "../../data/data-source.js";
 import { statusLabel } from "../i18n.js";
 import { displayWidth, truncate, wrap } from "../text/index.js";
 import { chinaTime, daysText, stateColor, unitName, worstState } from "./format.js";
+import { historyChanges } from "./history-changes.js";
 import type { Row, ScreenContent, ScreenContext, Segment } from "./screen-types.js";
 import { fitColumns, line, tableRow, type Cell, type FitColumn } from "./table.js";
 
@@ -126,11 +127,8 @@ function taskContent(detail: TaskDetail, counterparts: CounterpartRef[] | null, 
       if (history.length === 0) push(line(`  ${t("none")}`, width, { dim: true }));
       for (const h of history) {
         const item = h.itemId.slice(h.itemId.indexOf("#") + 1);
-        // Every field the change touched, not only the status: the status as "未开始 → 进行中", the others in
-        // core's words ("进展说明: — → …"), as the exported history writes them.
-        const status = h.before.status !== h.after.status ? [`${statusLabel(h.before.status, lang)} → ${statusLabel(h.after.status, lang)}`] : [];
-        const others = changedFieldsText({ ...h.before, status: h.after.status }, h.after, lang).split("\n").filter(Boolean);
-        const changes = [...status, ...others];
+        // Every field the change touched, not only the status.
+        const changes = historyChanges(h, lang);
         indentWrapped(`${chinaTime(h.at)} ${h.actor} ${item} ${unitName(h.unitId)}: ${changes.shift() ?? t("noChange")}${h.note ? ` (${h.note})` : ""}`, 2);
         for (const change of changes) indentWrapped(change, 4);
       }
