@@ -11,6 +11,7 @@ import {
   ProgressFieldsSchema,
   ProgressPatchSchema,
   ProgressSchema,
+  settleProgressChange,
   taskChecklist,
   type ChecklistItem,
   type ChecklistItemId,
@@ -35,6 +36,7 @@ import { GroupCommit } from "./group-commit.js";
 import { deleteSession, deleteTokenSessions, findSession, insertSession, touchSession } from "./sessions.js";
 import { refuseUnstorable } from "./stored-text-guard.js";
 import {
+  inconsistentProgress,
   LedgerError,
   type Actor,
   type AssignmentHistoryFilter,
@@ -547,8 +549,10 @@ export class KyselyLedger implements Ledger {
             results.push({ index, progress: await this.applyUpdate(trx, actor, p.update, at) });
           } catch (error) {
             if (!(error instanceof LedgerError)) throw error;
-            const current = (error.details as { current?: Progress } | undefined)?.current;
-            results.push({ index, error: { code: error.code, message: error.message, ...(current ? { current } : {}) } });
+            const details = error.details as { current?: Progress; problem?: string } | undefined;
+            const current = details?.current;
+            const code = details?.problem === "progress-inconsistent" ? ("inconsistent" as const) : error.code;
+            results.push({ index, error: { code, message: error.message, ...(current ? { current } : {}) } });
           }
         }
         if (results.some((r) => r.error)) {
@@ -612,7 +616,10 @@ export class KyselyLedger implements Ledger {
       });
     }
     const before = progressFields(current);
-    return { planId: row.plan_id, before, after: ProgressFieldsSchema.parse({ ...before, ...update.patch }) };
+    // Status and percent by core's one rule; a change of neither leaves an old inconsistent row as it is.
+    const settled = settleProgressChange(before, update.patch);
+    if (!settled.ok) throw inconsistentProgress(settled.problem);
+    return { planId: row.plan_id, before, after: ProgressFieldsSchema.parse(settled.fields) };
   }
 
   /**
