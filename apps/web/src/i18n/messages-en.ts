@@ -130,6 +130,30 @@ export const en: Messages = {
     redo: "Apply my change again on the newer values",
     discard: "Discard my change",
   },
+  rowUndo: {
+    undo: "Undo",
+    undoLabel: (label) => `Undo the last change: ${label}`,
+    undone: "Undone",
+    confirmStatus: "Save status",
+    confirmStatusLabel: (status, label) => `Set status to “${status}” and save: ${label}`,
+  },
+  attainment: {
+    met: "Target met",
+    not_met: "Target not met",
+    unknown: "—",
+  },
+  progressRule: {
+    inconsistent: (status, range) => `Status and percent do not go together: “${status}” needs ${range}%.`,
+    measuredNumber: "The measured value must be a number, e.g. 42; put 学时, % and the like in “Unit”.",
+  },
+  bulkConflict: {
+    title: "Someone else changed these items; your change was not applied:",
+    theirs: (status, percent, by) => `Theirs (${by}): ${status} ${percent}%`,
+    yours: (status) => `Yours: ${status}`,
+    confirm: (label) => `Apply my change on top of their newer values: ${label}`,
+    hint: "Confirmed items are selected again and sent with the newer version when you press Apply; unconfirmed items are left as they are.",
+    pruned: (n) => `Filters changed: ${plural(n, "item", "items")} no longer shown ${n === 1 ? "was" : "were"} unselected.`,
+  },
   bulk: {
     selected: (n) => `${plural(n, "item", "items")} selected`,
     setStatus: "Set status of selected",

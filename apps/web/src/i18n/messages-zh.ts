@@ -146,6 +146,30 @@ export const zh = {
     redo: "在最新内容上重新提交我的修改",
     discard: "放弃我的修改",
   },
+  rowUndo: {
+    undo: "撤销",
+    undoLabel: (label: string) => `撤销刚才的修改：${label}`,
+    undone: "已撤销",
+    confirmStatus: "保存状态",
+    confirmStatusLabel: (status: string, label: string) => `将状态改为“${status}”并保存：${label}`,
+  },
+  attainment: {
+    met: "达标",
+    not_met: "未达标",
+    unknown: "—",
+  },
+  progressRule: {
+    inconsistent: (status: string, range: string) => `状态与完成百分比不一致：“${status}”的完成百分比须为 ${range}%。`,
+    measuredNumber: "实测数值须为一个数字，例如 42；“学时”“%”等请填在“计量单位”栏。",
+  },
+  bulkConflict: {
+    title: "以下事项已被他人更新，您的修改没有应用：",
+    theirs: (status: string, percent: number, by: string) => `对方（${by}）：${status} ${percent}%`,
+    yours: (status: string) => `您的修改：${status}`,
+    confirm: (label: string) => `确认在对方的最新内容上应用我的修改：${label}`,
+    hint: "勾选确认的事项会重新选中，再点“应用”时按最新版本提交；未勾选的事项不会被修改。",
+    pruned: (n: number) => `筛选已变更：已取消选择 ${n} 个不再显示的事项。`,
+  },
   bulk: {
     selected: (n: number) => `已选 ${n} 项`,
     setStatus: "批量设置状态",
