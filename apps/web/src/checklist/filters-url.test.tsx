@@ -60,6 +60,26 @@ describe("filters ↔ URL", () => {
     await waitFor(() => expect(items()).toEqual(["testville-2016/2#task"]));
   });
 
+  it("is the header's search: pinyin initials, full pinyin and -exclusion find what /api/search finds", async () => {
+    const user = userEvent.setup();
+    const { api } = await renderApp({ url: "/my", signedInAs: "sj" });
+    const search = await screen.findByRole("search", { name: "筛选" });
+    const box = within(search).getByLabelText("搜索");
+    for (const [q, expected] of [
+      ["xzsp", ["testville-2016/1#m1", "testville-2016/1#m2", "testville-2016/1#task"]],
+      ["xingzhengshenpi", ["testville-2016/1#m1", "testville-2016/1#m2", "testville-2016/1#task"]],
+      ["-审批", ["testville-2016/2#task"]],
+    ] as const) {
+      await user.clear(box);
+      await user.type(box, q);
+      await waitFor(() => expect(items()).toEqual(expected));
+      // The same as the header search's answer.
+      const hits = await api.admin().op.search({ query: { q } });
+      const found = new Set(hits.hits.map((h) => h.taskId as string));
+      expect(expected.every((id) => found.has(id.split("#")[0] as string))).toBe(true);
+    }
+  });
+
   it("says so when nothing matches", async () => {
     await renderApp({ url: "/my?status=blocked", signedInAs: "sj" });
     expect(await screen.findByText("没有符合条件的事项。")).toBeTruthy();
