@@ -316,6 +316,8 @@ export const en: Messages = {
     planPicker: "Plan",
     today: "Today",
     none: "None",
+    noRows: "No items yet: no units assigned to this plan",
+    noRowsNote: (plans) => `These plans have nothing to chart yet (no units assigned; an admin can assign them under Admin): ${plans}`,
     noData: "No data yet",
     chartSummary: (label, percent, overdue, total) => `${label}: ${percent}% complete, ${overdue} overdue, ${total} in all`,
   },

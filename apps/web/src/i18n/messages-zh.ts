@@ -331,6 +331,8 @@ export const zh = {
     planPicker: "选择规划",
     today: "今天",
     none: "无",
+    noRows: "尚无事项：该规划还没有指定责任单位",
+    noRowsNote: (plans: string) => `以下规划尚无可统计的事项（还没有指定责任单位，可在“管理”中指定）：${plans}`,
     noData: "暂无数据",
     chartSummary: (label: string, percent: number, overdue: number, total: number) =>
       `${label}：完成率 ${percent}%，逾期 ${overdue} 项，共 ${total} 项`,
