@@ -261,9 +261,11 @@ export const en: Messages = {
     none: "No task found.",
     prev: "Previous",
     next: "Next",
+    moreTasks: (shown, total) => `The first ${shown} of ${total} tasks; type words to narrow them down.`,
     inPlan: (plan) => `Plan: ${plan}`,
   },
   themes: {
+    cellLink: (theme, plan, n) => `${plan} · ${theme}: ${n} tasks`,
     title: "Theme coverage",
     intro: "Tasks of each plan under each theme of the 2021—2025 national outline, with their completion (rolled up over every unit's items).",
     theme: "Theme",

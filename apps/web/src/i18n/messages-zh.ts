@@ -277,9 +277,11 @@ export const zh = {
     none: "没有找到相关任务。",
     prev: "上一页",
     next: "下一页",
+    moreTasks: (shown: number, total: number) => `只列出前 ${shown} 项，共 ${total} 项；输入关键词可缩小范围。`,
     inPlan: (plan: string) => `所属规划：${plan}`,
   },
   themes: {
+    cellLink: (theme: string, plan: string, n: number) => `${plan} · ${theme}：${n} 项任务`,
     title: "主题覆盖",
     intro: "按《法治政府建设实施纲要（2021—2025年）》的体系划分，各规划在每个主题下的任务数和完成率（完成率按各单位的事项汇总）。",
     theme: "主题",
