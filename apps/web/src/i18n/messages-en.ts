@@ -144,7 +144,7 @@ export const en: Messages = {
   },
   progressRule: {
     inconsistent: (status, range) => `Status and percent do not go together: “${status}” needs ${range}%.`,
-    measuredNumber: "The measured value must be a number, e.g. 42; put 学时, % and the like in “Unit”.",
+    measuredNumber: "The measured value must be a number, e.g. 42; put the unit (hours, %, …) in “Unit”.",
   },
   bulkConflict: {
     title: "Someone else changed these items; your change was not applied:",
