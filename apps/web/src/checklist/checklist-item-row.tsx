@@ -1,7 +1,6 @@
 import { itemAttainment, type ProgressPatch, type ProgressStatus, type Target, type Task } from "@taizhang/core";
 import { memo, useCallback, useRef, useState } from "react";
 import type { Progress } from "@taizhang/core";
-import { itemPathParams } from "@taizhang/contract";
 import { useApp } from "../app-context.js";
 import type { ChecklistEntry as ChecklistRow } from "@taizhang/contract";
 import { useI18n } from "../i18n/i18n.js";
