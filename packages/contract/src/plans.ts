@@ -23,7 +23,7 @@ export const checklistFilters = {
   status: ProgressStatusSchema.optional(),
   responsiblePerson: z.string().trim().min(1).max(50).optional().meta({ description: "only rows whose 责任人 has this name" }),
   overdue: BooleanQuery.optional().meta({ description: "true: only overdue rows as of asOf" }),
-  dueWithin: integerQuery(0, 3660).optional().meta({ description: "only open rows due within N days (overdue ones included)" }),
+  dueWithin: integerQuery(0, 3660).optional().meta({ description: "only open rows due within N days from today, overdue ones not included; with overdue=true, the overdue rows and those due within N days" }),
   asOf: AsOfQuery,
   limit: integerQuery(1, 2000).default(500).meta({ description: "rows per page (default 500, at most 2000)" }),
   cursor: z.string().min(1).max(1000).optional().meta({ description: "nextCursor of the previous page" }),

@@ -33,6 +33,7 @@ export const PROBLEMS = {
   "import-rejected": { status: 409, title: "Import rejected" },
   "invalid-ledger-file": { status: 422, title: "Invalid ledger file" },
   "text-not-storable": { status: 422, title: "Text cannot be stored" },
+  "progress-inconsistent": { status: 422, title: "Status and percent do not go together" },
   "precondition-required": { status: 428, title: "If-Match required" },
   "rate-limited": { status: 429, title: "Too many requests" },
   "headers-too-large": { status: 431, title: "Request headers too large" },
@@ -63,8 +64,11 @@ export const FieldErrorSchema = z
   .meta({ id: "FieldError" });
 export type FieldError = z.infer<typeof FieldErrorSchema>;
 
-/** Why one update of a bulk change was refused; `not_applied` marks the updates not tried because another was refused. */
-export const BULK_REFUSALS = ["not_found", "stale_version", "forbidden", "conflict", "invalid", "not_applied"] as const;
+/**
+ * Why one update of a bulk change was refused; `inconsistent`: its status and percent break core's rule
+ * (docs/progress.md); `not_applied` marks the updates not tried because another was refused.
+ */
+export const BULK_REFUSALS = ["not_found", "stale_version", "forbidden", "conflict", "invalid", "inconsistent", "not_applied"] as const;
 
 export const BulkItemResultSchema = z
   .object({
@@ -102,7 +106,7 @@ export const ProblemSchema = z
     field: z
       .string()
       .optional()
-      .describe("for text-not-storable: the field whose text holds a character that cannot be stored, e.g. note or responsiblePerson.name"),
+      .describe("for text-not-storable: the field whose text holds a character that cannot be stored, e.g. note or responsiblePerson.name; for progress-inconsistent: percent"),
     limit: z
       .object({ name: z.string().describe("the setting (environment variable) of the limit, e.g. TAIZHANG_UPLOAD_MAX_ROWS"), value: z.number().describe("its value") })
       .optional()

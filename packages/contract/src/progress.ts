@@ -79,7 +79,8 @@ export const progressRoutes = {
     summary: "Change the progress of one (item, unit); If-Match must name the version it was based on",
     description:
       "Admins may change any unit's progress, offices only their own unit's. Without If-Match: 428. " +
-      "With a version that is no longer current: 412, and the body's `current` holds the progress as it now is.",
+      "With a version that is no longer current: 412, and the body's `current` holds the progress as it now is. " +
+      "A status and percent that do not go together after the change (未开始 0 %, 进行中 0–99 %, 已完成 100 %): 422 progress-inconsistent.",
     security: BEARER,
     request: {
       params: ProgressParams,
@@ -100,7 +101,7 @@ export const progressRoutes = {
     description:
       "Every update names the version it was based on. If any update is refused, none is applied and the problem's " +
       "`results` says, per update, why it was refused or that it was not applied; the status is that of the first refusal " +
-      "(403, 404, 412, 409 or 400).",
+      "(403, 404, 412, 409, 400, or 422 when a row's status and percent do not go together: code `inconsistent`).",
     security: BEARER,
     request: { body: { required: true, content: { "application/json": { schema: BulkUpdateRequest } } } },
     responses: {

@@ -49,3 +49,5 @@ export * from "./domain/ledger-rows.js";
 export * from "./domain/ledger-import.js";
 export * from "./domain/history-rows.js";
 export * from "./domain/stored-text.js";
+export * from "./domain/progress-consistency.js";
+export * from "./domain/target-attainment.js";

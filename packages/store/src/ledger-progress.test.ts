@@ -44,6 +44,24 @@ describe.each(backends)("progress, history and reports on $name", (backend) => {
     expect((await ledger.history({ taskId: task(1), unitId: DEVREFORM, limit: 10 })).total).toBe(0);
   });
 
+  it("holds status and percent to core's rule: an inconsistent pair is refused naming percent, alone each brings the other", async () => {
+    await openLoaded();
+    const refused = await set(item(1, "m1"), LEGAL, 0, { status: "not_started", percent: 80 }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "invalid", details: { problem: "progress-inconsistent", field: "percent" } });
+    await expect(set(item(1, "m1"), LEGAL, 0, { status: "done", percent: 10 })).rejects.toMatchObject({ details: { problem: "progress-inconsistent" } });
+    const done = await set(item(1, "m1"), LEGAL, 0, { status: "done" });
+    expect(done).toMatchObject({ status: "done", percent: 100, version: 1 });
+    // 进行中 from 100 % needs its percent; with it, the previous values come back.
+    await expect(set(item(1, "m1"), LEGAL, 1, { status: "in_progress" })).rejects.toMatchObject({ details: { field: "percent" } });
+    expect(await set(item(1, "m1"), LEGAL, 1, { status: "in_progress", percent: 60 })).toMatchObject({ status: "in_progress", percent: 60, version: 2 });
+    const bulk = await ledger.bulkUpdateProgress(officeOf(LEGAL), [
+      { itemId: item(1, "m2"), unitId: LEGAL, expectedVersion: 0, patch: { note: "fine" } },
+      { itemId: item(1, "m1"), unitId: LEGAL, expectedVersion: 2, patch: { status: "not_started", percent: 60 } },
+    ]);
+    expect(bulk.ok).toBe(false);
+    expect(bulk.results.map((r) => r.error?.code)).toEqual(["not_applied", "inconsistent"]);
+  });
+
   it("names a 责任人 for an (item, unit), changes and clears it, carries it in history, and lists rows by that person", async () => {
     await openLoaded();
     const zhang = { name: "张伟", post: "法规科科长", contact: "0471-1234567" };
@@ -243,7 +261,7 @@ describe.each(backends)("progress, history and reports on $name", (backend) => {
 
   it("rolls progress up by plan, section, unit and task as of a date (hand-computed)", async () => {
     await openLoaded();
-    await set(item(1, "m1"), LEGAL, 0, { status: "done", percent: 50 });
+    await set(item(1, "m1"), LEGAL, 0, { status: "done" });
     await set(item(1, "m1"), DEVREFORM, 0, { status: "in_progress", percent: 50 });
     await set(item(1, "m1"), FINANCE, 0, { status: "not_applicable" });
     await set(item(1, "m2"), LEGAL, 0, { status: "blocked", percent: 20 });

@@ -7,6 +7,7 @@ import type {
   PlanId,
   PlanSummary,
   Progress,
+  ProgressInconsistency,
   ProgressPatch,
   ProgressStatus,
   Rollup,
@@ -98,6 +99,15 @@ export interface PlanLoadResult {
   action: "inserted" | "updated" | "unchanged";
 }
 
+/** The refusal of a change whose status and percent do not go together (the app answers 422 progress-inconsistent). */
+export function inconsistentProgress(problem: ProgressInconsistency): LedgerError {
+  return new LedgerError("invalid", problem.message, {
+    problem: "progress-inconsistent",
+    field: problem.field,
+    errors: [{ path: `body.${problem.field}`, message: problem.message }],
+  });
+}
+
 export class LedgerError extends Error {
   constructor(
     readonly code: "not_found" | "stale_version" | "forbidden" | "conflict" | "invalid",
@@ -120,7 +130,8 @@ export interface ProgressUpdate {
 }
 
 /** Why an update of a bulk change was not applied: its own refusal, or `not_applied` when another update of the batch was refused. */
-export type BulkRefusal = LedgerError["code"] | "not_applied";
+/** `inconsistent`: the status and percent after the change break core's rule (see settleProgressChange). */
+export type BulkRefusal = LedgerError["code"] | "inconsistent" | "not_applied";
 
 export interface BulkResult {
   ok: boolean;

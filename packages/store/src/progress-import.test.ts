@@ -161,10 +161,28 @@ describe.each(backends)("progress import from an edited ledger on $name", (backe
 
     // A file exported after the change (version 1) applies on top of it.
     const fresh = await exported();
-    find(fresh, item(1, "m1"), LEGAL).cells.status = "进行中";
+    // (30 % alone moved the row from 未开始 to 进行中: core's rule for status and percent.)
+    expect(find(fresh, item(1, "m1"), LEGAL).cells.status).toBe("进行中");
+    find(fresh, item(1, "m1"), LEGAL).cells.status = "受阻";
     const applied = await applyProgressImport(ledger, ADMIN, fresh);
     expect(applied).toMatchObject({ applied: true, written: 1 });
-    expect(await ledger.getProgress(item(1, "m1"), LEGAL)).toMatchObject({ status: "in_progress", percent: 30, note: "别人改的", version: 2 });
+    expect(await ledger.getProgress(item(1, "m1"), LEGAL)).toMatchObject({ status: "blocked", percent: 30, note: "别人改的", version: 2 });
+  });
+
+  it("refuses a row whose 状态 and 完成百分比 do not go together (未开始 80 %, 已完成 10 %)", async () => {
+    await openLoaded();
+    for (const m of ["m1", "m2"] as const) {
+      await ledger.updateProgress(officeOf(LEGAL), { itemId: item(1, m), unitId: LEGAL, expectedVersion: 0, patch: { status: "in_progress", percent: 60 } });
+    }
+    const rows = await exported();
+    find(rows, item(1, "m1"), LEGAL).cells = { ...find(rows, item(1, "m1"), LEGAL).cells, status: "未开始", percent: "80" };
+    find(rows, item(1, "m2"), LEGAL).cells = { ...find(rows, item(1, "m2"), LEGAL).cells, status: "已完成", percent: "10" };
+    const preview = await previewProgressImport(ledger, ADMIN, rows);
+    expect(preview.summary).toMatchObject({ changes: 0, rejected: 2 });
+    expect(preview.rows.map((r) => [r.reason, r.message?.startsWith("状态 and 完成百分比 do not go together")])).toEqual([
+      ["invalid_cell", true],
+      ["invalid_cell", true],
+    ]);
   });
 
   it("uses the history to tell edits from others' changes on a row exported at an older version", async () => {

@@ -12,6 +12,7 @@ import {
   type Progress,
   type ProgressFields,
   type UnitId,
+  settleProgressChange,
 } from "@taizhang/core";
 import { LedgerError, type Actor, type ChecklistRow, type Ledger, type ProgressUpdate } from "./ledger.js";
 
@@ -181,6 +182,13 @@ async function planImport(ledger: Ledger, actor: Actor, rows: readonly LedgerFil
     const diff = diffLedgerRow(row, base, current, exported);
     if (diff.outcome === "rejected") {
       planned.push(refuse(diff.reason, diff.message, target));
+      continue;
+    }
+    // The same rule as every other change (core's settleProgressChange): a percent alone moves the status,
+    // a file row that changes both to a pair that does not go together (未开始 80 %) is refused.
+    const settled = diff.outcome === "change" ? settleProgressChange(current, diff.patch) : null;
+    if (settled && !settled.ok) {
+      planned.push(refuse("invalid_cell", `状态 and 完成百分比 do not go together: ${settled.problem.message}`, target));
       continue;
     }
     // Another unit's rows may ride along in a plan-wide file; only editing them is refused.

@@ -68,6 +68,27 @@ describe("PATCH progress", () => {
     });
   });
 
+  test("未开始 80 % and 已完成 10 % → 422 progress-inconsistent naming percent; nothing changes", async () => {
+    for (const body of [{ status: "not_started", percent: 80 }, { status: "done", percent: 10 }]) {
+      const problem = await expectProblem(await patch(t.tokens.officeA, body), "progress-inconsistent");
+      expect(problem.field).toBe("percent");
+      expect(problem.errors?.map((e) => e.path)).toEqual(["body.percent"]);
+    }
+    expect((await expectJson(await t.app.request(progressPath(UNIT_A)), ProgressResponse)).version).toBe(0);
+    // A status alone brings its percent.
+    expect(await expectJson(await patch(t.tokens.officeA, { status: "done" }), ProgressResponse)).toMatchObject({ status: "done", percent: 100 });
+    const bulkRefused = await expectProblem(
+      await t.app.request("/api/progress/bulk", {
+        method: "POST",
+        headers: asCaller(t.tokens.officeA),
+        body: JSON.stringify({ updates: [{ itemId: "chengdu-2015/1#task", unitId: UNIT_A, version: 1, patch: { status: "in_progress", percent: 100 } }] }),
+      }),
+      "bulk-rejected",
+      422,
+    );
+    expect(bulkRefused.results?.[0]?.error?.code).toBe("inconsistent");
+  });
+
   test("If-Match accepts \"1\", W/\"1\" and 1", async () => {
     await expectJson(await patch(t.tokens.officeA, { percent: 10 }, '"0"'), ProgressResponse);
     await expectJson(await patch(t.tokens.officeA, { percent: 20 }, 'W/"1"'), ProgressResponse);

@@ -73,10 +73,18 @@ describe("我的任务: a unit's checklist", () => {
     expect(done.items.map((e) => [e.item.id, e.deadline.state, e.progress.version])).toEqual([["chengdu-2015/1#task", "closed", 1]]);
   });
 
-  test("dueWithin keeps open rows due within N days, overdue ones included", async () => {
+  test("dueWithin keeps open rows due within N days from today, not the overdue ones; with overdue=true, both", async () => {
     expect((await checklistOf(UNIT_B, "?asOf=2020-06-15&dueWithin=30")).items).toEqual([]);
+    const all = (await checklistOf(UNIT_B, "?asOf=2020-12-01")).items;
     const within = await checklistOf(UNIT_B, "?asOf=2020-12-01&dueWithin=30");
-    expect(within.items.length).toBe((await checklistOf(UNIT_B)).items.length);
+    expect(within.items.length).toBeGreaterThan(0);
+    expect(within.items.every((e) => !e.deadline.overdue && e.deadline.daysLeft >= 0 && e.deadline.daysLeft <= 30)).toBe(true);
+    expect(within.items.length).toBe(all.filter((e) => e.deadline.state !== "closed" && !e.deadline.overdue && e.deadline.daysLeft <= 30).length);
+    // Years later, everything is overdue: nothing is "due within 30 days", and overdue=true adds them back.
+    expect((await checklistOf(UNIT_B, "?asOf=2026-12-01&dueWithin=30")).items).toEqual([]);
+    const late = await checklistOf(UNIT_B, "?asOf=2026-12-01&dueWithin=30&overdue=true");
+    expect(late.items.length).toBe((await checklistOf(UNIT_B, "?asOf=2026-12-01&overdue=true")).items.length);
+    expect(late.items.length).toBeGreaterThan(0);
   });
 
   test("another unit's checklist is not changed by A's writes", async () => {

@@ -29,6 +29,7 @@ const KIND_OF: Record<ProblemCode, DataErrorKind> = {
   "import-rejected": "conflict",
   "invalid-ledger-file": "invalid",
   "text-not-storable": "invalid",
+  "progress-inconsistent": "invalid",
   "plan-too-large": "invalid",
   "misdirected-request": "forbidden",
   "headers-too-large": "invalid",

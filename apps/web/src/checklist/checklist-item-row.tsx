@@ -1,6 +1,7 @@
-import type { ProgressPatch, Target, Task } from "@taizhang/core";
+import { itemAttainment, type ProgressPatch, type ProgressStatus, type Target, type Task } from "@taizhang/core";
 import { memo, useCallback, useRef, useState } from "react";
 import type { Progress } from "@taizhang/core";
+import { useApp } from "../app-context.js";
 import type { ChecklistEntry as ChecklistRow } from "@taizhang/contract";
 import { useI18n } from "../i18n/i18n.js";
 import { Link } from "../ui/link.js";
@@ -48,15 +49,64 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ row, targets, s
     editButton.current?.focus();
   };
   const onSaved = useCallback((progress: Progress) => onProgress(row, progress), [onProgress, row]);
-  const { state, save, redo, dismiss } = useProgressSave(row, onSaved);
+  const { api } = useApp();
+  const { state, save, redo, undo, dismiss } = useProgressSave(row, onSaved);
   const { item, progress } = row;
   const label = item.label;
   const overdue = row.deadline.overdue;
   const busy = state.status === "saving";
+  // What a tick replaced, so an untick puts it back (进行中 60 % stays 60 %, not 100 %).
+  const beforeTick = useRef<{ status: ProgressStatus; percent: number } | null>(null);
+  // A status chosen in the closed select (ArrowDown passes through options): saved only when confirmed.
+  const [pendingStatus, setPendingStatus] = useState<ProgressStatus | null>(null);
+  const statusSelect = useRef<HTMLSelectElement>(null);
+  const doneBox = useRef<HTMLInputElement>(null);
 
   const quickSave = (patch: ProgressPatch) => {
     void save(patch);
   };
+
+  /** The status and percent before the change that made this row 已完成: remembered from the tick, else read from its history. */
+  const beforeDone = async (): Promise<{ status: ProgressStatus; percent: number }> => {
+    if (beforeTick.current) return beforeTick.current;
+    try {
+      const page = await api.op.listHistory({ query: { itemId: item.id, unitId: row.unitId, limit: 50 } });
+      const entry = page.items.find((h) => h.after.status === "done" && h.before.status !== "done");
+      if (entry) return { status: entry.before.status, percent: entry.before.percent };
+    } catch (error) {
+      console.error("history unavailable; unticking to 进行中", error);
+    }
+    return { status: "in_progress", percent: 0 };
+  };
+
+  const onTick = async (checked: boolean) => {
+    if (busy) return;
+    if (checked) {
+      beforeTick.current = { status: progress.status, percent: progress.percent };
+      quickSave({ status: "done", percent: 100 });
+      return;
+    }
+    const previous = await beforeDone();
+    beforeTick.current = null;
+    quickSave(previous.status === "done" ? { status: "in_progress", percent: 0 } : previous);
+  };
+
+  const confirmStatus = () => {
+    if (pendingStatus === null || busy) return;
+    const status = pendingStatus;
+    setPendingStatus(null);
+    if (status !== progress.status) quickSave({ status });
+    statusSelect.current?.focus();
+  };
+  const cancelStatus = () => {
+    setPendingStatus(null);
+    statusSelect.current?.focus();
+  };
+  const inconsistentText = (message: string) => {
+    const [status = "", range = ""] = message.split("|");
+    return m.progressRule.inconsistent(isProgressStatus(status) ? m.status[status] : status, range);
+  };
+  const attainment = targets.length > 0 ? itemAttainment(targets, progress.measuredValue) : "unknown";
   const editorSave = async (patch: ProgressPatch) => {
     if (await save(patch)) closeEditor();
   };
@@ -75,11 +125,14 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ row, targets, s
         )}
         <label className="toggle">
           <input
+            ref={doneBox}
             type="checkbox"
             aria-label={m.item.markDone(label)}
             checked={progress.status === "done"}
-            disabled={!editable || busy}
-            onChange={(e) => quickSave(e.target.checked ? { status: "done", percent: 100 } : { status: "in_progress" })}
+            // Never disabled while saving: a disabled control drops the focus to <body>; aria-disabled says it is busy.
+            disabled={!editable}
+            aria-disabled={busy || undefined}
+            onChange={(e) => void onTick(e.target.checked)}
           />
           <span aria-hidden="true">{m.item.done}</span>
         </label>
@@ -109,6 +162,12 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ row, targets, s
             <span className="measured">
               {m.item.target}: {targets.map((t) => t.phrase).join("；")} · {m.item.measured}:{" "}
               {progress.measuredValue ? `${progress.measuredValue.value}${progress.measuredValue.unit}` : "—"}
+              {attainment !== "unknown" && (
+                <>
+                  {" "}
+                  <span className={`badge attainment ${attainment}`}>{m.attainment[attainment]}</span>
+                </>
+              )}
             </span>
           )}
         </p>
@@ -129,10 +188,20 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ row, targets, s
           <label className="visually-hidden-label">
             <span className="visually-hidden">{m.item.status}</span>
             <select
+              ref={statusSelect}
               aria-label={m.app.pair(m.item.status, label)}
-              value={progress.status}
-              disabled={busy}
-              onChange={(e) => isProgressStatus(e.target.value) && quickSave({ status: e.target.value })}
+              value={pendingStatus ?? progress.status}
+              aria-disabled={busy || undefined}
+              onChange={(e) => !busy && isProgressStatus(e.target.value) && setPendingStatus(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === "Enter" && pendingStatus !== null) {
+                  e.preventDefault();
+                  confirmStatus();
+                } else if (e.key === "Escape" && pendingStatus !== null) {
+                  e.preventDefault();
+                  cancelStatus();
+                }
+              }}
             >
               {STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -141,6 +210,16 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ row, targets, s
               ))}
             </select>
           </label>
+        )}
+        {editable && pendingStatus !== null && (
+          <span className="status-confirm">
+            <button type="button" className="primary" onClick={confirmStatus} aria-label={m.rowUndo.confirmStatusLabel(m.status[pendingStatus], label)}>
+              {m.rowUndo.confirmStatus}
+            </button>
+            <button type="button" onClick={cancelStatus}>
+              {m.item.cancel}
+            </button>
+          </span>
         )}
         {editable && (
           <button ref={editButton} type="button" onClick={() => (editing ? closeEditor() : setEditing(true))} aria-label={m.item.editLabel(label)} aria-expanded={editing}>
@@ -153,8 +232,17 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ row, targets, s
           </Link>
         )}
         <span role="status" className="save-state">
-          {state.status === "saving" ? m.item.saving : state.status === "saved" ? `✓ ${m.item.saved}` : ""}
+          {state.status === "saving" ? m.item.saving : state.status === "saved" ? `✓ ${state.undone ? m.rowUndo.undone : m.item.saved}` : ""}
         </span>
+        {editable && state.status === "saved" && state.undo && (
+          <button type="button" className="small undo" onClick={() => {
+              // The button goes once the undo is saved: the focus goes to the tick box, not to <body>.
+              doneBox.current?.focus();
+              void undo();
+            }} aria-label={m.rowUndo.undoLabel(label)}>
+            {m.rowUndo.undo}
+          </button>
+        )}
       </div>
       {editing && state.status !== "conflict" && (
         <ProgressEditor progress={progress} targets={targets} label={label} busy={busy} onSave={(p) => void editorSave(p)} onCancel={closeEditor} />
@@ -173,7 +261,13 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ row, targets, s
       )}
       {state.status === "error" && (
         <p role="alert" className="notice error">
-          {state.code === "forbidden" ? m.item.forbidden : state.code === "invalid" ? m.item.invalid(state.message) : m.app.error(state.message)}
+          {state.code === "forbidden"
+            ? m.item.forbidden
+            : state.code === "inconsistent"
+              ? inconsistentText(state.message)
+              : state.code === "invalid"
+                ? m.item.invalid(state.message)
+                : m.app.error(state.message)}
         </p>
       )}
     </div>

@@ -92,8 +92,9 @@ describe("我的任务", () => {
     await api.write("someone else", "testville-2016/1#m2", "测试市:市司法局", { status: "blocked", note: "经费未到位" });
     await user.click(screen.getByRole("button", { name: "应用" }));
     expect(await screen.findByText("批量更新未执行（全部或全不）：")).toBeTruthy();
-    expect(screen.getByText("完成清理工作：该事项已被他人更新")).toBeTruthy();
-    expect(screen.queryByText(/公布行政审批事项目录：/)).toBeNull();
+    const conflicts = screen.getByRole("region", { name: "以下事项已被他人更新，您的修改没有应用：" });
+    expect(within(conflicts).getByText("完成清理工作")).toBeTruthy();
+    expect(within(conflicts).queryByText("公布行政审批事项目录")).toBeNull();
     expect((await api.current(M1, "测试市:市司法局")).version).toBe(0);
     expect(within(row("完成清理工作")).getByText("经费未到位")).toBeTruthy();
   });

@@ -1,4 +1,4 @@
-import type { ProgressStatus, Task, UnitRole } from "@taizhang/core";
+import type { ProgressStatus, UnitRole } from "@taizhang/core";
 import type { ChecklistEntry as ChecklistRow } from "@taizhang/contract";
 import { isProgressStatus } from "../ui/status.js";
 
@@ -7,7 +7,7 @@ export interface ChecklistFilters {
   plan: string | null;
   status: ProgressStatus | null;
   overdue: boolean;
-  /** Open items due within this many days (overdue ones included: they are due already). */
+  /** Open items due within this many days from today, overdue ones not included (the overdue box shows those). */
   within: number | null;
   role: UnitRole | null;
   q: string;
@@ -52,35 +52,22 @@ export function hasFilters(filters: ChecklistFilters): boolean {
   return serializeFilters(filters) !== "";
 }
 
-/** Folds case and width so "ＡＢＣ" finds "abc"; script conversion is core search's job. */
-function fold(s: string): string {
-  return s.normalize("NFKC").toLowerCase();
-}
-
 /**
  * The rows that pass every filter. Deadlines are the API's flags of each row
- * (`deadline`, judged as of the checklist's `asOf`); free text matches the item, its task's title and
- * its task's full text when the task is known, or any task the API's search found.
+ * (`deadline`, judged as of the checklist's `asOf`); free text is the API's search (core's, the
+ * header search's): `textMatches` are the task ids it found for `q`, null while it is awaited
+ * (no row passes then, rather than rows the search would not find).
  */
-export function applyFilters(
-  rows: readonly ChecklistRow[],
-  filters: ChecklistFilters,
-  tasks?: ReadonlyMap<string, Task>,
-  /** Task ids the API's search (core's, which also reads traditional script and pinyin) found for `q`. */
-  serverMatches?: ReadonlySet<string>,
-): ChecklistRow[] {
-  const words = fold(filters.q).split(/\s+/).filter(Boolean);
+export function applyFilters(rows: readonly ChecklistRow[], filters: ChecklistFilters, textMatches: ReadonlySet<string> | null = null): ChecklistRow[] {
+  const searching = filters.q.trim() !== "";
   return rows.filter((row) => {
     if (filters.plan && row.item.planId !== filters.plan) return false;
     if (filters.status && row.progress.status !== filters.status) return false;
     if (filters.role && row.role !== filters.role) return false;
     if (filters.overdue && !row.deadline.overdue) return false;
-    if (filters.within !== null && (row.deadline.state === "closed" || row.deadline.daysLeft > filters.within)) return false;
-    if (words.length > 0) {
-      const task = tasks?.get(row.item.taskId);
-      const haystack = fold([row.taskTitle, row.item.label, task?.text ?? "", task?.originalText ?? ""].join("\n"));
-      if (!words.every((w) => haystack.includes(w)) && !serverMatches?.has(row.item.taskId)) return false;
-    }
+    // Due within N days: open, not overdue (daysLeft ≥ 0), due in at most N days — as the API's dueWithin.
+    if (filters.within !== null && (row.deadline.state === "closed" || row.deadline.overdue || row.deadline.daysLeft > filters.within)) return false;
+    if (searching && !textMatches?.has(row.item.taskId)) return false;
     return true;
   });
 }

@@ -106,6 +106,7 @@ describe("inline edit", () => {
     const user = userEvent.setup();
     await api.write("同事", M2, UNIT_SJ, { status: "in_progress", percent: 30 });
     await user.selectOptions(within(row).getByLabelText("状态：完成清理工作"), "done");
+    await user.click(within(row).getByRole("button", { name: "将状态改为“已完成”并保存：完成清理工作" }));
     const conflict = await within(row).findByRole("alert", { name: "该事项已被他人更新" });
     await user.click(within(conflict).getByRole("button", { name: "放弃我的修改" }));
     expect(within(row).queryByRole("alert")).toBeNull();

@@ -1,4 +1,4 @@
-import type { Evidence, ProgressPatch, ProgressStatus, Target } from "@taizhang/core";
+import { PERCENT_RANGE_OF_STATUS, settleProgressChange, type Evidence, type ProgressPatch, type ProgressStatus, type Target } from "@taizhang/core";
 import { useId, useState, type FormEvent } from "react";
 import type { Progress } from "@taizhang/core";
 import { useI18n } from "../i18n/i18n.js";
@@ -33,12 +33,15 @@ function draftOf(progress: Progress, targets: readonly Target[]): Draft {
 }
 
 /** The change from `progress` that the draft describes; only fields that differ. */
-export function patchFromDraft(progress: Progress, draft: Draft, measures: boolean): ProgressPatch | { error: "percent" | "measured" } {
+export function patchFromDraft(progress: Progress, draft: Draft, measures: boolean): ProgressPatch | { error: "percent" | "measured" | "inconsistent" } {
   const patch: ProgressPatch = {};
   if (draft.status !== progress.status) patch.status = draft.status;
   const percent = Number(draft.percent);
   if (!/^\d{1,3}$/.test(draft.percent.trim()) || percent > 100) return { error: "percent" };
   if (percent !== progress.percent) patch.percent = percent;
+  // Core's one rule, before anything is sent: 未开始 0 %, 进行中 0–99 %, 已完成 100 %.
+  // (A percent alone moves a status that cannot take it, as the API does: 40 % on 未开始 saves 进行中.)
+  if (!settleProgressChange(progress, patch).ok) return { error: "inconsistent" };
   if (draft.note !== progress.note) patch.note = draft.note;
   const evidence: Evidence[] = draft.evidence
     .filter((e) => e.description.trim() !== "")
@@ -85,11 +88,24 @@ export function ProgressEditor({
   const measures = targets.length > 0;
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
+  // A status with one percent (未开始 0, 已完成 100) brings it into the form; 进行中 from 100 % waits for the office's percent.
+  const chooseStatus = (status: ProgressStatus) => {
+    const [min, max] = PERCENT_RANGE_OF_STATUS[status];
+    setDraft((d) => ({ ...d, status, ...(min === max ? { percent: String(min) } : {}) }));
+  };
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const result = patchFromDraft(progress, draft, measures);
     if ("error" in result) {
-      setInvalid(m.item.invalid(result.error === "percent" ? m.item.percent : m.item.measuredValue));
+      const [min, max] = PERCENT_RANGE_OF_STATUS[draft.status];
+      setInvalid(
+        result.error === "percent"
+          ? m.item.invalid(m.item.percent)
+          : result.error === "measured"
+            ? m.progressRule.measuredNumber
+            : m.progressRule.inconsistent(m.status[draft.status], min === max ? String(min) : `${min}–${max}`),
+      );
       return;
     }
     setInvalid(null);
@@ -101,7 +117,7 @@ export function ProgressEditor({
     <form className="editor" noValidate onSubmit={submit} aria-label={m.item.editLabel(label)} onKeyDown={(e) => e.key === "Escape" && onCancel()}>
       <div className="editor-grid">
         <label htmlFor={`${id}-status`}>{m.item.status}</label>
-        <select id={`${id}-status`} autoFocus value={draft.status} onChange={(e) => isProgressStatus(e.target.value) && set("status", e.target.value)}>
+        <select id={`${id}-status`} autoFocus value={draft.status} onChange={(e) => isProgressStatus(e.target.value) && chooseStatus(e.target.value)}>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
               {m.status[s]}

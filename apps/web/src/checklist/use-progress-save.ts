@@ -1,19 +1,29 @@
-import { etagOf, itemPathParams } from "@taizhang/contract";
-import type { ProgressPatch } from "@taizhang/core";
+import { etagOf, itemPathParams, problemCodeOf } from "@taizhang/contract";
+import { PERCENT_RANGE_OF_STATUS, type ProgressPatch } from "@taizhang/core";
 import { useCallback, useState } from "react";
 import { ConflictError } from "@taizhang/client";
 import { errorText, isStatus } from "../api/api-error.js";
-import type { Progress } from "@taizhang/core";
+import type { Progress, ProgressFields } from "@taizhang/core";
 import type { ChecklistEntry as ChecklistRow } from "@taizhang/contract";
 import { useApp } from "../app-context.js";
 
 export type SaveState =
   | { status: "idle" }
   | { status: "saving" }
-  | { status: "saved" }
-  | { status: "error"; message: string; code: "forbidden" | "invalid" | "other" }
+  /** Saved; `undo` is the change that puts back what this save replaced (null once undone, or when nothing changed). */
+  | { status: "saved"; undo: ProgressPatch | null; undone: boolean }
+  | { status: "error"; message: string; code: "forbidden" | "invalid" | "inconsistent" | "other" }
   /** Someone saved first: their state, and the change of ours that was not saved. */
   | { status: "conflict"; current: Progress; patch: ProgressPatch };
+
+const FIELDS = ["status", "percent", "note", "evidence", "measuredValue", "responsiblePerson"] as const satisfies readonly (keyof ProgressFields)[];
+
+/** The change that puts `after` back to `before`: every field that differs, with its old value. */
+export function undoPatch(before: ProgressFields, after: ProgressFields): ProgressPatch | null {
+  const patch: Record<string, unknown> = {};
+  for (const key of FIELDS) if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) patch[key] = before[key];
+  return Object.keys(patch).length > 0 ? (patch as ProgressPatch) : null;
+}
 
 /**
  * Saves a change to one (item, unit) with the version it was made on. A stale
@@ -25,13 +35,13 @@ export function useProgressSave(row: ChecklistRow, onSaved: (progress: Progress)
   const [state, setState] = useState<SaveState>({ status: "idle" });
 
   const send = useCallback(
-    async (patch: ProgressPatch, version: number): Promise<boolean> => {
+    async (patch: ProgressPatch, version: number, before: ProgressFields, undoing = false): Promise<boolean> => {
       setState({ status: "saving" });
       try {
         const progress = await api.op.updateProgress({ params: { ...itemPathParams(row.item.id), unitId: row.unitId }, json: patch }, { headers: { "if-match": etagOf(version) } });
         // "Saved" once every view shows the API's fresh state (deadline flags included).
         await onSaved(progress);
-        setState({ status: "saved" });
+        setState({ status: "saved", undo: undoing ? null : undoPatch(before, progress), undone: undoing });
         return true;
       } catch (error) {
         if (error instanceof ConflictError) {
@@ -40,6 +50,11 @@ export function useProgressSave(row: ChecklistRow, onSaved: (progress: Progress)
           setState({ status: "conflict", current: error.current, patch });
         } else if (isStatus(error, 403, 401)) {
           setState({ status: "error", code: "forbidden", message: errorText(error) });
+        } else if (isStatus(error, 422) && problemCodeOf(error.problem.type) === "progress-inconsistent") {
+          // Said in the page's words, from core's rule: which percents the status takes.
+          const status = patch.status ?? row.progress.status;
+          const [min, max] = PERCENT_RANGE_OF_STATUS[status];
+          setState({ status: "error", code: "inconsistent", message: `${status}|${min === max ? min : `${min}–${max}`}` });
         } else if (isStatus(error, 400, 422)) {
           const paths = error.problem.errors?.map((e) => `${e.path}: ${e.message}`).join("; ");
           setState({ status: "error", code: "invalid", message: paths || errorText(error) });
@@ -52,14 +67,20 @@ export function useProgressSave(row: ChecklistRow, onSaved: (progress: Progress)
     [api, row.item.id, row.unitId, onSaved],
   );
 
-  const save = useCallback((patch: ProgressPatch) => send(patch, row.progress.version), [send, row.progress.version]);
+  const save = useCallback((patch: ProgressPatch) => send(patch, row.progress.version, row.progress), [send, row.progress]);
 
   const redo = useCallback(() => {
     if (state.status !== "conflict") return Promise.resolve(false);
-    return send(state.patch, state.current.version);
+    return send(state.patch, state.current.version, state.current);
   }, [send, state]);
+
+  /** Puts back what the last save replaced, on the version that save made (a newer change by someone else is a conflict, as any). */
+  const undo = useCallback(() => {
+    if (state.status !== "saved" || !state.undo) return Promise.resolve(false);
+    return send(state.undo, row.progress.version, row.progress, true);
+  }, [send, state, row.progress]);
 
   const dismiss = useCallback(() => setState({ status: "idle" }), []);
 
-  return { state, save, redo, dismiss };
+  return { state, save, redo, undo, dismiss };
 }

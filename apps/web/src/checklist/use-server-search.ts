@@ -2,10 +2,12 @@ import type { UnitId } from "@taizhang/core";
 import { useEffect, useMemo, useState } from "react";
 import { useOp } from "../api/queries.js";
 
-const NONE: ReadonlySet<string> = new Set();
-
-/** Task ids the API's search finds for `q` among the unit's tasks; empty while typing or on failure (local matching still applies). */
-export function useServerSearch(unitId: UnitId, q: string): ReadonlySet<string> {
+/**
+ * Task ids the API's search finds for `q` among the unit's tasks — core's search, the same index,
+ * folding, pinyin, aliases and query syntax (`-队伍`) as the header's search (GET /api/search).
+ * Null while the answer is awaited (or typing goes on), and when the search failed (`failed`).
+ */
+export function useServerSearch(unitId: UnitId, q: string): { matches: ReadonlySet<string> | null; failed: boolean } {
   const [text, setText] = useState(q.trim());
   useEffect(() => {
     // Wait for a pause in typing before asking the server.
@@ -14,8 +16,9 @@ export function useServerSearch(unitId: UnitId, q: string): ReadonlySet<string> 
   }, [q]);
   const found = useOp("listTasks", { query: { unitId, q: text, limit: 500 } }, { enabled: text !== "" && text === q.trim() });
   useEffect(() => {
-    if (found.error) console.error("search failed; matching locally only", found.error);
+    if (found.error) console.error("search failed", found.error);
   }, [found.error]);
-  const data = q.trim() === "" ? undefined : found.data;
-  return useMemo(() => (data ? new Set(data.items.map((t) => t.id as string)) : NONE), [data]);
+  const data = q.trim() === "" || text !== q.trim() ? undefined : found.data;
+  const matches = useMemo(() => (data ? new Set(data.items.map((t) => t.id as string)) : null), [data]);
+  return { matches, failed: q.trim() !== "" && found.error !== null && found.error !== undefined };
 }

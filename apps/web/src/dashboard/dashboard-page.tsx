@@ -8,6 +8,8 @@ import { HeatMap } from "./heat-map.js";
 import { StackedBars } from "./stacked-bars.js";
 import { Timeline } from "./timeline.js";
 
+const EMPTY_ROLLUP = { total: 0, byStatus: { not_started: 0, in_progress: 0, done: 0, blocked: 0, not_applicable: 0 }, percentComplete: 0, overdue: 0, dueSoon: 0 };
+
 /** Completion and deadlines from the API's reports, drawn as plain SVG. */
 export function DashboardPage() {
   const { api } = useApp();
@@ -37,11 +39,15 @@ export function DashboardPage() {
           // Start with the first plan that has any rows: plans that name no units have nothing to chart yet.
           const withRows = d.plans.find((p) => d.byPlan.some((r) => r.key === p.id && r.rollup.total > 0));
           const chosen = planId || (withRows ?? d.plans[0])?.id || "";
+          const empty = d.plans.filter((p) => !d.byPlan.some((r) => r.key === p.id && r.rollup.total > 0));
+          // Every plan gets its bar; one the report has no rows for (no units assigned yet) says so instead of being left out.
+          const planRows = [...d.byPlan, ...empty.filter((p) => !d.byPlan.some((r) => r.key === p.id)).map((p) => ({ key: p.id as string, label: p.title, rollup: EMPTY_ROLLUP }))];
           return (
             <>
               <section>
                 <h2>{m.dashboard.byPlan}</h2>
-                <StackedBars rows={d.byPlan} title={m.dashboard.byPlan} />
+                <StackedBars rows={planRows} title={m.dashboard.byPlan} />
+                {empty.length > 0 && <p className="muted">{m.dashboard.noRowsNote(empty.map((p) => p.title).join("、"))}</p>}
               </section>
               <section>
                 <h2>{m.dashboard.bySection}</h2>

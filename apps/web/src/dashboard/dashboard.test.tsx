@@ -1,6 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { UNIT_SJ } from "../test/test-plan.js";
+import { buildTestPlan } from "@taizhang/core/testing";
+import { UNIT_SJ, testPlan } from "../test/test-plan.js";
 import { testApi, renderApp } from "../test/render-app.js";
 import { monthsBetween } from "./timeline.js";
 import { shade } from "./heat-map.js";
@@ -24,6 +25,21 @@ describe("dashboard", () => {
     expect(screen.getByRole("heading", { level: 3, name: "◷ 即将到期 (2)" })).toBeTruthy();
     // The legend names every status in words, not colour alone.
     expect(screen.getAllByRole("list", { name: "图例" })[0]?.textContent).toContain("已完成");
+  });
+
+  it("says why a plan's bar is empty: no units assigned yet, not 0 % done", async () => {
+    const unassigned = buildTestPlan({
+      id: "wudanwei-2016",
+      title: "无单位县法治政府建设规划",
+      jurisdiction: { name: "无单位县", level: "county", parent: null },
+      period: { startYear: 2016, endYear: 2016 },
+      sections: ["一"],
+      tasks: [{ title: "健全依法决策机制", text: "健全依法决策机制。", section: 1 }],
+    });
+    await renderApp({ api: await testApi({ plans: [testPlan, unassigned] }), url: "/dashboard" });
+    const byPlan = await screen.findByRole("img", { name: "各规划完成情况" });
+    expect(byPlan.textContent).toContain("尚无事项：该规划还没有指定责任单位");
+    expect(screen.getByText(/以下规划尚无可统计的事项.*无单位县法治政府建设规划/)).toBeTruthy();
   });
 
   it("buckets months across a year end and shades percentages in quarters", () => {

@@ -42,9 +42,16 @@ export function StackedBars({ rows, title }: { rows: readonly ReportRow[]; title
                 x += w;
                 return rect;
               })}
-              <text x={LABEL_W + BAR_W + 8} y={y + ROW_H / 2} dominantBaseline="middle" className="value">
-                {row.rollup.percentComplete}%{row.rollup.overdue > 0 ? ` · ⚠${row.rollup.overdue}` : ""}
-              </text>
+              {row.rollup.total === 0 ? (
+                // No rows is not 0 % done: say why the bar is empty.
+                <text x={LABEL_W + 8} y={y + ROW_H / 2} dominantBaseline="middle" className="value muted">
+                  {m.dashboard.noRows}
+                </text>
+              ) : (
+                <text x={LABEL_W + BAR_W + 8} y={y + ROW_H / 2} dominantBaseline="middle" className="value">
+                  {row.rollup.percentComplete}%{row.rollup.overdue > 0 ? ` · ⚠${row.rollup.overdue}` : ""}
+                </text>
+              )}
             </g>
           );
         })}

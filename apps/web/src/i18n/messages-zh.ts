@@ -146,6 +146,30 @@ export const zh = {
     redo: "在最新内容上重新提交我的修改",
     discard: "放弃我的修改",
   },
+  rowUndo: {
+    undo: "撤销",
+    undoLabel: (label: string) => `撤销刚才的修改：${label}`,
+    undone: "已撤销",
+    confirmStatus: "保存状态",
+    confirmStatusLabel: (status: string, label: string) => `将状态改为“${status}”并保存：${label}`,
+  },
+  attainment: {
+    met: "达标",
+    not_met: "未达标",
+    unknown: "—",
+  },
+  progressRule: {
+    inconsistent: (status: string, range: string) => `状态与完成百分比不一致：“${status}”的完成百分比须为 ${range}%。`,
+    measuredNumber: "实测数值须为一个数字，例如 42；“学时”“%”等请填在“计量单位”栏。",
+  },
+  bulkConflict: {
+    title: "以下事项已被他人更新，您的修改没有应用：",
+    theirs: (status: string, percent: number, by: string) => `对方（${by}）：${status} ${percent}%`,
+    yours: (status: string) => `您的修改：${status}`,
+    confirm: (label: string) => `确认在对方的最新内容上应用我的修改：${label}`,
+    hint: "勾选确认的事项会重新选中，再点“应用”时按最新版本提交；未勾选的事项不会被修改。",
+    pruned: (n: number) => `筛选已变更：已取消选择 ${n} 个不再显示的事项。`,
+  },
   bulk: {
     selected: (n: number) => `已选 ${n} 项`,
     setStatus: "批量设置状态",
@@ -253,9 +277,11 @@ export const zh = {
     none: "没有找到相关任务。",
     prev: "上一页",
     next: "下一页",
+    moreTasks: (shown: number, total: number) => `只列出前 ${shown} 项，共 ${total} 项；输入关键词可缩小范围。`,
     inPlan: (plan: string) => `所属规划：${plan}`,
   },
   themes: {
+    cellLink: (theme: string, plan: string, n: number) => `${plan} · ${theme}：${n} 项任务`,
     title: "主题覆盖",
     intro: "按《法治政府建设实施纲要（2021—2025年）》的体系划分，各规划在每个主题下的任务数和完成率（完成率按各单位的事项汇总）。",
     theme: "主题",
@@ -307,6 +333,8 @@ export const zh = {
     planPicker: "选择规划",
     today: "今天",
     none: "无",
+    noRows: "尚无事项：该规划还没有指定责任单位",
+    noRowsNote: (plans: string) => `以下规划尚无可统计的事项（还没有指定责任单位，可在“管理”中指定）：${plans}`,
     noData: "暂无数据",
     chartSummary: (label: string, percent: number, overdue: number, total: number) =>
       `${label}：完成率 ${percent}%，逾期 ${overdue} 项，共 ${total} 项`,

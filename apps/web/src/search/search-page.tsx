@@ -32,6 +32,13 @@ export function SearchPage() {
     { query: { q: current.q, ...(current.plan ? { planId: current.plan } : {}), ...(current.theme ? { theme: current.theme as ThemeId } : {}), limit: PAGE_SIZE, offset: (current.page - 1) * PAGE_SIZE } },
     { enabled: asked },
   );
+  // A theme (or plan) without words, as the themes matrix links: that theme's tasks, in plan order.
+  const browsing = !asked && (current.theme !== "" || current.plan !== "");
+  const browsed = useOp(
+    "listTasks",
+    { query: { ...(current.plan ? { planId: current.plan } : {}), ...(current.theme ? { theme: current.theme as ThemeId } : {}), limit: 500 } },
+    { enabled: browsing },
+  );
   const go = (next: Partial<typeof current>) => navigate(paths.search({ ...current, ...next }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -64,6 +71,30 @@ export function SearchPage() {
       <p id="search-help" className="muted">
         {m.search.help}
       </p>
+      {browsing && (
+        <AsyncView query={browsed}>
+          {(page) => (
+            <>
+              <p role="status">{m.search.results(page.total)}</p>
+              {page.total === 0 ? (
+                <p className="muted">{m.search.none}</p>
+              ) : (
+                <ol className="search-results" aria-label={m.search.resultsLabel}>
+                  {page.items.map((task) => (
+                    <li key={task.id}>
+                      <Link href={paths.task(task.id)} className="search-hit-title">
+                        <span className="task-number">{task.ordinal}</span> {task.title}
+                      </Link>
+                      <div className="muted">{task.id}</div>
+                    </li>
+                  ))}
+                </ol>
+              )}
+              {page.nextCursor !== null && <p className="muted">{m.search.moreTasks(page.items.length, page.total)}</p>}
+            </>
+          )}
+        </AsyncView>
+      )}
       {asked && (
       <AsyncView query={results}>
         {(page) =>

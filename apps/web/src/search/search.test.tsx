@@ -62,6 +62,19 @@ describe("theme coverage", () => {
     expect(within(table).getByRole("rowheader", { name: "能力建设" }).closest("tr")?.className).toBe("sub-theme");
   });
 
+  it("links each themes × plans cell to that theme's tasks of that plan", async () => {
+    const user = userEvent.setup();
+    await renderApp({ api: await realPlans(), url: "/themes" });
+    const table = await screen.findByRole("table", { name: "主题 × 规划：任务数与完成率" });
+    const row = within(table).getByRole("row", { name: /突发事件应对体系/ });
+    const link = within(row).getByRole("link", { name: /突发事件应对体系：3 项任务/ });
+    expect(link.getAttribute("href")).toMatch(/^\/search\?plan=[a-z0-9-]+&theme=/);
+    await user.click(link);
+    expect(await screen.findByText("共 3 条结果")).toBeTruthy();
+    const results = screen.getByRole("list", { name: "搜索结果" });
+    expect(within(results).getAllByRole("link")).toHaveLength(3);
+  });
+
   it("speaks English", async () => {
     await renderApp({ api: await realPlans(), url: "/themes", lang: "en" });
     const table = await screen.findByRole("table", { name: "Themes × plans: tasks and completion" });

@@ -3,6 +3,8 @@ import type { ThemeMatrix } from "@taizhang/contract";
 import { useOp } from "../api/queries.js";
 import { useI18n } from "../i18n/i18n.js";
 import { AsyncView } from "../ui/async-view.js";
+import { Link } from "../ui/link.js";
+import { paths } from "../paths.js";
 
 /** Themes × plans: how many tasks each plan has under each theme of the national outline, and how far they are done. */
 export function ThemesPage() {
@@ -57,7 +59,10 @@ export function ThemeMatrixTable({ matrix }: { matrix: ThemeMatrix }) {
                         <span className="muted">{m.themes.noTasks}</span>
                       ) : (
                         <>
-                          {m.themes.tasks(cell.count)}
+                          {/* The cell opens its tasks: the theme's tasks of this plan. */}
+                          <Link href={paths.search({ theme: row.themeId, plan: matrix.planIds[j] as string })} aria-label={m.themes.cellLink(name(row.themeId), matrix.plans[j]?.title ?? "", cell.count)}>
+                            {m.themes.tasks(cell.count)}
+                          </Link>
                           {rollup && rollup.total > 0 && <div className="muted">{m.themes.complete(rollup.percentComplete)}</div>}
                         </>
                       )}
@@ -65,7 +70,7 @@ export function ThemeMatrixTable({ matrix }: { matrix: ThemeMatrix }) {
                   );
                 })}
                 <td>
-                  {m.themes.tasks(row.total)}
+                  {row.total > 0 ? <Link href={paths.search({ theme: row.themeId })}>{m.themes.tasks(row.total)}</Link> : m.themes.tasks(row.total)}
                   {total && total.total > 0 && <div className="muted">{m.themes.complete(total.percentComplete)}</div>}
                 </td>
               </tr>

@@ -34,21 +34,26 @@ export const DEFAULT_CHECKLIST_PAGE = 500;
 
 /**
  * The store's filter for a checklist query: overdue and due-within are read in SQL as "open and
- * due before a China date", which selects exactly the rows core's deadline rules flag.
+ * due before (or from) a China date", which selects exactly the rows core's deadline rules flag.
+ * Due within N days is open and due from today to today + N — not overdue (an item 2,000 days late is
+ * not "due within 30 days"); with `overdue=true` too, both: the overdue rows and those due within N.
  */
 export function checklistStoreFilter(query: ChecklistQuery, asOf: Date): ChecklistFilter {
   const today = chinaDate(asOf);
-  const bounds = [
-    ...(query.overdue === true ? [today] : []),
-    ...(query.dueWithin !== undefined ? [addDays(today, query.dueWithin + 1)] : []),
-  ].sort();
+  const within = query.dueWithin !== undefined ? addDays(today, query.dueWithin + 1) : undefined;
+  const bounds =
+    within !== undefined
+      ? { openDueBefore: within, ...(query.overdue === true ? {} : { openDueFrom: today }) }
+      : query.overdue === true
+        ? { openDueBefore: today }
+        : {};
   return {
     ...(query.planId !== undefined ? { planId: query.planId } : {}),
     ...(query.unitId !== undefined ? { unitId: query.unitId } : {}),
     ...(query.role !== undefined ? { role: query.role } : {}),
     ...(query.status !== undefined ? { status: query.status } : {}),
     ...(query.responsiblePerson !== undefined ? { responsiblePerson: query.responsiblePerson } : {}),
-    ...(bounds[0] !== undefined ? { openDueBefore: bounds[0] } : {}),
+    ...bounds,
   };
 }
 

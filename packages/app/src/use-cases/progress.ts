@@ -7,7 +7,7 @@ import { authorize, may } from "../policy.js";
 import { fromStore } from "../store-errors.js";
 import type { UseCasesFor } from "../use-case.js";
 
-const BULK_STATUS = { forbidden: 403, not_found: 404, stale_version: 412, conflict: 409, invalid: 400 } as const;
+const BULK_STATUS = { forbidden: 403, not_found: 404, stale_version: 412, conflict: 409, invalid: 400, inconsistent: 422 } as const;
 
 /** The version a change is based on, from If-Match; a change without one is refused (428). */
 function expectedVersion(header: string | undefined): number {

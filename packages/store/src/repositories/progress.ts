@@ -2,6 +2,7 @@ import {
   ProgressFieldsSchema,
   ProgressPatchSchema,
   ProgressSchema,
+  settleProgressChange,
   type ChecklistItemId,
   type Progress,
   type ProgressFields,
@@ -10,7 +11,7 @@ import {
 import type { Updateable } from "kysely";
 import type { ProgressTable } from "../database.js";
 import { GroupCommit } from "../group-commit.js";
-import { LedgerError, type Actor, type BulkResult, type ProgressUpdate } from "../ledger.js";
+import { inconsistentProgress, LedgerError, type Actor, type BulkResult, type ProgressUpdate } from "../ledger.js";
 import { retryTransient } from "../retry.js";
 import { toProgress } from "../row-mapping.js";
 import { refuseUnstorable } from "../stored-text-guard.js";
@@ -124,8 +125,10 @@ export class ProgressRepository {
             results.push({ index, progress: await this.applyUpdate(trx, actor, p.update, at) });
           } catch (error) {
             if (!(error instanceof LedgerError)) throw error;
-            const current = (error.details as { current?: Progress } | undefined)?.current;
-            results.push({ index, error: { code: error.code, message: error.message, ...(current ? { current } : {}) } });
+            const details = error.details as { current?: Progress; problem?: string } | undefined;
+            const current = details?.current;
+            const code = details?.problem === "progress-inconsistent" ? ("inconsistent" as const) : error.code;
+            results.push({ index, error: { code, message: error.message, ...(current ? { current } : {}) } });
           }
         }
         if (results.some((r) => r.error)) {
@@ -189,7 +192,10 @@ export class ProgressRepository {
       });
     }
     const before = progressFields(current);
-    return { planId: row.plan_id, before, after: ProgressFieldsSchema.parse({ ...before, ...update.patch }) };
+    // Status and percent by core's one rule; a change of neither leaves an old inconsistent row as it is.
+    const settled = settleProgressChange(before, update.patch);
+    if (!settled.ok) throw inconsistentProgress(settled.problem);
+    return { planId: row.plan_id, before, after: ProgressFieldsSchema.parse(settled.fields) };
   }
 
   /**

@@ -152,7 +152,7 @@ describe("taizhang set", () => {
     expect(first.out).toContain("进行中  40%  v1");
     const second = await run(setCommand, "chengdu-2015/2#m1", "--unit", "成都市:市财政局", "--status", "done", "--json");
     expect(second.code).toBe(0);
-    expect(JSON.parse(second.out)).toMatchObject({ status: "done", version: 2, percent: 40, note: "已制定指导目录", updatedBy: "cli" });
+    expect(JSON.parse(second.out)).toMatchObject({ status: "done", version: 2, percent: 100, note: "已制定指导目录", updatedBy: "cli" });
     const task = await run(taskCommand, "chengdu-2015/2", "--json");
     const parsed = JSON.parse(task.out) as {
       progress: Array<{ itemId: string; unitId: string; status: string; version: number }>;
