@@ -47,9 +47,9 @@ export const sessionRoutes = {
     method: "get",
     path: "/api/session",
     tags,
-    summary: "Who am I: the caller of the session cookie or bearer token",
+    summary: "Who am I: the caller of the session cookie or bearer token; `signedIn: false` without one",
     responses: {
-      200: { description: "The caller", content: { "application/json": { schema: CallerSchema } } },
+      200: { description: "The caller, or that nobody is signed in", content: { "application/json": { schema: SessionSchema } } },
       ...problemResponses(401),
     },
   }),

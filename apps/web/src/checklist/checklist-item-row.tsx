@@ -1,4 +1,6 @@
 import type { ProgressPatch, Target, Task } from "@taizhang/core";
+import { isStatus } from "../api/api-error.js";
+import { ProblemMessage } from "../ui/problem-message.js";
 import { memo, useCallback, useRef, useState } from "react";
 import type { Progress } from "@taizhang/core";
 import type { ChecklistEntry as ChecklistRow } from "@taizhang/contract";
@@ -173,7 +175,8 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ row, targets, s
       )}
       {state.status === "error" && (
         <p role="alert" className="notice error">
-          {state.code === "forbidden" ? m.item.forbidden : state.code === "invalid" ? m.item.invalid(state.message) : m.app.error(state.message)}
+          {/* Another unit's item is the one refusal worth its own words; a 401 (signed out) offers signing in again. */}
+          {isStatus(state.error, 403) ? m.item.forbidden : <ProblemMessage error={state.error} />}
         </p>
       )}
     </div>

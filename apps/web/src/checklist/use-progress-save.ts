@@ -2,7 +2,6 @@ import { etagOf, itemPathParams } from "@taizhang/contract";
 import type { ProgressPatch } from "@taizhang/core";
 import { useCallback, useState } from "react";
 import { ConflictError } from "@taizhang/client";
-import { errorText, isStatus } from "../api/api-error.js";
 import type { Progress } from "@taizhang/core";
 import type { ChecklistEntry as ChecklistRow } from "@taizhang/contract";
 import { useApp } from "../app-context.js";
@@ -11,7 +10,8 @@ export type SaveState =
   | { status: "idle" }
   | { status: "saving" }
   | { status: "saved" }
-  | { status: "error"; message: string; code: "forbidden" | "invalid" | "other" }
+  /** Refused or failed: the error, for the problem catalogue (ui/problem-message.tsx) to put in words. */
+  | { status: "error"; error: unknown }
   /** Someone saved first: their state, and the change of ours that was not saved. */
   | { status: "conflict"; current: Progress; patch: ProgressPatch };
 
@@ -38,13 +38,8 @@ export function useProgressSave(row: ChecklistRow, onSaved: (progress: Progress)
           // Show the newer state at once so the list never displays a value that is no longer true.
           void onSaved(error.current);
           setState({ status: "conflict", current: error.current, patch });
-        } else if (isStatus(error, 403, 401)) {
-          setState({ status: "error", code: "forbidden", message: errorText(error) });
-        } else if (isStatus(error, 400, 422)) {
-          const paths = error.problem.errors?.map((e) => `${e.path}: ${e.message}`).join("; ");
-          setState({ status: "error", code: "invalid", message: paths || errorText(error) });
         } else {
-          setState({ status: "error", code: "other", message: errorText(error) });
+          setState({ status: "error", error });
         }
         return false;
       }

@@ -7,6 +7,7 @@ import { useI18n } from "../i18n/i18n.js";
 import { Link } from "../ui/link.js";
 import { paths } from "../paths.js";
 import { AsyncView } from "../ui/async-view.js";
+import { usePageTitle } from "../ui/page-title.js";
 import { DownloadLinks } from "../exports/download-links.js";
 
 /** One plan as a readable document; printed, it becomes an A4 ledger table. */
@@ -31,6 +32,7 @@ function partAnchor(part: Part) {
 /** The document and its print ledger; exported for tests. */
 export function PlanDocument({ plan, taskDues = new Map() }: { plan: Plan; taskDues?: ReadonlyMap<string, string> }) {
   const { m } = useI18n();
+  usePageTitle(plan.title);
   const tasksOf = (part: Part, section: number | null) => plan.tasks.filter((t) => t.partNumber === part.number && t.sectionNumber === section);
   return (
     <article className="plan-doc">
