@@ -11,7 +11,7 @@ import { DeadlineBadge, StatusBadge } from "../ui/badges.js";
 import { STATUSES, isProgressStatus } from "../ui/status.js";
 import { ConflictPanel } from "./conflict-panel.js";
 import { ProgressEditor } from "./progress-editor.js";
-import { EvidenceList, personText } from "./progress-view.js";
+import { EvidenceList, NoteText, personText } from "./progress-view.js";
 import { useProgressSave } from "./use-progress-save.js";
 
 export interface ChecklistItemRowProps {
@@ -119,7 +119,7 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ row, targets, s
             <span className="muted">{m.item.responsiblePerson}:</span> {personText(progress.responsiblePerson)}
           </p>
         )}
-        {progress.note && <p className="item-note">{progress.note}</p>}
+        {progress.note && <NoteText className="item-note" note={progress.note} />}
         {progress.evidence.length > 0 && (
           <div className="item-evidence">
             <span className="muted">{m.item.evidence}:</span> <EvidenceList evidence={progress.evidence} />

@@ -133,6 +133,11 @@ export const zh = {
     saving: "正在保存…",
     saved: "已保存",
     cancel: "取消",
+    noteUnfold: (length: number) => `展开全文（${length} 字）`,
+    noteFold: "收起",
+    /** Shown once a note nears its limit (NOTE_MAX_LENGTH of core). */
+    noteCount: (length: number, max: number) => `已输入 ${length} / ${max} 字`,
+    noteLeft: (left: number) => (left > 0 ? `还可输入 ${left} 字` : "已达字数上限"),
     milestone: (n: number) => `节点 ${n}`,
     wholeTask: "整项任务",
     openTask: "查看任务详情",

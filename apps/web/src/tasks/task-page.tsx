@@ -7,7 +7,7 @@ import { ChecklistItemRow, itemTargets } from "../checklist/checklist-item-row.j
 import { rowKey } from "../checklist/group-rows.js";
 import { useApp } from "../app-context.js";
 import { unitName } from "../ui/unit-name.js";
-import { EvidenceList } from "../checklist/progress-view.js";
+import { EvidenceList, NoteText } from "../checklist/progress-view.js";
 import { useI18n } from "../i18n/i18n.js";
 import { Link } from "../ui/link.js";
 import { paths } from "../paths.js";
@@ -192,7 +192,7 @@ export function TaskView({ detail, history }: { detail: TaskDetail; history: rea
                       <StatusBadge status={r.progress.status} />
                     </td>
                     <td>{r.progress.percent}%</td>
-                    <td className="pre">{r.progress.note || "—"}</td>
+                    <td className="pre">{r.progress.note ? <NoteText note={r.progress.note} /> : "—"}</td>
                     <td>
                       <EvidenceList evidence={r.progress.evidence} />
                     </td>
