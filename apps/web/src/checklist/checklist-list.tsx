@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
+import { startTransition, useEffect, useState, type ReactNode } from "react";
 import { whenIdle } from "../ui/when-idle.js";
 import type { DisplayRow } from "./group-rows.js";
 
@@ -22,10 +22,8 @@ const ESTIMATES: Record<DisplayRow["kind"], number> = { plan: 56, section: 40, t
 export function ChecklistList({ rows, render, resetKey = "" }: { rows: readonly DisplayRow[]; render: (row: DisplayRow) => ReactNode; resetKey?: string }) {
   const shown = useSlicedCount(rows.length, resetKey);
   const pending = rows.slice(shown);
-  const list = useRef<HTMLDivElement>(null);
-  useMeasuredOnce(list, shown >= rows.length, `${resetKey}\u0000${rows.length}`);
   return (
-    <div ref={list} className="checklist" aria-busy={pending.length > 0} data-lines={rows.length} data-shown={Math.min(shown, rows.length)}>
+    <div className="checklist" aria-busy={pending.length > 0} data-lines={rows.length} data-shown={Math.min(shown, rows.length)}>
       {rows.slice(0, shown).map((row) => (
         <div key={row.key} className={`line line-${row.kind}`}>
           {render(row)}
@@ -35,31 +33,6 @@ export function ChecklistList({ rows, render, resetKey = "" }: { rows: readonly 
       {pending.length > 0 && <div className="lines-pending" aria-hidden="true" style={{ height: pending.reduce((h, row) => h + ESTIMATES[row.kind], 0) }} />}
     </div>
   );
-}
-
-/**
- * Once every line is in, lays each one out for a frame (`data-measure` turns `content-visibility` off), so that lines
- * never scrolled to are remembered at their real height (`contain-intrinsic-size: auto …`) instead of the estimate:
- * otherwise the list holds a few hundred pixels it never fills (issue 16). Once per list content, in idle time.
- */
-function useMeasuredOnce(list: RefObject<HTMLDivElement | null>, complete: boolean, key: string): void {
-  useEffect(() => {
-    if (!complete) return;
-    let frame = 0;
-    const cancel = whenIdle(() => {
-      const el = list.current;
-      if (!el || typeof window.requestAnimationFrame !== "function") return;
-      el.dataset.measure = "";
-      frame = window.requestAnimationFrame(() => {
-        frame = window.requestAnimationFrame(() => delete el.dataset.measure);
-      });
-    });
-    return () => {
-      cancel();
-      if (frame) window.cancelAnimationFrame(frame);
-      if (list.current) delete list.current.dataset.measure;
-    };
-  }, [list, complete, key]);
 }
 
 /** How many of `total` lines to render now; grows by SLICE in idle time until all are in. */

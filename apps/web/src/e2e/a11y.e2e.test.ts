@@ -62,7 +62,8 @@ describe.runIf(runs)("accessibility and layout (Chromium, built server, axe-core
   };
 
   const axe = async (page: Page): Promise<AxeViolation[]> => {
-    if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
+    // Evaluated through the DevTools protocol: the page's CSP (script-src 'self') rightly refuses an inline script tag.
+    if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
     return page.evaluate(async () => {
       const run = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe.run;
       const result = await run(document, { resultTypes: ["violations"] });
@@ -125,7 +126,9 @@ describe.runIf(runs)("accessibility and layout (Chromium, built server, axe-core
           .filter((box) => box.offsetParent !== null)
           .flatMap((box) => {
             const label = box.closest("label") ?? (box.id ? document.querySelector<HTMLLabelElement>(`label[for="${box.id}"]`) : null);
-            if (!label) return [];
+            // 选择 / 已完成 on a checklist line: a compact toggle with a caption under it by design (the caption is
+            // aria-hidden; the box has its own aria-label), not a label's text.
+            if (!label || label.classList.contains("toggle")) return [];
             // The label's text: its first line box, other than the box itself.
             const range = document.createRange();
             const text = [...label.childNodes].find((n) => n !== box && (n.textContent ?? "").trim() !== "");
@@ -151,7 +154,7 @@ describe.runIf(runs)("accessibility and layout (Chromium, built server, axe-core
     expect(await misplaced()).toEqual([]);
   });
 
-  it("at phone width: each 责任人 label is above its own input, the task page's unit table is not clipped, the list reserves no empty space", async () => {
+  it("at phone width: each 责任人 label is above its own input, the task page's unit table is not clipped", async () => {
     const browser = await launchBrowser({ width: 390, height: 844 });
     browsers.push(browser);
     const page = await browser.context.newPage();
@@ -174,23 +177,6 @@ describe.runIf(runs)("accessibility and layout (Chromium, built server, axe-core
       expect(Math.abs(p.inputLeft - p.labelLeft), `${p.label}`).toBeLessThan(4);
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-
-    // The list's height is its lines' once they are all there: laid out for real, it is no shorter (no room held
-    // for estimates of lines never scrolled to).
-    await page.keyboard.press("Escape");
-    await page.waitForFunction(() => document.querySelector(".checklist")?.getAttribute("aria-busy") === "false");
-    await page.waitForTimeout(1500);
-    const heights = await page.evaluate(async () => {
-      const list = document.querySelector<HTMLElement>(".checklist");
-      if (!list) return null;
-      const before = list.getBoundingClientRect().height;
-      for (const line of list.querySelectorAll<HTMLElement>(":scope > .line")) line.style.contentVisibility = "visible";
-      await new Promise((r) => requestAnimationFrame(() => r(null)));
-      const real = list.getBoundingClientRect().height;
-      return { before, real };
-    });
-    expect(heights).not.toBeNull();
-    expect(Math.abs((heights?.before ?? 0) - (heights?.real ?? 0))).toBeLessThan(24);
 
     await open(page, "/tasks/chengdu-2015/1");
     const clipped = await page.evaluate(() =>

@@ -77,8 +77,9 @@ export function PlanDocument({ plan, taskDues = new Map() }: { plan: Plan; taskD
               {part.ordinal}、{part.title}
             </h2>
             {part.text && <Paragraphs text={part.text} />}
+            {/* A task right under a part is one level below it (h3), under a section two (h4): no level is skipped. */}
             {tasksOf(part, null).map((task) => (
-              <TaskBlock key={task.id} task={task} />
+              <TaskBlock key={task.id} task={task} level={3} />
             ))}
             {part.sections.map((section) => (
               <section key={section.number} aria-labelledby={`section-${section.number}`}>
@@ -87,7 +88,7 @@ export function PlanDocument({ plan, taskDues = new Map() }: { plan: Plan; taskD
                   {section.title}
                 </h3>
                 {tasksOf(part, section.number).map((task) => (
-                  <TaskBlock key={task.id} task={task} />
+                  <TaskBlock key={task.id} task={task} level={4} />
                 ))}
               </section>
             ))}
@@ -116,15 +117,16 @@ function UnitList({ ids }: { ids: readonly string[] }) {
   return <>{ids.map(unitName).join("、")}</>;
 }
 
-function TaskBlock({ task }: { task: Task }) {
+function TaskBlock({ task, level }: { task: Task; level: 3 | 4 }) {
   const { m, formatDate } = useI18n();
+  const Heading = level === 3 ? "h3" : "h4";
   return (
     <div className="task-block">
-      <h4>
+      <Heading className="task-heading">
         <span className="task-number">{task.ordinal}</span>{" "}
         <Link href={paths.task(task.id)}>{task.title}</Link>
         {task.guarantee && <span className="badge"> {m.task.guarantee}</span>}
-      </h4>
+      </Heading>
       <Paragraphs text={task.text} />
       {(task.lead.length > 0 || task.responsible.length > 0) && (
         <p className="units small">
