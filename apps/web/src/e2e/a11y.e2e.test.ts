@@ -96,13 +96,20 @@ describe.runIf(runs)("accessibility and layout (Chromium, built server, axe-core
   });
 
   for (const size of WIDTHS) {
-    it(`axe reports no violation on any page at ${size.name} width (${size.width} px)`, async () => {
+    it(`axe reports no violation (and a signed-out visit no failed /api/session, no console error) on any page at ${size.name} width (${size.width} px)`, async () => {
       const browser = await launchBrowser({ width: size.width, height: size.height });
       browsers.push(browser);
       const found: string[] = [];
       for (const who of ["signed-out", "office", "admin"] as const) {
         const page = await browser.context.newPage();
         await browser.context.clearCookies();
+        // A signed-out visit is answered 200 {signedIn:false}: no failed request, no console error (issue 16).
+        page.on("console", (message) => {
+          if (message.type() === "error") found.push(`${who} ${page.url()}: console error ${message.text()}`);
+        });
+        page.on("response", (response) => {
+          if (new URL(response.url()).pathname === "/api/session" && response.status() >= 400) found.push(`${who}: ${response.request().method()} /api/session answered ${response.status()}`);
+        });
         if (who === "office") await signIn(page, officeToken, /^我的任务 · /);
         if (who === "admin") await signIn(page, server.adminToken, /^管理$/);
         for (const path of PAGES[who]) {
