@@ -62,7 +62,7 @@ describe("ledger exports", () => {
     expect(history.split("\r\n")[1]).toMatch(/^1,2026-12-05T03:28:53\+08:00,张三,/);
     // Whole and streamed xlsx write the ledger's updatedAt as text the same way.
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await ledgerXlsx(rows, { asOf: "2021-01-05" }));
+    await book.xlsx.load(Buffer.from(await ledgerXlsx(rows, { title: "成都", asOf: "2021-01-05" })) as never);
     const sheet = book.worksheets[0];
     const texts: string[] = [];
     sheet?.eachRow((r) => r.eachCell((c) => texts.push(String(c.value))));
