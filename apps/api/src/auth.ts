@@ -10,7 +10,11 @@ export const SESSION_COOKIE = "taizhang_session";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Requests allowed without a token even when reading requires one. */
-const OPEN_ROUTES = [{ method: "POST", path: "/api/session" }];
+const OPEN_ROUTES = [
+  { method: "POST", path: "/api/session" },
+  // "Am I signed in?" answers `signedIn: false` rather than a 401, even when reading needs a token.
+  { method: "GET", path: "/api/session" },
+];
 
 /**
  * Resolves the caller from `Authorization: Bearer <token>` or the session

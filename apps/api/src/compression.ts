@@ -1,4 +1,5 @@
 import { pipeline, Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { promisify } from "node:util";
 import { brotliCompress, constants, createGzip, gzip } from "node:zlib";
 import { createMiddleware } from "hono/factory";
@@ -101,7 +102,7 @@ export function streamedBody<T extends ReadableStream>(body: T): T {
  * memory: a 220,000-row CSV took the server from 200 MB to 800 MB; docs/reliability.md).
  */
 function gzipStream(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array<ArrayBuffer>> {
-  const source = Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>);
+  const source = Readable.fromWeb(body as NodeReadableStream<Uint8Array>);
   const gz = createGzip();
   // A failure of the source (the store, mid-export) ends the compressed stream with it: the client sees a cut answer.
   pipeline(source, gz, () => undefined);

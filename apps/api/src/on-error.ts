@@ -1,4 +1,5 @@
 import { isAppError, toAppError } from "@taizhang/app";
+import { fieldErrorsOf } from "@taizhang/contract";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ZodError } from "zod";
@@ -68,10 +69,7 @@ export function validationHook(
 ): void {
   if (result.success) return;
   const target = TARGET_NAMES[result.target ?? ""] ?? result.target ?? "input";
-  const errors = result.error.issues.map((issue) => ({
-    path: [target, ...issue.path.map(String)].join("."),
-    message: issue.message,
-  }));
+  const errors = fieldErrorsOf(result.error, target);
   const first = errors[0];
   throw new ApiError(
     "validation-failed",

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef, useState, type ReactNode } from "react";
+import { Suspense, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { Outlet, useLocation, useNavigate, useParams } from "react-router";
 import { useApp } from "./app-context.js";
 import { MyTasksPage } from "./checklist/my-tasks-page.js";
@@ -6,7 +6,9 @@ import { useI18n } from "./i18n/i18n.js";
 import { PlanPage, TaskPage } from "./lazy-pages.js";
 import { PLAN_ID, TASK_NUMBER, paths } from "./paths.js";
 import { PlansPage } from "./plans/plans-page.js";
+import type { Messages } from "./i18n/messages-zh.js";
 import { Link } from "./ui/link.js";
+import { usePageTitle } from "./ui/page-title.js";
 import { unitName } from "./ui/unit-name.js";
 
 /** The home page: an office's own checklist, the plan list for everyone else. */
@@ -18,6 +20,7 @@ export function HomePage(): ReactNode {
 
 export function NotFoundPage(): ReactNode {
   const { m } = useI18n();
+  usePageTitle(m.app.notFound);
   return (
     <section>
       <h1>{m.app.notFound}</h1>
@@ -69,6 +72,23 @@ function section(pathname: string): string {
   return path.slice(1);
 }
 
+/** The tab's title of a navigation section, until its page names itself (ui/page-title.ts). */
+function sectionTitle(m: Messages, page: string): string {
+  const titles: Record<string, string> = {
+    "my-tasks": m.my.title,
+    plans: m.plans.title,
+    dashboard: m.dashboard.title,
+    themes: m.themes.title,
+    search: m.search.title,
+    admin: m.admin.title,
+    "admin/tokens": m.tokens.title,
+    "sign-in": m.signIn.title,
+    "ledger/import": m.ledgerImport.title,
+  };
+  const title = titles[page];
+  return title ? m.app.documentTitle(title) : m.app.homeTitle;
+}
+
 /** The shell: header, navigation, language switch, session, and the current page (the router's outlet). */
 export function App() {
   const { session, signOut } = useApp();
@@ -88,7 +108,12 @@ export function App() {
     main.current?.focus();
   }, [location.pathname]);
 
-  const current = (name: string) => (page === name ? "page" : undefined);
+  // Before the pages' own effects (a layout effect runs first), so a page that knows its title has the last word.
+  useLayoutEffect(() => {
+    document.title = sectionTitle(m, page);
+  }, [m, page]);
+
+  const current = (name: string) => (page === name || page.startsWith(`${name}/`) ? "page" : undefined);
   const who = session.status === "signed-in" ? (session.info.unitId ? unitName(session.info.unitId) : `${m.role[session.info.role]} ${session.info.name}`) : null;
 
   return (

@@ -5,6 +5,7 @@ import { lazy } from "react";
 // Each chunk's loader is kept so a link can start it on hover or focus (ui/link.tsx).
 export const pageChunks = {
   admin: () => import("./admin/admin-page.js"),
+  tokens: () => import("./admin/tokens-page.js"),
   dashboard: () => import("./dashboard/dashboard-page.js"),
   plan: () => import("./plans/plan-page.js"),
   search: () => import("./search/search-page.js"),
@@ -13,6 +14,7 @@ export const pageChunks = {
 };
 
 export const AdminPage = lazy(() => pageChunks.admin().then((m) => ({ default: m.AdminPage })));
+export const TokensPage = lazy(() => pageChunks.tokens().then((m) => ({ default: m.TokensPage })));
 export const DashboardPage = lazy(() => pageChunks.dashboard().then((m) => ({ default: m.DashboardPage })));
 export const PlanPage = lazy(() => pageChunks.plan().then((m) => ({ default: m.PlanPage })));
 export const SearchPage = lazy(() => pageChunks.search().then((m) => ({ default: m.SearchPage })));

@@ -21,6 +21,8 @@ export const paths = {
   },
   themes: () => "/themes",
   admin: () => "/admin",
+  /** Admin: access tokens (create, list, revoke). */
+  tokens: () => "/admin/tokens",
 };
 
 /** A plan id as URLs carry it. */

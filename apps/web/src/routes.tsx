@@ -2,7 +2,7 @@ import type { RouteObject } from "react-router";
 import { App, HomePage, NotFoundPage, PlanRoute, TaskRoute } from "./app.js";
 import { MyTasksPage } from "./checklist/my-tasks-page.js";
 import { LedgerImportPage } from "./exports/ledger-import-page.js";
-import { AdminPage, DashboardPage, SearchPage, ThemesPage } from "./lazy-pages.js";
+import { AdminPage, DashboardPage, SearchPage, ThemesPage, TokensPage } from "./lazy-pages.js";
 import { PlansPage } from "./plans/plans-page.js";
 import { SignInPage } from "./session/sign-in-page.js";
 
@@ -25,6 +25,7 @@ export const routes: RouteObject[] = [
       { path: "/search", element: <SearchPage /> },
       { path: "/themes", element: <ThemesPage /> },
       { path: "/admin", element: <AdminPage /> },
+      { path: "/admin/tokens", element: <TokensPage /> },
       { path: "/ledger/import", element: <LedgerImportPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],

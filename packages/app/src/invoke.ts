@@ -1,4 +1,4 @@
-import { isZod, routes, type OperationId, type RouteDef, type RouteInput, type RouteOutput, type Routes } from "@taizhang/contract";
+import { fieldErrorsOf, isZod, routes, type OperationId, type RouteDef, type RouteInput, type RouteOutput, type Routes } from "@taizhang/contract";
 import type { z } from "zod";
 import { AppError } from "./app-error.js";
 import type { Caller } from "./caller.js";
@@ -24,7 +24,7 @@ function check<S extends z.ZodType>(schema: S | undefined, value: unknown, where
   if (schema === undefined) return undefined;
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const errors = parsed.error.issues.map((issue) => ({ path: [where, ...issue.path.map(String)].join("."), message: issue.message }));
+  const errors = fieldErrorsOf(parsed.error, where);
   const first = errors[0];
   throw new AppError("validation-failed", first ? `${first.path}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ""}` : "the request is not valid", { errors });
 }

@@ -60,9 +60,30 @@ export const FieldErrorSchema = z
   .object({
     path: z.string().describe("where: the input (path, query, header, body) and the field, e.g. body.percent"),
     message: z.string(),
+    issue: z
+      .string()
+      .optional()
+      .describe("what kind of failure, for callers to switch on (never on `message`): zod's issue code, e.g. invalid_format, too_big, too_small, invalid_type, invalid_value"),
+    format: z.string().optional().describe("for invalid_format: the expected format, e.g. url, email, datetime"),
+    maximum: z.number().optional().describe("for too_big: the largest length, count or value allowed"),
+    minimum: z.number().optional().describe("for too_small: the smallest length, count or value allowed"),
+    origin: z.string().optional().describe("for too_big and too_small: what was measured: string (its length), array (its entries), number"),
+    expected: z.string().optional().describe("for invalid_type: the type expected, e.g. number, string"),
   })
   .meta({ id: "FieldError" });
 export type FieldError = z.infer<typeof FieldErrorSchema>;
+
+/** A failed zod check's issues as the field errors of a `validation-failed` problem, under `where` (body, query, path, header). */
+export function fieldErrorsOf(error: z.ZodError, where: string): FieldError[] {
+  return error.issues.map((issue) => {
+    const out: FieldError = { path: [where, ...issue.path.map(String)].join("."), message: issue.message, issue: issue.code };
+    if (issue.code === "invalid_format") out.format = issue.format;
+    if (issue.code === "too_big" && typeof issue.maximum === "number") Object.assign(out, { maximum: issue.maximum, origin: issue.origin });
+    if (issue.code === "too_small" && typeof issue.minimum === "number") Object.assign(out, { minimum: issue.minimum, origin: issue.origin });
+    if (issue.code === "invalid_type") out.expected = issue.expected;
+    return out;
+  });
+}
 
 /**
  * Why one update of a bulk change was refused; `inconsistent`: its status and percent break core's rule

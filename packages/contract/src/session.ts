@@ -14,6 +14,18 @@ export const CallerSchema = z
   .meta({ id: "Caller" });
 export type CallerInfo = z.infer<typeof CallerSchema>;
 
+/**
+ * GET /api/session's answer: the caller, or `signedIn: false` for a visit
+ * without a (live) session — a normal state, so a 200 and not a 401.
+ */
+export const SessionSchema = z
+  .discriminatedUnion("signedIn", [
+    CallerSchema.extend({ signedIn: z.literal(true) }),
+    z.object({ signedIn: z.literal(false).describe("未登录 no session cookie or bearer token, or the session has ended") }),
+  ])
+  .meta({ id: "Session" });
+export type Session = z.infer<typeof SessionSchema>;
+
 const tags = ["session"];
 
 /** The web app's sign-in: the token goes into an httpOnly session cookie. */
@@ -35,9 +47,9 @@ export const sessionRoutes = {
     method: "get",
     path: "/api/session",
     tags,
-    summary: "Who am I: the caller of the session cookie or bearer token",
+    summary: "Who am I: the caller of the session cookie or bearer token; `signedIn: false` without one",
     responses: {
-      200: { description: "The caller", content: { "application/json": { schema: CallerSchema } } },
+      200: { description: "The caller, or that nobody is signed in", content: { "application/json": { schema: SessionSchema } } },
       ...problemResponses(401),
     },
   }),

@@ -1,4 +1,4 @@
-import { PROGRESS_STATUS_LABELS, responsiblePersonText, type LedgerRow } from "@taizhang/core";
+import { chinaTimeText, PROGRESS_STATUS_LABELS, responsiblePersonText, type HistoryRow, type LedgerRow } from "@taizhang/core";
 
 export type ExportLanguage = "zh" | "en";
 
@@ -11,5 +11,12 @@ export function cellText(row: LedgerRow, key: keyof LedgerRow, lang: ExportLangu
   if (key === "role") return ROLE_LABELS[row.role][lang];
   if (key === "responsiblePerson") return responsiblePersonText(row.responsiblePerson);
   if (value === null || value === undefined) return "";
+  // Times as the UI shows them: China time, with the offset written so the text still names one instant.
+  if (key === "updatedAt") return chinaTimeText(String(value));
   return String(value);
+}
+
+/** A history row's cell as text: its time in China time with +08:00, like {@link cellText}. */
+export function historyCellText(row: HistoryRow, key: keyof HistoryRow): string {
+  return key === "at" ? chinaTimeText(row.at) : String(row[key]);
 }

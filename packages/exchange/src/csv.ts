@@ -1,6 +1,6 @@
 import { HISTORY_COLUMNS, LEDGER_COLUMNS, type HistoryRow, type LedgerRow } from "@taizhang/core";
 import { stringify } from "csv-stringify/sync";
-import { cellText, type ExportLanguage } from "./cells.js";
+import { cellText, historyCellText, type ExportLanguage } from "./cells.js";
 import { guardCsvFormula } from "./csv-formula.js";
 
 /**
@@ -31,5 +31,5 @@ function table<R, K extends string>(columns: ReadonlyArray<{ key: K; zh: string;
 
 /** The change history (变更记录) as CSV, like {@link ledgerCsv}: BOM, CRLF, headers in the export's language. */
 export function historyCsv(rows: readonly HistoryRow[], lang: ExportLanguage = "zh"): string {
-  return table(HISTORY_COLUMNS, rows, lang, (row, key) => String(row[key]));
+  return table(HISTORY_COLUMNS, rows, lang, historyCellText);
 }

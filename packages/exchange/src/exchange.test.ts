@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { builtInPlans, deriveChecklist, EMPTY_PROGRESS, ledgerRows, LEDGER_COLUMNS, type LedgerSource, type Progress } from "@taizhang/core";
 import { describe, expect, it } from "vitest";
-import { ledgerCsv, ledgerIcs, ledgerXlsx } from "./index.js";
+import { historyCsv, ledgerCsv, ledgerCsvChunks, ledgerIcs, ledgerXlsx } from "./index.js";
 
 const found = builtInPlans.find((p) => p.id === "chengdu-2015");
 if (!found) throw new Error("no 成都 plan");
@@ -43,6 +43,30 @@ describe("ledger exports", () => {
     expect(csv).toContain(",进行中,60,");
     expect(csv.split("\r\n")).toHaveLength(rows.length + 2);
     expect(ledgerCsv(rows, "en").startsWith("\uFEFFNo.,Plan,")).toBe(true);
+  });
+
+  it("writes times as China time with +08:00 (as the UI shows them), in the whole file and the streamed one alike (issue 16)", async () => {
+    const csv = ledgerCsv(rows);
+    // Stored 2020-12-01T02:00:00.000Z: 10:00 in China.
+    expect(csv).toContain(",2020-12-01T10:00:00+08:00,");
+    expect(csv).not.toMatch(/\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/);
+    async function* pages() {
+      yield rows.slice(0, 3);
+      yield rows.slice(3);
+    }
+    let streamed = "";
+    for await (const chunk of ledgerCsvChunks(pages())) streamed += chunk;
+    expect(streamed).toBe(csv);
+    const row = { id: 1, at: "2026-12-04T19:28:53.000Z", actor: "张三", source: "web", planTitle: "规划", taskNumber: 1, item: "整项任务", unit: "市司法局", version: 1, changed: "完成百分比: 0 → 10", note: "", itemId: "chengdu-2015/1#task", unitId: "成都市:市政府法制办" } as const;
+    const history = historyCsv([row as never]);
+    expect(history.split("\r\n")[1]).toMatch(/^1,2026-12-05T03:28:53\+08:00,张三,/);
+    // Whole and streamed xlsx write the ledger's updatedAt as text the same way.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await ledgerXlsx(rows, { title: "成都", asOf: "2021-01-05" })) as never);
+    const sheet = book.worksheets[0];
+    const texts: string[] = [];
+    sheet?.eachRow((r) => r.eachCell((c) => texts.push(String(c.value))));
+    expect(texts).toContain("2020-12-01T10:00:00+08:00");
   });
 
   it("writes an xlsx that a second reader sees with frozen header, real dates, a status drop-down, highlighted overdue rows and a summary", async () => {

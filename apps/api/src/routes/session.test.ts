@@ -1,6 +1,6 @@
 import { rawDatabase } from "@taizhang/store/testing";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { CallerSchema, HistoryEntryResponse, pageOf, ProgressResponse } from "@taizhang/contract";
+import { CallerSchema, HistoryEntryResponse, pageOf, ProgressResponse, SessionSchema } from "@taizhang/contract";
 import { expectJson, expectProblem } from "../test-support/responses.js";
 import { createTestApp, progressPath, UNIT_A, UNIT_B, type TestApp } from "../test-support/test-app.js";
 
@@ -16,7 +16,27 @@ const signIn = (token: string) =>
   t.app.request("/api/session", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ token }) });
 const cookieOf = (res: Response) => (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
 
+/** GET /api/session with these headers: a 200 that must say nobody is signed in. */
+async function signedOutAnswer(headers: Record<string, string>) {
+  const res = await t.app.request("/api/session", { headers });
+  expect(res.status).toBe(200);
+  return expectJson(res, SessionSchema);
+}
+
 describe("web session", () => {
+  test("a signed-out visit is answered 200 signedIn:false, and such a caller still cannot write", async () => {
+    expect(await signedOutAnswer({})).toEqual({ signedIn: false });
+    const write = await t.app.request(progressPath(UNIT_A), {
+      method: "PATCH",
+      headers: { "Content-Type": "application/json", "If-Match": '"0"', Origin: "http://localhost" },
+      body: JSON.stringify({ percent: 30 }),
+    });
+    await expectProblem(write, "unauthorized");
+    // A wrong bearer token is still refused: it is a credential that does not work, not a signed-out visit.
+    await expectProblem(await t.app.request("/api/session", { headers: { Authorization: "Bearer tz_wrong" } }), "invalid-token");
+  });
+
+
   test("signing in sets an httpOnly, SameSite=Strict cookie that acts as the token", async () => {
     const res = await signIn(t.tokens.officeA);
     const setCookie = res.headers.get("set-cookie") ?? "";
@@ -28,8 +48,8 @@ describe("web session", () => {
     expect(me).toMatchObject({ role: "office", unitId: UNIT_A });
 
     const cookie = cookieOf(await signIn(t.tokens.officeA));
-    const again = await expectJson(await t.app.request("/api/session", { headers: { Cookie: cookie } }), CallerSchema);
-    expect(again).toEqual(me);
+    const again = await expectJson(await t.app.request("/api/session", { headers: { Cookie: cookie } }), SessionSchema);
+    expect(again).toEqual({ signedIn: true, ...me });
 
     const write = await t.app.request(progressPath(UNIT_A), {
       method: "PATCH",
@@ -72,21 +92,21 @@ describe("web session", () => {
     expect(decodeURIComponent(value)).not.toContain(t.tokens.officeA);
     expect(res.headers.get("set-cookie")).toMatch(/Max-Age=43200/);
     // The token itself in the cookie is no session.
-    await expectProblem(await t.app.request("/api/session", { headers: { Cookie: `taizhang_session=${t.tokens.officeA}` } }), "unauthorized");
+    expect(await signedOutAnswer({ Cookie: `taizhang_session=${t.tokens.officeA}` })).toEqual({ signedIn: false });
   });
 
   test("signing out ends the session: the old cookie value is refused afterwards", async () => {
     const cookie = cookieOf(await signIn(t.tokens.officeA));
     expect((await t.app.request("/api/session", { headers: { Cookie: cookie } })).status).toBe(200);
     expect((await t.app.request("/api/session", { method: "DELETE", headers: { Cookie: cookie, Origin: "http://localhost" } })).status).toBe(204);
-    await expectProblem(await t.app.request("/api/session", { headers: { Cookie: cookie } }), "unauthorized");
+    expect(await signedOutAnswer({ Cookie: cookie })).toEqual({ signedIn: false });
     await expectProblem(await t.app.request("/api/plans", { headers: { Cookie: cookie } }), "unauthorized");
   });
 
   test("an expired session is refused", async () => {
     const cookie = cookieOf(await signIn(t.tokens.viewer));
     await rawDatabase(t.ledger).updateTable("sessions").set({ expires_at: "2020-06-15T01:59:59.000Z" }).execute();
-    await expectProblem(await t.app.request("/api/session", { headers: { Cookie: cookie } }), "unauthorized");
+    expect(await signedOutAnswer({ Cookie: cookie })).toEqual({ signedIn: false });
   });
 
   test("revoking a token ends its sessions", async () => {
@@ -95,12 +115,12 @@ describe("web session", () => {
     expect((await t.app.request("/api/session", { headers: { Cookie: cookie } })).status).toBe(200);
     const revoked = await t.app.request(`/api/tokens/${record.id}`, { method: "DELETE", headers: { Authorization: `Bearer ${t.tokens.admin}` } });
     expect(revoked.status).toBe(200);
-    await expectProblem(await t.app.request("/api/session", { headers: { Cookie: cookie } }), "unauthorized");
+    expect(await signedOutAnswer({ Cookie: cookie })).toEqual({ signedIn: false });
   });
 
-  test("with TAIZHANG_READ_REQUIRES_TOKEN, reading needs a token (signing in does not)", async () => {
+  test("with TAIZHANG_READ_REQUIRES_TOKEN, reading needs a token (signing in and asking whether one is signed in do not)", async () => {
     await expectProblem(await t.app.request("/api/plans"), "unauthorized");
-    await expectProblem(await t.app.request("/api/session"), "unauthorized");
+    expect(await signedOutAnswer({})).toEqual({ signedIn: false });
     const res = await t.app.request("/api/plans", { headers: { Authorization: `Bearer ${t.tokens.viewer}` } });
     expect(res.status).toBe(200);
     expect((await t.app.request("/healthz")).status).toBe(200);

@@ -5,7 +5,7 @@ import type { AppEnv } from "../app-env.js";
 import { validationHook } from "../on-error.js";
 import { SESSION_COOKIE } from "../auth.js";
 import { ApiError, problemResponses } from "../problem.js";
-import { CallerSchema } from "@taizhang/contract";
+import { CallerSchema, SessionSchema } from "@taizhang/contract";
 
 const tags = ["session"];
 
@@ -51,16 +51,18 @@ export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       method: "get",
       path: "/",
       tags,
-      summary: "Who am I: the caller of the session cookie or bearer token",
+      summary: "Who am I: the caller of the session cookie or bearer token; `signedIn: false` without one",
       responses: {
-        200: { description: "The caller", content: { "application/json": { schema: CallerSchema } } },
+        200: { description: "The caller, or that nobody is signed in", content: { "application/json": { schema: SessionSchema } } },
         ...problemResponses(401),
       },
     }),
     (c) => {
+      // Nobody signed in is a state, not an error: a signed-out page load logs no failed request.
+      // (A bad bearer token is still a 401, from the authenticate middleware.)
       const caller = c.var.caller;
-      if (caller === null) throw new ApiError("unauthorized", "not signed in");
-      return c.json(callerJson(caller.token), 200);
+      if (caller === null) return c.json({ signedIn: false as const }, 200);
+      return c.json({ signedIn: true as const, ...callerJson(caller.token) }, 200);
     },
   )
   .openapi(

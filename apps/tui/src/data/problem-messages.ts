@@ -83,6 +83,10 @@ const MESSAGES = {
   tooLarge: { zh: "内容过大,超出服务器的限制", en: "it is larger than the server accepts" },
   unsupportedType: { zh: "服务器不接受这种文件类型", en: "the server does not take this kind of file" },
   importFailed: { zh: "无法读取规划文本", en: "the plan text could not be read" },
+  progressInconsistent: {
+    zh: "状态与完成百分比不一致:未开始为0%,进行中为0–99%,已完成为100%",
+    en: "the status and the percent disagree: not started is 0 %, in progress 0–99 %, done 100 %",
+  },
   planTooLarge: { zh: "规划过大,超出服务器的限制,未保存", en: "the plan is larger than the server's limits; not stored" },
   jurisdictionUnconfirmed: { zh: "无法确定规划的辖区:请用 --jurisdiction 指定", en: "the plan's jurisdiction is not certain: give --jurisdiction NAME" },
   invalidLedgerFile: { zh: "台账文件无法读取(不是导出的 .xlsx 或 CSV)", en: "the ledger file cannot be read (not an exported .xlsx or CSV)" },
@@ -203,6 +207,8 @@ function problemWords(said: Extract<Said, { key: "problem" }>, lang: MessageLang
       return say("importFailed", lang);
     case "plan-too-large":
       return say("planTooLarge", lang);
+    case "progress-inconsistent":
+      return say("progressInconsistent", lang);
     case "jurisdiction-unconfirmed":
       return say("jurisdictionUnconfirmed", lang);
     case "invalid-ledger-file":

@@ -28,7 +28,9 @@ export class RemoteDoor implements Door {
   async whoami(): Promise<Identity> {
     const location = this.origin.location;
     if (!this.hasToken) return { name: "anonymous", role: "anonymous", unitId: null, location, kind: "remote", canWrite: false };
-    const { name, role, unitId } = await this.client.op.getSession();
+    const session = await this.client.op.getSession();
+    if (!session.signedIn) return { name: "anonymous", role: "anonymous", unitId: null, location, kind: "remote", canWrite: false };
+    const { name, role, unitId } = session;
     return { name, role, unitId, location, kind: "remote", canWrite: role !== "viewer" };
   }
 

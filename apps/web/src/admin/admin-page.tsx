@@ -26,6 +26,9 @@ export function AdminPage() {
   return (
     <section>
       <h1>{m.admin.title}</h1>
+      <p>
+        <Link href={paths.tokens()}>{m.tokens.manage}</Link>
+      </p>
       <ImportPlan onImported={() => setImports((n) => n + 1)} />
       <AssignUnits key={imports} />
     </section>

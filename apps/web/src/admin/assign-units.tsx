@@ -6,7 +6,7 @@ import { unitName } from "../ui/unit-name.js";
 import { useI18n } from "../i18n/i18n.js";
 import { AsyncView } from "../ui/async-view.js";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { errorText } from "../api/api-error.js";
+import { problemText } from "../i18n/problem-text.js";
 import { invalidateAfter, taskParams } from "../api/queries.js";
 
 /** Unit names typed as 市司法局、市财政局 (also with commas or semicolons). */
@@ -84,7 +84,7 @@ function AssignForm({ task }: { task: Task }) {
       setResponsible(saved.responsible.map(unitName).join("、"));
       setState({ busy: false, message: m.admin.assignSaved, error: false });
     } catch (error) {
-      setState({ busy: false, message: m.app.error(errorText(error)), error: true });
+      setState({ busy: false, message: problemText(m, error), error: true });
     }
   };
   return (

@@ -3,7 +3,7 @@ import { useId, useState, type ChangeEvent } from "react";
 import { TaizhangApiError } from "@taizhang/client";
 import { routes } from "@taizhang/contract";
 import { useQueryClient } from "@tanstack/react-query";
-import { errorText } from "../api/api-error.js";
+import { problemText } from "../i18n/problem-text.js";
 import { invalidateAfter } from "../api/queries.js";
 import type { Jurisdiction, PlanHeading } from "@taizhang/core";
 import type { ImportResult } from "@taizhang/contract";
@@ -107,7 +107,7 @@ export function ImportPlan({ onImported }: { onImported?: () => void }) {
         setStage({ step: "confirm-different", result: current, different: { existing: problem.existing, incoming: problem.incoming, differs: problem.differs ?? [] } });
         return;
       }
-      setStage({ step: "error", message: errorText(error) });
+      setStage({ step: "error", message: problemText(m, error) });
     }
   };
 

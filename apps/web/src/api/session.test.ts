@@ -51,6 +51,29 @@ describe("session keeper", () => {
     expect(keeper.authHeaders()).toEqual({});
   });
 
+  it("a signed-out visit asks who is signed in and gets a 200 'not signed in', no 401 (issue 16)", async () => {
+    const { api, keeper } = await setup();
+    const statuses: number[] = [];
+    const client = createApiClient({
+      fetch: async (input, init) => {
+        const response = await api.fetch(input, init);
+        statuses.push(response.status);
+        return response;
+      },
+      authHeaders: keeper.authHeaders,
+    });
+    expect(await keeper.restore(client)).toBeNull();
+    expect(statuses).toEqual([200]);
+    // After a sign-out, too: the ended session's cookie is answered the same way.
+    await keeper.signIn(client, api.tokens.sj);
+    const cookie = api.sessionToken;
+    await keeper.signOut(client);
+    api.sessionToken = cookie;
+    statuses.length = 0;
+    expect(await keeper.restore(client)).toBeNull();
+    expect(statuses).toEqual([200]);
+  });
+
   it("rejects an unknown token and keeps nothing", async () => {
     const { keeper, client } = await setup();
     await expect(keeper.signIn(client, "nope")).rejects.toMatchObject({ status: 401 });

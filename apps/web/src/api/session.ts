@@ -15,6 +15,11 @@ export type SessionInfo = CallerInfo;
  */
 const STORAGE_KEY = "taizhang.token";
 
+/** The caller of a signed-in session answer (without its `signedIn` flag). */
+function callerOf({ tokenId, name, role, unitId }: CallerInfo): SessionInfo {
+  return { tokenId, name, role, unitId };
+}
+
 export type SessionMode = "cookie" | "storage";
 
 function readStoredToken(): string | null {
@@ -60,7 +65,13 @@ export function createSessionKeeper(): SessionKeeper {
     mode: () => mode,
     async restore(api) {
       try {
-        return await api.op.getSession();
+        // A visit without a session is answered 200 `signedIn: false` (no 401 in the console).
+        const session = await api.op.getSession();
+        if (!session.signedIn) {
+          if (mode === "storage") keep(null);
+          return null;
+        }
+        return callerOf(session);
       } catch (error) {
         if (isStatus(error, 401) || isMissingEndpoint(error)) {
           if (isStatus(error, 401) && mode === "storage") keep(null);
@@ -79,7 +90,9 @@ export function createSessionKeeper(): SessionKeeper {
       mode = "storage";
       keep(candidate);
       try {
-        return await api.op.getSession();
+        const session = await api.op.getSession();
+        if (session.signedIn) return callerOf(session);
+        throw new Error("the server did not accept the token");
       } catch (error) {
         keep(null);
         mode = "cookie";

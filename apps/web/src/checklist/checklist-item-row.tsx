@@ -1,4 +1,6 @@
 import { itemAttainment, type ProgressPatch, type ProgressStatus, type Target, type Task } from "@taizhang/core";
+import { isStatus } from "../api/api-error.js";
+import { ProblemMessage } from "../ui/problem-message.js";
 import { memo, useCallback, useRef, useState } from "react";
 import type { Progress } from "@taizhang/core";
 import { useApp } from "../app-context.js";
@@ -10,7 +12,7 @@ import { DeadlineBadge, StatusBadge } from "../ui/badges.js";
 import { STATUSES, isProgressStatus } from "../ui/status.js";
 import { ConflictPanel } from "./conflict-panel.js";
 import { ProgressEditor } from "./progress-editor.js";
-import { EvidenceList, personText } from "./progress-view.js";
+import { EvidenceList, NoteText, personText } from "./progress-view.js";
 import { useProgressSave } from "./use-progress-save.js";
 
 export interface ChecklistItemRowProps {
@@ -102,10 +104,6 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ row, targets, s
     setPendingStatus(null);
     statusSelect.current?.focus();
   };
-  const inconsistentText = (message: string) => {
-    const [status = "", range = ""] = message.split("|");
-    return m.progressRule.inconsistent(isProgressStatus(status) ? m.status[status] : status, range);
-  };
   const attainment = targets.length > 0 ? itemAttainment(targets, progress.measuredValue) : "unknown";
   const editorSave = async (patch: ProgressPatch) => {
     if (await save(patch)) closeEditor();
@@ -176,7 +174,7 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ row, targets, s
             <span className="muted">{m.item.responsiblePerson}:</span> {personText(progress.responsiblePerson)}
           </p>
         )}
-        {progress.note && <p className="item-note">{progress.note}</p>}
+        {progress.note && <NoteText className="item-note" note={progress.note} />}
         {progress.evidence.length > 0 && (
           <div className="item-evidence">
             <span className="muted">{m.item.evidence}:</span> <EvidenceList evidence={progress.evidence} />
@@ -261,13 +259,8 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ row, targets, s
       )}
       {state.status === "error" && (
         <p role="alert" className="notice error">
-          {state.code === "forbidden"
-            ? m.item.forbidden
-            : state.code === "inconsistent"
-              ? inconsistentText(state.message)
-              : state.code === "invalid"
-                ? m.item.invalid(state.message)
-                : m.app.error(state.message)}
+          {/* Another unit's item is the one refusal worth its own words; a 401 (signed out) offers signing in again. */}
+          {isStatus(state.error, 403) ? m.item.forbidden : <ProblemMessage error={state.error} />}
         </p>
       )}
     </div>

@@ -2,7 +2,8 @@ import { chinaDate, PERCENT_RANGE_OF_STATUS, type PlanSummary, type Progress, ty
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { ChecklistEntry } from "@taizhang/contract";
 import { TaizhangApiError } from "@taizhang/client";
-import { errorText, isStatus } from "../api/api-error.js";
+import { isStatus } from "../api/api-error.js";
+import { problemText } from "../i18n/problem-text.js";
 import { useProgressChanged } from "../api/queries.js";
 import type { SessionInfo } from "../api/session.js";
 import { useApp } from "../app-context.js";
@@ -10,6 +11,7 @@ import { useI18n } from "../i18n/i18n.js";
 import { useLocation, useNavigate } from "react-router";
 import { Link } from "../ui/link.js";
 import { paths } from "../paths.js";
+import { usePageTitle } from "../ui/page-title.js";
 import { usePrintMode } from "../ui/use-print-mode.js";
 import { BulkBar } from "./bulk-bar.js";
 import { ChecklistItemRow, itemTargets } from "./checklist-item-row.js";
@@ -69,6 +71,7 @@ export function ChecklistView({
   const [bulkConflicts, setBulkConflicts] = useState<BulkConflict[]>([]);
   const [pruned, setPruned] = useState(0);
   const printing = usePrintMode();
+  usePageTitle(title);
   const editable = info.role === "admin" || (info.role === "office" && info.unitId === unitId);
 
   const filters = useMemo(() => parseFilters(location.search), [location.search]);
@@ -176,7 +179,7 @@ export function ChecklistView({
         setBulk({ busy: false, message: m.bulk.failed, errors });
         return;
       }
-      const message = isStatus(error, 403) ? m.item.forbidden : m.app.error(errorText(error));
+      const message = isStatus(error, 403) ? m.item.forbidden : problemText(m, error);
       setBulk({ busy: false, message, errors: [] });
     }
   };

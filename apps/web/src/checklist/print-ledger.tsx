@@ -1,6 +1,10 @@
 import { deadlineText } from "../ui/badges.js";
 import { useI18n } from "../i18n/i18n.js";
 import type { DisplayRow } from "./group-rows.js";
+import { personText } from "./progress-view.js";
+
+/** 序号, 任务, 角色, 时限, 状态, 完成%, 进展说明, 责任人, 佐证材料. */
+const COLUMNS = 9;
 
 /** The whole of 我的任务 as one A4 ledger table, mounted only for printing. */
 export function PrintLedger({ rows, title, subtitle }: { rows: readonly DisplayRow[]; title: string; subtitle: string }) {
@@ -20,6 +24,8 @@ export function PrintLedger({ rows, title, subtitle }: { rows: readonly DisplayR
           <th scope="col">{m.plans.ledgerStatus}</th>
           <th scope="col">{m.plans.ledgerPercent}</th>
           <th scope="col">{m.plans.ledgerNote}</th>
+          <th scope="col">{m.item.responsiblePerson}</th>
+          <th scope="col">{m.item.evidence}</th>
         </tr>
       </thead>
       <tbody>
@@ -27,7 +33,7 @@ export function PrintLedger({ rows, title, subtitle }: { rows: readonly DisplayR
           if (r.kind === "plan")
             return (
               <tr key={r.key} className="group plan">
-                <th colSpan={7} scope="rowgroup">
+                <th colSpan={COLUMNS} scope="rowgroup">
                   {r.title}
                 </th>
               </tr>
@@ -35,7 +41,7 @@ export function PrintLedger({ rows, title, subtitle }: { rows: readonly DisplayR
           if (r.kind === "section")
             return (
               <tr key={r.key} className="group section">
-                <th colSpan={7} scope="rowgroup">
+                <th colSpan={COLUMNS} scope="rowgroup">
                   {r.title}
                 </th>
               </tr>
@@ -44,7 +50,7 @@ export function PrintLedger({ rows, title, subtitle }: { rows: readonly DisplayR
             return (
               <tr key={r.key} className="group task">
                 <td>{r.number}</td>
-                <th colSpan={6} scope="row">
+                <th colSpan={COLUMNS - 1} scope="row">
                   {r.title}
                 </th>
               </tr>
@@ -63,7 +69,17 @@ export function PrintLedger({ rows, title, subtitle }: { rows: readonly DisplayR
               </td>
               <td>{m.status[progress.status]}</td>
               <td>{progress.percent}</td>
-              <td>{progress.note}</td>
+              <td className="pre">{progress.note}</td>
+              <td>{progress.responsiblePerson ? personText(progress.responsiblePerson) : ""}</td>
+              <td>
+                {progress.evidence.map((e, i) => (
+                  // On paper a link cannot be followed: its address is printed after the description.
+                  <div key={i}>
+                    {e.description}
+                    {e.url && <small className="evidence-url"> {e.url}</small>}
+                  </div>
+                ))}
+              </td>
             </tr>
           );
         })}

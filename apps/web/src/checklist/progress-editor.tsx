@@ -1,6 +1,6 @@
 import { PERCENT_RANGE_OF_STATUS, settleProgressChange, type Evidence, type ProgressPatch, type ProgressStatus, type Target } from "@taizhang/core";
 import { useId, useState, type FormEvent } from "react";
-import type { Progress } from "@taizhang/core";
+import { NOTE_MAX_LENGTH, type Progress } from "@taizhang/core";
 import { useI18n } from "../i18n/i18n.js";
 import { STATUSES, isProgressStatus } from "../ui/status.js";
 
@@ -65,6 +65,9 @@ export function patchFromDraft(progress: Progress, draft: Draft, measures: boole
   return patch;
 }
 
+/** The note's counter shows from here on: near the limit, where it helps, not for every short note. */
+export const NOTE_COUNTER_FROM = Math.floor(NOTE_MAX_LENGTH * 0.9);
+
 /** The inline form that changes one (item, unit): status, percent, note, evidence, measured value. */
 export function ProgressEditor({
   progress,
@@ -127,7 +130,21 @@ export function ProgressEditor({
         <label htmlFor={`${id}-percent`}>{m.item.percent}</label>
         <input id={`${id}-percent`} type="number" inputMode="numeric" min={0} max={100} step={1} value={draft.percent} onChange={(e) => set("percent", e.target.value)} />
         <label htmlFor={`${id}-note`}>{m.item.note}</label>
-        <textarea id={`${id}-note`} rows={3} maxLength={4000} value={draft.note} onChange={(e) => set("note", e.target.value)} />
+        <div>
+          <textarea
+            id={`${id}-note`}
+            rows={3}
+            maxLength={NOTE_MAX_LENGTH}
+            value={draft.note}
+            aria-describedby={draft.note.length >= NOTE_COUNTER_FROM ? `${id}-note-count` : undefined}
+            onChange={(e) => set("note", e.target.value)}
+          />
+          {draft.note.length >= NOTE_COUNTER_FROM && (
+            <p id={`${id}-note-count`} className={`note-count small${draft.note.length >= NOTE_MAX_LENGTH ? " error" : " muted"}`}>
+              {m.item.noteCount(draft.note.length, NOTE_MAX_LENGTH)} · {m.item.noteLeft(NOTE_MAX_LENGTH - draft.note.length)}
+            </p>
+          )}
+        </div>
       </div>
       <fieldset className="person">
         <legend>{m.item.responsiblePerson}</legend>

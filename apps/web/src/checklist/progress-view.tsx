@@ -1,5 +1,6 @@
 import type { ProgressPatch, Target } from "@taizhang/core";
 import type { Progress } from "@taizhang/core";
+import { useId, useState } from "react";
 import { useI18n } from "../i18n/i18n.js";
 import { StatusBadge } from "../ui/badges.js";
 
@@ -54,6 +55,37 @@ export function ProgressFieldsView({ fields }: { fields: ProgressPatch | Progres
         </>
       )}
     </dl>
+  );
+}
+
+/** How much of a long note shows while it is folded, and how many lines. */
+export const NOTE_FOLD_CHARS = 200;
+const NOTE_FOLD_LINES = 4;
+
+/** The first part of a note worth folding (longer than NOTE_FOLD_CHARS or NOTE_FOLD_LINES lines); null for a short one. */
+export function foldedNote(note: string): string | null {
+  const lines = note.split("\n");
+  if (note.length <= NOTE_FOLD_CHARS && lines.length <= NOTE_FOLD_LINES) return null;
+  const head = lines.slice(0, NOTE_FOLD_LINES).join("\n");
+  return `${head.length > NOTE_FOLD_CHARS ? head.slice(0, NOTE_FOLD_CHARS) : head}…`;
+}
+
+/** A progress note; a long one folded to its start with 展开 / 收起 (printing shows it whole: print-ledger.tsx). */
+export function NoteText({ note, className }: { note: string; className?: string }) {
+  const { m } = useI18n();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const folded = foldedNote(note);
+  if (folded === null) return <p className={className}>{note}</p>;
+  return (
+    <div className={className}>
+      <p id={id} className="note-text">
+        {open ? note : folded}
+      </p>
+      <button type="button" className="link-button no-print" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+        {open ? m.item.noteFold : m.item.noteUnfold(note.length)}
+      </button>
+    </div>
   );
 }
 

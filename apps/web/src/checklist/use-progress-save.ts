@@ -1,8 +1,7 @@
-import { etagOf, itemPathParams, problemCodeOf } from "@taizhang/contract";
-import { PERCENT_RANGE_OF_STATUS, type ProgressPatch } from "@taizhang/core";
+import { etagOf, itemPathParams } from "@taizhang/contract";
+import type { ProgressPatch } from "@taizhang/core";
 import { useCallback, useState } from "react";
 import { ConflictError } from "@taizhang/client";
-import { errorText, isStatus } from "../api/api-error.js";
 import type { Progress, ProgressFields } from "@taizhang/core";
 import type { ChecklistEntry as ChecklistRow } from "@taizhang/contract";
 import { useApp } from "../app-context.js";
@@ -12,7 +11,8 @@ export type SaveState =
   | { status: "saving" }
   /** Saved; `undo` is the change that puts back what this save replaced (null once undone, or when nothing changed). */
   | { status: "saved"; undo: ProgressPatch | null; undone: boolean }
-  | { status: "error"; message: string; code: "forbidden" | "invalid" | "inconsistent" | "other" }
+  /** Refused or failed: the error, for the problem catalogue (ui/problem-message.tsx) to put in words. */
+  | { status: "error"; error: unknown }
   /** Someone saved first: their state, and the change of ours that was not saved. */
   | { status: "conflict"; current: Progress; patch: ProgressPatch };
 
@@ -48,18 +48,8 @@ export function useProgressSave(row: ChecklistRow, onSaved: (progress: Progress)
           // Show the newer state at once so the list never displays a value that is no longer true.
           void onSaved(error.current);
           setState({ status: "conflict", current: error.current, patch });
-        } else if (isStatus(error, 403, 401)) {
-          setState({ status: "error", code: "forbidden", message: errorText(error) });
-        } else if (isStatus(error, 422) && problemCodeOf(error.problem.type) === "progress-inconsistent") {
-          // Said in the page's words, from core's rule: which percents the status takes.
-          const status = patch.status ?? row.progress.status;
-          const [min, max] = PERCENT_RANGE_OF_STATUS[status];
-          setState({ status: "error", code: "inconsistent", message: `${status}|${min === max ? min : `${min}–${max}`}` });
-        } else if (isStatus(error, 400, 422)) {
-          const paths = error.problem.errors?.map((e) => `${e.path}: ${e.message}`).join("; ");
-          setState({ status: "error", code: "invalid", message: paths || errorText(error) });
         } else {
-          setState({ status: "error", code: "other", message: errorText(error) });
+          setState({ status: "error", error });
         }
         return false;
       }

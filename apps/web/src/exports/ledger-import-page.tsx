@@ -3,7 +3,7 @@ import type { LedgerImportResult } from "@taizhang/contract";
 import { TaizhangApiError } from "@taizhang/client";
 import { routes, XLSX_TYPE } from "@taizhang/contract";
 import { useQueryClient } from "@tanstack/react-query";
-import { errorText } from "../api/api-error.js";
+import { problemText } from "../i18n/problem-text.js";
 import { invalidateAfter } from "../api/queries.js";
 import type { ApiClient } from "../api/client.js";
 import { useApp } from "../app-context.js";
@@ -153,7 +153,7 @@ export function LedgerImportPage() {
     );
   }
 
-  const fail = (error: unknown) => setStage({ step: "error", message: errorText(error) });
+  const fail = (error: unknown) => setStage({ step: "error", message: problemText(m, error) });
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];

@@ -7,6 +7,7 @@ import { useI18n } from "../i18n/i18n.js";
 import { Link } from "../ui/link.js";
 import { paths } from "../paths.js";
 import { AsyncView } from "../ui/async-view.js";
+import { usePageTitle } from "../ui/page-title.js";
 import { DownloadLinks } from "../exports/download-links.js";
 
 /** One plan as a readable document; printed, it becomes an A4 ledger table. */
@@ -31,6 +32,7 @@ function partAnchor(part: Part) {
 /** The document and its print ledger; exported for tests. */
 export function PlanDocument({ plan, taskDues = new Map() }: { plan: Plan; taskDues?: ReadonlyMap<string, string> }) {
   const { m } = useI18n();
+  usePageTitle(plan.title);
   const tasksOf = (part: Part, section: number | null) => plan.tasks.filter((t) => t.partNumber === part.number && t.sectionNumber === section);
   return (
     <article className="plan-doc">
@@ -75,8 +77,9 @@ export function PlanDocument({ plan, taskDues = new Map() }: { plan: Plan; taskD
               {part.ordinal}、{part.title}
             </h2>
             {part.text && <Paragraphs text={part.text} />}
+            {/* A task right under a part is one level below it (h3), under a section two (h4): no level is skipped. */}
             {tasksOf(part, null).map((task) => (
-              <TaskBlock key={task.id} task={task} />
+              <TaskBlock key={task.id} task={task} level={3} />
             ))}
             {part.sections.map((section) => (
               <section key={section.number} aria-labelledby={`section-${section.number}`}>
@@ -85,7 +88,7 @@ export function PlanDocument({ plan, taskDues = new Map() }: { plan: Plan; taskD
                   {section.title}
                 </h3>
                 {tasksOf(part, section.number).map((task) => (
-                  <TaskBlock key={task.id} task={task} />
+                  <TaskBlock key={task.id} task={task} level={4} />
                 ))}
               </section>
             ))}
@@ -114,15 +117,16 @@ function UnitList({ ids }: { ids: readonly string[] }) {
   return <>{ids.map(unitName).join("、")}</>;
 }
 
-function TaskBlock({ task }: { task: Task }) {
+function TaskBlock({ task, level }: { task: Task; level: 3 | 4 }) {
   const { m, formatDate } = useI18n();
+  const Heading = level === 3 ? "h3" : "h4";
   return (
     <div className="task-block">
-      <h4>
+      <Heading className="task-heading">
         <span className="task-number">{task.ordinal}</span>{" "}
         <Link href={paths.task(task.id)}>{task.title}</Link>
         {task.guarantee && <span className="badge"> {m.task.guarantee}</span>}
-      </h4>
+      </Heading>
       <Paragraphs text={task.text} />
       {(task.lead.length > 0 || task.responsible.length > 0) && (
         <p className="units small">

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from "react";
-import { errorText, isStatus } from "../api/api-error.js";
+import { isStatus } from "../api/api-error.js";
+import { problemText } from "../i18n/problem-text.js";
 import { useApp } from "../app-context.js";
 import { useI18n } from "../i18n/i18n.js";
 import { useLocation, useNavigate } from "react-router";
@@ -31,7 +32,7 @@ export function SignInPage() {
       const info = await signIn(token.trim());
       navigate(safeNext(location.search) ?? (info.role === "admin" ? paths.admin() : paths.myTasks()), { replace: true });
     } catch (err) {
-      setError(isStatus(err, 401, 403) ? m.signIn.invalid : m.signIn.failed(errorText(err)));
+      setError(isStatus(err, 401, 403) ? m.signIn.invalid : m.signIn.failed(problemText(m, err)));
       setBusy(false);
     }
   };

@@ -7,11 +7,12 @@ import { ChecklistItemRow, itemTargets } from "../checklist/checklist-item-row.j
 import { rowKey } from "../checklist/group-rows.js";
 import { useApp } from "../app-context.js";
 import { unitName } from "../ui/unit-name.js";
-import { EvidenceList } from "../checklist/progress-view.js";
+import { EvidenceList, NoteText } from "../checklist/progress-view.js";
 import { useI18n } from "../i18n/i18n.js";
 import { Link } from "../ui/link.js";
 import { paths } from "../paths.js";
 import { AsyncView } from "../ui/async-view.js";
+import { usePageTitle } from "../ui/page-title.js";
 import { DeadlineBadge, StatusBadge } from "../ui/badges.js";
 import { HistoryTable } from "./history-table.js";
 
@@ -65,6 +66,7 @@ export function TaskView({ detail, history }: { detail: TaskDetail; history: rea
   const checklist = taskRows(detail);
   const progressChanged = useProgressChanged();
   const { task } = detail;
+  usePageTitle(`${task.ordinal} ${task.title}`);
   const info = session.status === "signed-in" ? session.info : null;
   // An office edits its own lines here too; everyone else reads.
   const mine = info?.role === "office" ? checklist.filter((r) => r.unitId === info.unitId) : [];
@@ -190,7 +192,7 @@ export function TaskView({ detail, history }: { detail: TaskDetail; history: rea
                       <StatusBadge status={r.progress.status} />
                     </td>
                     <td>{r.progress.percent}%</td>
-                    <td className="pre">{r.progress.note || "—"}</td>
+                    <td className="pre">{r.progress.note ? <NoteText note={r.progress.note} /> : "—"}</td>
                     <td>
                       <EvidenceList evidence={r.progress.evidence} />
                     </td>

@@ -30,7 +30,8 @@ export function ThemeMatrixTable({ matrix }: { matrix: ThemeMatrix }) {
   };
   const max = Math.max(1, ...matrix.rows.flatMap((r) => r.cells.map((c) => c.count)));
   return (
-    <div className="table-wrap">
+    // Focusable, so a keyboard can scroll the table sideways at phone width (axe: scrollable-region-focusable).
+    <div className="table-wrap" role="region" aria-label={m.themes.caption} tabIndex={0}>
       <table className="data theme-matrix">
         <caption>{m.themes.caption}</caption>
         <thead>

@@ -1,7 +1,7 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { errorText } from "../api/api-error.js";
 import { useI18n } from "../i18n/i18n.js";
+import { ProblemMessage } from "./problem-message.js";
 
 /** Shows a query's loading and error states (with a retry), and the content once its data is there. */
 export function AsyncView<T>({ query, children }: { query: Pick<UseQueryResult<T>, "status" | "data" | "error" | "refetch">; children: (data: T) => ReactNode }) {
@@ -10,7 +10,9 @@ export function AsyncView<T>({ query, children }: { query: Pick<UseQueryResult<T
   if (query.status === "error")
     return (
       <div role="alert" className="notice error">
-        <p>{m.app.error(errorText(query.error))}</p>
+        <p>
+          <ProblemMessage error={query.error} />
+        </p>
         <button type="button" onClick={() => void query.refetch()}>
           {m.app.retry}
         </button>

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, chinaDate, daysBetween, isoDate, lastDayOfMonth } from "./calendar.js";
+import { addDays, chinaDate, chinaTimeText, daysBetween, isoDate, lastDayOfMonth } from "./calendar.js";
 
 describe("calendar", () => {
   it("knows the last day of every month, leap years included", () => {
@@ -38,5 +38,13 @@ describe("calendar", () => {
         },
       ),
     );
+  });
+});
+
+describe("chinaTimeText", () => {
+  it("writes an instant as China's wall-clock time with +08:00, naming the same instant", () => {
+    expect(chinaTimeText("2026-12-04T19:28:53.000Z")).toBe("2026-12-05T03:28:53+08:00");
+    expect(Date.parse(chinaTimeText("2026-12-04T19:28:53Z"))).toBe(Date.parse("2026-12-04T19:28:53Z"));
+    expect(chinaTimeText("not a time")).toBe("not a time");
   });
 });

@@ -20,6 +20,17 @@ export function lastDayOfMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/**
+ * An instant (an ISO timestamp as the store keeps it, in UTC) as China's wall-clock time with its offset written out,
+ * `2026-12-05T03:28:53+08:00`: what exports write where a time is text, so it reads as the UI shows it and still
+ * names one instant. Text that is no timestamp is returned as it is.
+ */
+export function chinaTimeText(instant: string): string {
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) return instant;
+  return `${new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
+}
+
 /** The calendar date in China of an instant. */
 export function chinaDate(asOf: Date): IsoDate {
   if (Number.isNaN(asOf.getTime())) throw new RangeError("asOf is not a valid date");

@@ -4,6 +4,7 @@ import {
   MeasuredValueSchema,
   PROGRESS_STATUS_LABELS,
   PROGRESS_STATUSES,
+  NOTE_MAX_LENGTH,
   ProgressFieldsSchema,
   ResponsiblePersonSchema,
   type Evidence,
@@ -116,7 +117,7 @@ export function readPercentCell(text: string): CellReading<number> {
 export function readNoteCell(text: string): CellReading<string> {
   const note = tidy(text);
   const checked = ProgressFieldsSchema.shape.note.safeParse(note);
-  return checked.success ? { ok: true, value: note } : fail(`the progress note is ${note.length} characters long; at most 4000 fit`);
+  return checked.success ? { ok: true, value: note } : fail(`the progress note is ${note.length} characters long; at most ${NOTE_MAX_LENGTH} fit`);
 }
 
 /** 佐证材料: one piece per line, `description URL` (the URL optional, http or https, last on the line). */

@@ -45,11 +45,14 @@ export const ResponsiblePersonSchema = z
   .describe("责任人 the person answerable for one (item, unit), as the task ledger names them (责任单位、责任人和完成时限)");
 export type ResponsiblePerson = z.infer<typeof ResponsiblePersonSchema>;
 
+/** The longest 进展说明 (progress note) a row keeps, in UTF-16 code units (a form's `maxLength`). */
+export const NOTE_MAX_LENGTH = 4000;
+
 /** The fields an office can change on one (item, unit). */
 export const ProgressFieldsSchema = z.object({
   status: ProgressStatusSchema,
   percent: z.number().int().min(0).max(100).describe("完成百分比 0..100"),
-  note: z.string().max(4000).describe("进展说明 progress note"),
+  note: z.string().max(NOTE_MAX_LENGTH).describe("进展说明 progress note"),
   evidence: z.array(EvidenceSchema).max(50).describe("佐证材料 evidence"),
   measuredValue: MeasuredValueSchema.nullable().describe("实测值 for items that measure a target"),
   responsiblePerson: ResponsiblePersonSchema.nullable().describe("责任人 who answers for this item in this unit; null when none is named"),

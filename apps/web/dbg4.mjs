@@ -1,0 +1,13 @@
+import { chromium } from "playwright-core";
+const [base, token, w] = process.argv.slice(2);
+const ctx = await chromium.launchPersistentContext("/tmp/dbg-prof-" + Date.now(), { executablePath: "/usr/bin/chromium", headless: true, args: ["--headless", "--no-sandbox"], viewport: { width: Number(w), height: 844 }, locale: "zh-CN" });
+const page = await ctx.newPage();
+await page.goto(base + "/sign-in");
+await page.getByLabel("访问令牌").fill(token);
+await page.getByRole("button", { name: "登录" }).click();
+await page.getByRole("heading", { level: 1, name: /^我的任务 · / }).waitFor();
+await page.waitForTimeout(3000);
+const h0 = await page.evaluate(() => document.querySelector(".checklist").getBoundingClientRect().height);
+const h1 = await page.evaluate(async () => { const raf = () => new Promise((r) => requestAnimationFrame(r)); for (let y = 0; y < document.documentElement.scrollHeight; y += 400) { window.scrollTo(0, y); await raf(); await raf(); } window.scrollTo(0, 0); await raf(); await raf(); return document.querySelector(".checklist").getBoundingClientRect().height; });
+console.log(w, "at load", h0, "after scrolling through", h1);
+await ctx.close();
