@@ -49,3 +49,4 @@ export * from "./domain/ledger-rows.js";
 export * from "./domain/ledger-import.js";
 export * from "./domain/history-rows.js";
 export * from "./domain/stored-text.js";
+export * from "./domain/evidence-file.js";
