@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { DatabaseEvidenceFiles, type EvidenceFiles } from "./evidence-files.js";
 import {
   assignmentChangeKind,
   CLOSED_STATUSES,
@@ -112,6 +113,8 @@ export class KyselyLedger implements Ledger {
     private readonly clock: () => Date = () => new Date(),
     /** Serialises this process's write transactions on one SQLite file (see write-gate.ts). */
     private readonly gate: WriteGate | null = null,
+    /** Uploaded evidence files: a folder beside the SQLite file, or the `evidence_files` table. */
+    readonly evidenceFiles: EvidenceFiles = new DatabaseEvidenceFiles(db, clock),
   ) {}
 
   /** SQLite: concurrent single updates share a transaction and its fsync (see group-commit.ts). */
