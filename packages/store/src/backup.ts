@@ -1,4 +1,5 @@
 import { createHash, type Hash } from "node:crypto";
+import { types } from "node:util";
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import { BACKUP_TABLES, type BackupColumnKind, type BackupTable } from "./backup-tables.js";
 import type { Database } from "./database.js";
@@ -241,8 +242,8 @@ function normalise(table: string, column: string, kind: BackupColumnKind, value:
     if (kind.endsWith("?")) return null;
   } else if (kind === "bytes") {
     // PostgreSQL answers a Buffer, SQLite (libsql) an ArrayBuffer.
-    if (v instanceof Uint8Array) return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64");
-    if (v instanceof ArrayBuffer) return Buffer.from(v).toString("base64");
+    if (types.isUint8Array(v)) return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64");
+    if (types.isArrayBuffer(v)) return Buffer.from(v).toString("base64");
   } else if (kind.startsWith("text")) {
     if (typeof v === "string") return v;
   } else if (kind.startsWith("integer")) {

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { types } from "node:util";
 import type { Kysely } from "kysely";
 import type { Database } from "./database.js";
 import { LedgerError } from "./ledger.js";
@@ -156,8 +157,9 @@ export class DatabaseEvidenceFiles implements EvidenceFiles {
     if (!row) return null;
     // PostgreSQL answers a Buffer, SQLite (libsql) an ArrayBuffer.
     const content: unknown = row.content;
-    if (content instanceof ArrayBuffer) return new Uint8Array(content);
-    if (content instanceof Uint8Array) return new Uint8Array(content.buffer, content.byteOffset, content.byteLength);
+    // Checked by kind, not instanceof: a test under jsdom has another realm's ArrayBuffer.
+    if (types.isArrayBuffer(content)) return new Uint8Array(content);
+    if (types.isUint8Array(content)) return new Uint8Array(content.buffer, content.byteOffset, content.byteLength);
     throw new LedgerError("invalid", `the evidence file ${sha256} is not stored as bytes`);
   }
 
