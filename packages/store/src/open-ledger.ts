@@ -2,7 +2,7 @@ import { mkdirSync, realpathSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
 import type { Database } from "./database.js";
-import { DatabaseEvidenceFiles, DirectoryEvidenceFiles, type EvidenceFiles } from "./evidence-files.js";
+import { DatabaseEvidenceFiles, DirectoryEvidenceFiles } from "./evidence-files.js";
 import { KyselyLedger } from "./kysely-ledger.js";
 import type { Ledger } from "./ledger.js";
 import { StoreMigrationProvider } from "./migrations/migration-provider.js";

@@ -11,7 +11,6 @@ const INLINE_TYPES = new Set(["application/pdf", "image/jpeg", "image/png", "ima
 
 /** Content-Disposition with the uploaded name: an ASCII fallback and the UTF-8 name (RFC 6266, RFC 8187). */
 export function contentDisposition(kind: "inline" | "attachment", name: string): string {
-  // eslint-disable-next-line no-control-regex
   const ascii = name.replace(/[^\x20-\x7e]|["\\%;]/g, "_");
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
