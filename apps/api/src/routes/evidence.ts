@@ -52,7 +52,7 @@ export const evidenceRoutes = new OpenAPIHono<AppEnv>()
     "/",
     serveRoute(routes.getEvidenceFile, async (c, input) => {
       const { sha256, ...params } = input.params;
-      const found = await evidenceOf(c).evidenceFileOf(appCaller(c), { params, sha256 });
+      const found = await evidenceOf(c).getEvidenceFile(appCaller(c), { params, sha256 });
       const etag = `"${found.file.sha256}"`;
       // Whoever may read the row may keep a copy; revalidated each time, since reading may need a token.
       c.header("Cache-Control", "private, no-cache");

@@ -91,7 +91,7 @@ export function evidenceUseCases(ledger: Ledger, limits: EvidenceLimits = DEFAUL
      * An evidence file of the row, if its evidence names it: its reference,
      * and its bytes read on demand (a cached copy needs none).
      */
-    async evidenceFileOf(
+    async getEvidenceFile(
       caller: Caller,
       input: { params: EvidenceRowParams; sha256: string },
     ): Promise<{ file: EvidenceFile; read: () => Promise<{ bytes: Uint8Array; mediaType: EvidenceMediaType | null }> }> {
