@@ -184,6 +184,8 @@ describe("OpenAPI and /docs", () => {
         "/api/plans/{planId}/report",
         "/api/progress/bulk",
         "/api/progress/{planId}/{number}/{item}/{unitId}",
+        "/api/progress/{planId}/{number}/{item}/{unitId}/evidence",
+        "/api/progress/{planId}/{number}/{item}/{unitId}/evidence/{sha256}",
         "/api/reports/deadlines",
         "/api/reports/progress",
         "/api/search",

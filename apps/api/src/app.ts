@@ -18,6 +18,7 @@ import { limitByAddress, limitByToken, RateLimiter } from "./rate-limit.js";
 import { notFound, onError, validationHook } from "./on-error.js";
 import { ApiError } from "./problem.js";
 import { docsRoutes } from "./routes/docs.js";
+import { evidenceRoutes } from "./routes/evidence.js";
 import { exportRoutes } from "./routes/exports.js";
 import { ledgerImportRoutes } from "./routes/ledger-import.js";
 import { healthRoutes } from "./routes/health.js";
@@ -129,7 +130,20 @@ export function createApp(deps: AppDeps) {
     normal: bodyLimit({ maxSize: config.bodyLimit, onError: () => tooLarge(config.bodyLimit) }),
     import: bodyLimit({ maxSize: config.importBodyLimit, onError: () => tooLarge(config.importBodyLimit) }),
   };
-  app.use("/api/*", (c, next) => (c.req.path === "/api/import" || c.req.path === "/api/imports/ledger" ? limits.import(c, next) : limits.normal(c, next)));
+  // An evidence upload may be as large as the largest file plus its form's own bytes; past it, the refusal names the setting.
+  const evidenceLimit = bodyLimit({
+    maxSize: config.evidence.maxBytes + 64 * 1024,
+    onError: () => {
+      throw new ApiError("payload-too-large", `the file is larger than the limit of ${config.evidence.maxBytes} bytes for evidence files`, {
+        limit: { name: "TAIZHANG_EVIDENCE_MAX_BYTES", value: config.evidence.maxBytes },
+      });
+    },
+  });
+  app.use("/api/*", (c, next) => {
+    if (c.req.path === "/api/import" || c.req.path === "/api/imports/ledger") return limits.import(c, next);
+    if (c.req.method === "POST" && EVIDENCE_UPLOAD.test(c.req.path)) return evidenceLimit(c, next);
+    return limits.normal(c, next);
+  });
   // Rate limits (docs/api.md): per address before authentication, per token after it.
   app.use("/api/*", jsonBodyEncoding);
   app.use("/api/*", limitByAddress(config.rateLimitAddress > 0 ? new RateLimiter(config.rateLimitAddress) : null, config.trustProxy));
@@ -143,7 +157,7 @@ export function createApp(deps: AppDeps) {
   // with bytes, cookies or uploads of their own.
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .route("/session", sessionRoutes);
-  const routes = app.route("/", useCaseRoutes()).route("/", importRoutes).route("/", ledgerImportRoutes).route("/", exportRoutes).route("/api", api).route("/", healthRoutes);
+  const routes = app.route("/", useCaseRoutes()).route("/", importRoutes).route("/", ledgerImportRoutes).route("/", exportRoutes).route("/", evidenceRoutes).route("/api", api).route("/", healthRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
@@ -163,6 +177,9 @@ export function createApp(deps: AppDeps) {
   if (hasWebApp(config.webDist)) app.use("*", serveWebApp(config.webDist, { sourceMaps: config.webSourceMaps }));
   return routes;
 }
+
+/** POST /api/progress/{planId}/{number}/{item}/{unitId}/evidence */
+const EVIDENCE_UPLOAD = /^\/api\/progress\/[^/]+\/[^/]+\/[^/]+\/[^/]+\/evidence$/;
 
 function tooLarge(limit: number): never {
   throw new ApiError("payload-too-large", `the request body is larger than the limit of ${limit} bytes`);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { EVIDENCE_SAMPLES } from "@taizhang/core/testing";
 import { z } from "zod";
 import { asCaller, createTestApp, progressPath, UNIT_A, type TestApp } from "./test-support/test-app.js";
 
@@ -71,6 +72,12 @@ const MATRIX: Record<string, Case> = {
       return send("POST", "/api/imports/ledger?apply=true", token, { body: csv, extra: { "Content-Type": "text/csv" } });
     },
     expect: { anonymous: 401, viewer: 403, officeOwn: 200, officeOther: 409, admin: 200 },
+  },
+  // Evidence files: as progress, an office for its own unit's row only.
+  "POST /api/progress/{planId}/{number}/{item}/{unitId}/evidence": {
+    request: async (_t, token) =>
+      send("POST", `${OWN_ITEM}/evidence?name=scan.pdf`, token, { body: new TextDecoder().decode(EVIDENCE_SAMPLES.pdf()), extra: { "Content-Type": "application/pdf" } }),
+    expect: { anonymous: 401, viewer: 403, officeOwn: 201, officeOther: 403, admin: 201 },
   },
   // Signing in is open to anyone who holds a valid token; the caller's own token does not matter.
   "POST /api/session": {

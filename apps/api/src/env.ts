@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
-import { DEFAULT_PLAN_LIMITS, type PlanLimits } from "@taizhang/core";
+import type { EvidenceLimits } from "@taizhang/app";
+import { DEFAULT_PLAN_LIMITS, EVIDENCE_MEDIA_TYPES, type EvidenceMediaType, type PlanLimits } from "@taizhang/core";
 import { z } from "zod";
 
 /** Sizes such as `1048576`, `512kb`, `1mb`, `5MiB` (k/m/g are powers of 1024). */
@@ -58,6 +59,19 @@ const originsSchema = z.string().transform((text, ctx) => {
 /** Where the built web app lives by default: apps/web/dist, beside this package. */
 const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
+/** The names TAIZHANG_EVIDENCE_TYPES takes, and the type each stands for. */
+export const EVIDENCE_TYPE_NAMES = {
+  pdf: "application/pdf",
+  jpeg: "image/jpeg",
+  jpg: "image/jpeg",
+  png: "image/png",
+  webp: "image/webp",
+  ofd: "application/ofd",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+} as const satisfies Record<string, EvidenceMediaType>;
+type EvidenceTypeName = keyof typeof EVIDENCE_TYPE_NAMES;
+
 export const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -79,6 +93,13 @@ const EnvSchema = z.object({
   TAIZHANG_CORS_ORIGINS: originsSchema.default([]),
   TAIZHANG_BODY_LIMIT: sizeSchema.default(1024 * 1024),
   TAIZHANG_IMPORT_BODY_LIMIT: sizeSchema.default(5 * 1024 * 1024),
+  // Evidence files (docs/api.md, Evidence files): the largest file, and the types taken (read from the bytes).
+  TAIZHANG_EVIDENCE_MAX_BYTES: sizeSchema.default(20 * 1024 * 1024),
+  TAIZHANG_EVIDENCE_TYPES: z
+    .string()
+    .transform((text) => text.split(",").map((t) => t.trim().toLowerCase()).filter((t) => t !== ""))
+    .pipe(z.array(z.enum(Object.keys(EVIDENCE_TYPE_NAMES) as [EvidenceTypeName, ...EvidenceTypeName[]], { error: `must be some of ${Object.keys(EVIDENCE_TYPE_NAMES).join(", ")}` })).min(1, "must name at least one type"))
+    .optional(),
   TAIZHANG_RESPONSE_CACHE: sizeOrZero(0).default(64 * 1024 * 1024),
   TAIZHANG_RATE_LIMIT_ADDRESS: z.string().regex(/^\d+$/, "must be a whole number (requests a minute; 0 turns it off)").transform(Number).default(1200),
   TAIZHANG_RATE_LIMIT_TOKEN: z.string().regex(/^\d+$/, "must be a whole number (requests a minute; 0 turns it off)").transform(Number).default(600),
@@ -126,6 +147,8 @@ export interface ApiConfig {
   bodyLimit: number;
   /** Largest plan import body in bytes. */
   importBodyLimit: number;
+  /** Evidence uploads: the largest file and the types taken. */
+  evidence: EvidenceLimits;
   /** Bytes of finished read answers kept in memory (response-cache.ts); 0 turns the cache off. */
   responseCacheBytes: number;
   /** Requests a minute from one client address (every request, before authentication); 0: no limit. */
@@ -213,6 +236,11 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     corsOrigins: e.TAIZHANG_CORS_ORIGINS,
     bodyLimit: e.TAIZHANG_BODY_LIMIT,
     importBodyLimit: e.TAIZHANG_IMPORT_BODY_LIMIT,
+    evidence: {
+      maxBytes: e.TAIZHANG_EVIDENCE_MAX_BYTES,
+      types: e.TAIZHANG_EVIDENCE_TYPES ? [...new Set(e.TAIZHANG_EVIDENCE_TYPES.map((t) => EVIDENCE_TYPE_NAMES[t]))] : [...EVIDENCE_MEDIA_TYPES],
+      settings: { maxBytes: "TAIZHANG_EVIDENCE_MAX_BYTES", types: "TAIZHANG_EVIDENCE_TYPES" },
+    },
     responseCacheBytes: e.TAIZHANG_RESPONSE_CACHE,
     rateLimitAddress: e.TAIZHANG_RATE_LIMIT_ADDRESS,
     rateLimitToken: e.TAIZHANG_RATE_LIMIT_TOKEN,

@@ -42,6 +42,7 @@ export const UNCACHED_ROUTES: Record<string, string> = {
   "/api/tasks/{planId}/{number}/orphaned": "admin only: a task's orphaned progress rows",
   "/api/progress/{planId}/{number}/{item}/{unitId}": "carries the row's version as its ETag for If-Match; one indexed read",
   "/api/exports/ledger": "files (xlsx, CSV, calendars) streamed with their own names",
+  "/api/progress/{planId}/{number}/{item}/{unitId}/evidence/{sha256}": "files of up to 20 MB with their own ETag (the sha256) and 304s",
 };
 
 /** OpenAPI paths (`{name}` for one segment) as one pattern over request paths. */

@@ -17,6 +17,7 @@ export type { AppDeps } from "./deps.js";
 export type { UseCase, UseCasesFor } from "./use-case.js";
 export { findUnit, resolveOneUnit } from "./use-cases/units.js";
 export { textMatches } from "./use-cases/tasks.js";
+export { checkEvidenceFiles, DEFAULT_EVIDENCE_LIMITS, evidenceFileName, evidenceUseCases, type EvidenceLimits, type EvidenceRowParams, type EvidenceUseCases } from "./use-cases/evidence.js";
 export { invokeUseCase, type InvokableOperation, type InvokeInput } from "./invoke.js";
 export { exportLedger, EXPORT_PAGE, MAX_EXPORT_HISTORY, type ExportedFile } from "./use-cases/exports.js";
 export { checklistOf, checklistStoreFilter, DEFAULT_CHECKLIST_PAGE, type ChecklistQuery } from "./use-cases/plans.js";

@@ -12,6 +12,8 @@ import type { Caller } from "./caller.js";
  */
 export const POLICY = {
   read: { roles: null, ownUnit: false, zh: "查看" },
+  // Evidence files follow the rows they belong to: open to whoever may read the row (docs/api.md, "Evidence files").
+  "evidence.read": { roles: null, ownUnit: false, zh: "查看佐证文件" },
   "progress.write": { roles: ["admin", "office"], ownUnit: true, zh: "填报进展" },
   "ledger.import": { roles: ["admin", "office"], ownUnit: true, zh: "导入台账" },
   "plans.import": { roles: ["admin"], ownUnit: false, zh: "导入规划" },

@@ -3,7 +3,7 @@ import { loadBuiltInPlans, openLedger, PlanCatalog, type Ledger } from "@taizhan
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "./app-error.js";
 import { ANONYMOUS, localCaller, type Caller } from "./caller.js";
-import { createUseCases, invokeUseCase, type UseCases } from "./index.js";
+import { createUseCases, evidenceFileName, evidenceUseCases, invokeUseCase, type UseCases } from "./index.js";
 import { may, POLICY } from "./policy.js";
 
 const NOW = new Date("2020-06-15T02:00:00Z");
@@ -48,7 +48,9 @@ describe("the policy", () => {
 
   it("has a use case for every route but those that only the HTTP layer answers", () => {
     const httpOnly: OperationId[] = ["healthz", "readyz", "signIn", "getSession", "signOut", "importPlan", "importLedger", "exportLedger"];
-    const missing = (Object.keys(routes) as OperationId[]).filter((op) => !httpOnly.includes(op) && !(op in uc));
+    // Evidence files' use cases take and answer bytes, so they are their own set (evidenceUseCases), not JSON routes.
+    const files = evidenceUseCases(ledger);
+    const missing = (Object.keys(routes) as OperationId[]).filter((op) => !httpOnly.includes(op) && !(op in uc) && !(op in files));
     expect(missing).toEqual([]);
   });
 });
@@ -162,3 +164,41 @@ describe("invokeUseCase", () => {
     expect((error as AppError).extensions.errors?.[0]?.path).toBe("query.limit");
   });
 });
+
+describe("evidence files", () => {
+  const PDF = new TextEncoder().encode("%PDF-1.4\n%%EOF\n");
+  const row = { ...TASK1, unitId: UNIT_A as never };
+
+  it("refuses another unit's office and a viewer before the body is read", async () => {
+    let read = 0;
+    const upload = () => {
+      read += 1;
+      return Promise.resolve({ bytes: PDF, name: "a.pdf", declaredType: null });
+    };
+    const files = evidenceUseCases(ledger);
+    expect((await refusal(files.uploadEvidenceFile(office(UNIT_B), { params: row, upload }))).code).toBe("forbidden");
+    expect((await refusal(files.uploadEvidenceFile(ANONYMOUS, { params: row, upload }))).code).toBe("unauthorized");
+    expect(read).toBe(0);
+    const done = await files.uploadEvidenceFile(office(UNIT_A), { params: row, upload });
+    expect(read).toBe(1);
+    expect(done.file).toMatchObject({ name: "a.pdf", mediaType: "application/pdf", size: PDF.length });
+  });
+
+  it("serves only files the row's evidence names, to any reader", async () => {
+    const files = evidenceUseCases(ledger);
+    const { file } = await files.uploadEvidenceFile(localCaller("cli"), { params: row, upload: () => Promise.resolve({ bytes: PDF, name: null, declaredType: null }) });
+    expect(file.name).toBe("佐证材料.pdf");
+    expect((await refusal(files.getEvidenceFile(ANONYMOUS, { params: row, sha256: file.sha256 }))).code).toBe("not-found");
+    await uc.updateProgress(localCaller("cli"), { params: row, headers: { "if-match": '"0"' }, json: { evidence: [{ description: "扫描件", url: null, file }] } });
+    const found = await files.getEvidenceFile(ANONYMOUS, { params: row, sha256: file.sha256 });
+    expect(found.file).toEqual(file);
+    expect((await found.read()).mediaType).toBe("application/pdf");
+  });
+
+  it("keeps a name only: no folders, no control characters", () => {
+    expect(evidenceFileName("C:\\Users\\x\\扫描件.pdf", "application/pdf")).toBe("扫描件.pdf");
+    expect(evidenceFileName("a\u0000b\u001f.png", "image/png")).toBe("ab.png");
+    expect(evidenceFileName("..", "image/png")).toBe("佐证材料.png");
+  });
+});
+

@@ -3,6 +3,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { createTestApi, TEST_UNITS, type TestApi } from "@taizhang/test-kit";
 import { routes } from "@taizhang/contract";
 import type { PlanId } from "@taizhang/core";
+import { EVIDENCE_SAMPLES } from "@taizhang/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConflictError, createTaizhangClient, TaizhangApiError, TaizhangNetworkError } from "./index.js";
 
@@ -30,6 +31,25 @@ afterAll(async () => {
 });
 
 describe("@taizhang/client", () => {
+  it("uploads an evidence file, attaches it with updateProgress, and reads its bytes back by the row", async () => {
+    // Task 3, which unit A leads: the other tests count versions of task 1.
+    const EVIDENCE_ITEM = "chengdu-2015/3#task";
+    const client = createTaizhangClient({ baseUrl, token: tokens.office });
+    const pdf = EVIDENCE_SAMPLES.pdf();
+    const { file } = await client.uploadEvidenceFile(EVIDENCE_ITEM, UNIT, new Blob([pdf as Uint8Array<ArrayBuffer>], { type: "application/pdf" }), "会议纪要.pdf");
+    expect(file).toMatchObject({ name: "会议纪要.pdf", mediaType: "application/pdf", size: pdf.length });
+    const before = await client.progress(EVIDENCE_ITEM, UNIT);
+    await client.updateProgress(EVIDENCE_ITEM, UNIT, { evidence: [...before.evidence, { description: "会议纪要", url: null, file }] }, { version: before.version });
+    const reader = createTaizhangClient({ baseUrl });
+    const back = await reader.evidenceFile(EVIDENCE_ITEM, UNIT, file.sha256);
+    expect(back).toMatchObject({ type: "application/pdf", name: "会议纪要.pdf" });
+    expect(Buffer.from(back.bytes).equals(Buffer.from(pdf))).toBe(true);
+    expect(reader.evidenceFileUrl(EVIDENCE_ITEM, UNIT, file.sha256)).toBe(`${baseUrl.replace(/\/$/, "")}/api/progress/chengdu-2015/3/task/${encodeURIComponent(UNIT)}/evidence/${file.sha256}`);
+    const refused = await createTaizhangClient({ baseUrl, token: tokens.other }).uploadEvidenceFile(EVIDENCE_ITEM, UNIT, new Blob([pdf as Uint8Array<ArrayBuffer>])).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(TaizhangApiError);
+    expect((refused as TaizhangApiError).status).toBe(403);
+  });
+
   it("sends a form as a raw body with the multipart type and boundary fetch sets (a plan's file for importPlan)", async () => {
     const admin = api.tokens.admin;
     const client = createTaizhangClient({ baseUrl, token: admin });

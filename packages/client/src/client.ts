@@ -7,6 +7,7 @@ import {
   successSchema,
   taskPathParams,
   type ChecklistEntry,
+  type EvidenceUpload,
   type Problem,
   type RouteDef,
   type RouteInput,
@@ -216,6 +217,31 @@ export class TaizhangClient {
     const version = options.version ?? (await this.progress(itemId, unitId)).version;
     const json = { ...patch, ...(options.comment ? { comment: options.comment } : {}) };
     return this.op.updateProgress({ params: { ...itemPathParams(itemId), unitId }, json }, { headers: { "if-match": `"${version}"` } });
+  }
+
+  /**
+   * Uploads a scan, photo or document as evidence of one (item, unit) and
+   * answers its reference; attach it by putting `{ description, url: null,
+   * file }` into the row's evidence with {@link updateProgress}. The server
+   * reads the type from the bytes (PDF, JPEG, PNG, WebP, OFD, .docx, .xlsx).
+   */
+  async uploadEvidenceFile(itemId: ChecklistItemId | string, unitId: string, file: Blob, name?: string, options: CallOptions = {}): Promise<EvidenceUpload> {
+    const body = new FormData();
+    body.set("file", file, name ?? (typeof File !== "undefined" && file instanceof File ? file.name : "evidence"));
+    return this.call(routes.uploadEvidenceFile, { params: { ...itemPathParams(itemId), unitId } }, { ...options, raw: { body } });
+  }
+
+  /** Where an evidence file of a row is served (for a link: the browser sends its session cookie). */
+  evidenceFileUrl(itemId: ChecklistItemId | string, unitId: string, sha256: string): string {
+    return `${this.base}${fillPath(routes.getEvidenceFile.path, { ...itemPathParams(itemId), unitId, sha256 })}`;
+  }
+
+  /** An evidence file of a row: its bytes, its type as served and its name (from Content-Disposition). */
+  async evidenceFile(itemId: ChecklistItemId | string, unitId: string, sha256: string, options: CallOptions = {}): Promise<{ bytes: Uint8Array; type: string; name: string | null }> {
+    const response = await this.send(routes.getEvidenceFile, { params: { ...itemPathParams(itemId), unitId, sha256 } }, { ...options, headers: { accept: "*/*", ...options.headers } });
+    const disposition = response.headers.get("content-disposition") ?? "";
+    const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+    return { bytes: new Uint8Array(await response.arrayBuffer()), type: response.headers.get("content-type") ?? "application/octet-stream", name: encoded ? decodeURIComponent(encoded) : null };
   }
 
   /** Changes, newest first, of an item (`chengdu-2015/12#m1`), a task, a unit or a plan. */

@@ -1,3 +1,4 @@
+import { evidenceRoutes } from "./evidence.js";
 import { exportRoutes } from "./exports.js";
 import { healthRoutes } from "./health.js";
 import { historyRoutes } from "./history.js";
@@ -21,6 +22,7 @@ export * from "./plans.js";
 export * from "./tasks.js";
 export * from "./units.js";
 export * from "./progress.js";
+export * from "./evidence.js";
 export * from "./history.js";
 export * from "./reports.js";
 export * from "./search.js";
@@ -35,6 +37,7 @@ export type Routes = typeof planRoutes &
   typeof taskRoutes &
   typeof unitRoutes &
   typeof progressRoutes &
+  typeof evidenceRoutes &
   typeof historyRoutes &
   typeof reportRoutes &
   typeof searchRoutes &
@@ -50,6 +53,7 @@ export const routes: Routes = {
   ...taskRoutes,
   ...unitRoutes,
   ...progressRoutes,
+  ...evidenceRoutes,
   ...historyRoutes,
   ...reportRoutes,
   ...searchRoutes,

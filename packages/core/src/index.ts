@@ -51,3 +51,4 @@ export * from "./domain/history-rows.js";
 export * from "./domain/stored-text.js";
 export * from "./domain/progress-consistency.js";
 export * from "./domain/target-attainment.js";
+export * from "./domain/evidence-file.js";

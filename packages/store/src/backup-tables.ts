@@ -1,7 +1,8 @@
 import type { Database } from "./database.js";
 
 /** What a backup checks a value against: text, a whole number or a double; `?` allows null. */
-export type BackupColumnKind = "text" | "text?" | "integer" | "integer?" | "real";
+/** `bytes` is binary, written to the backup as base64 text. */
+export type BackupColumnKind = "text" | "text?" | "integer" | "integer?" | "real" | "bytes";
 
 /** One table as a backup writes it: every column, in this order, and the primary key rows are ordered by. */
 export interface BackupTable {
@@ -183,4 +184,6 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
     after: "text",
     repaired_at: "text",
   }),
+  // Evidence files held in the database (PostgreSQL, SQLite in memory); the embedded store's files are in <data>/evidence.
+  table("evidence_files", ["sha256"], { sha256: "text", size: "integer", content: "bytes", created_at: "text" }, 1),
 ];

@@ -70,7 +70,7 @@ describe.each(backends)("backup and restore on $name", (backend) => {
   it("writes a header, every row of every table in key order, and a trailer that adds up", async () => {
     const header = headerOf(backup);
     expect(header).toMatchObject({ format: "taizhang-backup", version: 1, createdAt: "2026-03-01T00:00:00.000Z" });
-    expect(header.migrations).toEqual(["0001-initial", "0002-task-search-text", "0003-task-themes", "0004-responsible-person", "0005-plans-updated-at", "0008-assignment-history", "0009-text-repair", "0010-sessions"]);
+    expect(header.migrations).toEqual(["0001-initial", "0002-task-search-text", "0003-task-themes", "0004-responsible-person", "0005-plans-updated-at", "0008-assignment-history", "0009-text-repair", "0010-sessions", "0011-evidence-files"]);
     expect(header.tables.map((t) => t.name)).toEqual(BACKUP_TABLES.map((t) => t.name));
     const trailer = trailerOf(backup);
     // Every row, none twice.
@@ -146,7 +146,7 @@ describe.each(backends)("backup and restore on $name", (backend) => {
         [
           "other migrations",
           `${JSON.stringify({ ...header, migrations: header.migrations.slice(0, 3) })}\n`,
-          /^the backup was made at migrations \[0001-initial, 0002-task-search-text, 0003-task-themes\] but this store is at \[0001-initial, .*0005-plans-updated-at, 0008-assignment-history, 0009-text-repair, 0010-sessions\]/,
+          /^the backup was made at migrations \[0001-initial, 0002-task-search-text, 0003-task-themes\] but this store is at \[0001-initial, .*0005-plans-updated-at, 0008-assignment-history, 0009-text-repair, 0010-sessions, 0011-evidence-files\]/,
         ],
         ["truncated: no trailer", `${all.slice(0, -1).join("\n")}\n`, /ends at line \d+ without its trailer: the file is truncated/],
         ["truncated: rows missing", `${[...all.slice(0, 40), all.at(-1)].join("\n")}\n`, /the trailer counts \d+ \w+ rows but the file holds \d+/],

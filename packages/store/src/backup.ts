@@ -1,4 +1,5 @@
 import { createHash, type Hash } from "node:crypto";
+import { types } from "node:util";
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import { BACKUP_TABLES, type BackupColumnKind, type BackupTable } from "./backup-tables.js";
 import type { Database } from "./database.js";
@@ -239,6 +240,10 @@ function normalise(table: string, column: string, kind: BackupColumnKind, value:
   const v = typeof value === "bigint" && Number.isSafeInteger(Number(value)) ? Number(value) : value;
   if (v === null || v === undefined) {
     if (kind.endsWith("?")) return null;
+  } else if (kind === "bytes") {
+    // PostgreSQL answers a Buffer, SQLite (libsql) an ArrayBuffer.
+    if (types.isUint8Array(v)) return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64");
+    if (types.isArrayBuffer(v)) return Buffer.from(v).toString("base64");
   } else if (kind.startsWith("text")) {
     if (typeof v === "string") return v;
   } else if (kind.startsWith("integer")) {
@@ -250,6 +255,7 @@ function normalise(table: string, column: string, kind: BackupColumnKind, value:
 }
 
 function describeKind(kind: BackupColumnKind): string {
+  if (kind === "bytes") return "bytes (base64)";
   const base = kind.startsWith("text") ? "text" : kind.startsWith("integer") ? "a whole number" : "a number";
   return kind.endsWith("?") ? `${base} or null` : base;
 }
@@ -257,6 +263,7 @@ function describeKind(kind: BackupColumnKind): string {
 /** Whether `value` fits the column; the message says what was expected. */
 function checkValue(kind: BackupColumnKind, value: unknown): string | null {
   if (value === null) return kind.endsWith("?") ? null : `must not be null`;
+  if (kind === "bytes") return typeof value === "string" && /^[A-Za-z0-9+/]*={0,2}$/.test(value) ? null : `must be ${describeKind(kind)}`;
   if (kind.startsWith("text")) return typeof value === "string" ? null : `must be ${describeKind(kind)}`;
   if (kind.startsWith("integer")) return typeof value === "number" && Number.isSafeInteger(value) ? null : `must be ${describeKind(kind)}`;
   return typeof value === "number" && Number.isFinite(value) ? null : `must be ${describeKind(kind)}`;
@@ -405,7 +412,9 @@ class Inserter {
     this.#rows = [];
     this.#chars = 0;
     const columns = sql.join(table.columns.map(([c]) => sql.ref(c)));
-    const values = sql.join(rows.map((r) => sql`(${sql.join(r)})`));
+    // Binary columns travel as base64 text; the database takes their bytes.
+    const binary = table.columns.map(([, kind]) => kind === "bytes");
+    const values = sql.join(rows.map((r) => sql`(${sql.join(r.map((v, i) => (binary[i] && typeof v === "string" ? Buffer.from(v, "base64") : v)))})`));
     try {
       await sql`insert into ${sql.table(table.name)} (${columns}) values ${values}`.execute(this.trx);
     } catch (error) {

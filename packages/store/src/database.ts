@@ -28,6 +28,15 @@ export interface Database {
   text_repairs: TextRepairsTable;
   /** Web sessions (migration 0010): the hash of each session id, never the id. */
   sessions: SessionsTable;
+  /** Uploaded evidence files by sha256 (migration 0011); empty on the embedded store, which keeps them as files. */
+  evidence_files: EvidenceFilesTable;
+}
+
+export interface EvidenceFilesTable {
+  sha256: string;
+  size: number;
+  content: Uint8Array;
+  created_at: string;
 }
 
 export interface PlansTable {

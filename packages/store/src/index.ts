@@ -1,5 +1,6 @@
 export * from "./ledger.js";
-export { openLedger, SQLITE_FILE_NAME, type OpenLedgerOptions } from "./open-ledger.js";
+export { openLedger, EVIDENCE_DIR_NAME, SQLITE_FILE_NAME, type OpenLedgerOptions } from "./open-ledger.js";
+export { sha256Of, type EvidenceFiles, type StoredEvidenceFile } from "./evidence-files.js";
 export { loadBuiltInPlans } from "./built-in-plans.js";
 export type { SqliteSynchronous } from "./sqlite-dialect.js";
 export type { StoreDialect } from "./store-dialect.js";

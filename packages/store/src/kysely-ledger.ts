@@ -1,3 +1,4 @@
+import { DatabaseEvidenceFiles, type EvidenceFiles } from "./evidence-files.js";
 import type { AssignmentHistoryEntry, ChecklistItemId, HistoryEntry, Plan, PlanId, PlanSummary, Progress, Task, TaskId, Unit, UnitId } from "@taizhang/core";
 import type {
   Actor,
@@ -59,6 +60,8 @@ export class KyselyLedger implements Ledger {
     clock: () => Date = () => new Date(),
     /** Serialises this process's write transactions on one SQLite file (see write-gate.ts). */
     gate: WriteGate | null = null,
+    /** Uploaded evidence files: a folder beside the SQLite file, or the `evidence_files` table. */
+    readonly evidenceFiles: EvidenceFiles = new DatabaseEvidenceFiles(db, clock),
   ) {
     this.store = new StoreContext(db, dialect, clock, gate);
     this.units = new UnitsRepository(this.store);

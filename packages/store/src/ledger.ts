@@ -1,3 +1,4 @@
+import type { EvidenceFiles } from "./evidence-files.js";
 import type {
   AssignmentHistoryEntry,
   ChecklistItem,
@@ -207,6 +208,8 @@ export interface ReportRow {
 
 /** What the store offers; implemented by `KyselyLedger` for SQLite and PostgreSQL. */
 export interface Ledger {
+  /** Uploaded evidence files (佐证文件), by sha256: see evidence-files.ts. */
+  readonly evidenceFiles: EvidenceFiles;
   /**
    * Insert or update a plan from the importer; progress is never touched. A task whose units the
    * new text changes gets an assignment history entry (kind reimport) recorded as `actor`

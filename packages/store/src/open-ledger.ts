@@ -2,6 +2,7 @@ import { mkdirSync, realpathSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
 import type { Database } from "./database.js";
+import { DatabaseEvidenceFiles, DirectoryEvidenceFiles } from "./evidence-files.js";
 import { KyselyLedger } from "./kysely-ledger.js";
 import type { Ledger } from "./ledger.js";
 import { StoreMigrationProvider } from "./migrations/migration-provider.js";
@@ -12,6 +13,9 @@ import { writeGateFor, type WriteGate } from "./write-gate.js";
 
 /** The SQLite file's name inside the data directory. */
 export const SQLITE_FILE_NAME = "taizhang.db";
+
+/** The folder of uploaded evidence files inside the data directory (embedded store only). */
+export const EVIDENCE_DIR_NAME = "evidence";
 
 /** Settings every backend shares. */
 interface CommonOptions {
@@ -47,7 +51,7 @@ export type OpenLedgerOptions =
  * for `memory: true`, otherwise the SQLite file `<dataDir>/taizhang.db`.
  */
 export async function openLedger(options: OpenLedgerOptions = {}): Promise<Ledger> {
-  const { db, dialect, schema, gate } = await connect(options);
+  const { db, dialect, schema, gate, evidenceDir } = await connect(options);
   try {
     const run = () => migrate(db, dialect, schema, options.migrateTo);
     await (gate ? gate.run(run) : run());
@@ -55,7 +59,9 @@ export async function openLedger(options: OpenLedgerOptions = {}): Promise<Ledge
     await db.destroy();
     throw error;
   }
-  return new KyselyLedger(db, dialect, options.clock, gate ?? null);
+  const clock = options.clock ?? (() => new Date());
+  const evidence = evidenceDir ? new DirectoryEvidenceFiles(evidenceDir) : new DatabaseEvidenceFiles(db, clock);
+  return new KyselyLedger(db, dialect, options.clock, gate ?? null, evidence);
 }
 
 interface Connection {
@@ -63,6 +69,8 @@ interface Connection {
   dialect: StoreDialect;
   schema?: string;
   gate?: WriteGate;
+  /** The embedded store's folder of evidence files; none when they live in the database. */
+  evidenceDir?: string;
 }
 
 async function connect(options: OpenLedgerOptions): Promise<Connection> {
@@ -101,6 +109,7 @@ async function connect(options: OpenLedgerOptions): Promise<Connection> {
     db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect(database) }),
     dialect: "sqlite",
     gate: writeGateFor(realpathSync(path)),
+    evidenceDir: join(dir, EVIDENCE_DIR_NAME),
   };
 }
 

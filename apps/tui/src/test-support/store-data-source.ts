@@ -12,6 +12,8 @@ export type TestDataSource = DataSource & {
   history(): Promise<HistoryEntry[]>;
   /** Remote only: while true, the server does not answer (its fetch fails as an unreachable host's does). */
   offline: boolean;
+  /** The store behind the source, to arrange what a screen cannot make (uploaded evidence files). */
+  store(): Promise<Ledger>;
 };
 
 /** Who a remote test source signs in as: an office of a unit, a viewer, or an admin. */
@@ -32,6 +34,9 @@ function lazy(origin: DataOrigin, open: (isOffline: () => boolean) => Promise<{ 
     async history(): Promise<HistoryEntry[]> {
       const { ledger } = await ready();
       return (await ledger.history({ limit: 500, cursor: null })).items.reverse();
+    },
+    async store(): Promise<Ledger> {
+      return (await ready()).ledger;
     },
   };
   const ready = () => (opened ??= open(() => source.offline));

@@ -82,6 +82,7 @@ const LABELS = {
   setPercent: { zh: "完成百分比(0–100)", en: "Percent complete (0–100)" },
   setPerson: { zh: "责任人(姓名,职务,联系方式;留空表示未指定)", en: "Responsible person (name, post, contact; empty: nobody)" },
   responsiblePerson: { zh: "责任人", en: "Responsible" },
+  evidenceFiles: { zh: "佐证文件", en: "Evidence files" },
   saved: { zh: "已保存:{what}", en: "Saved: {what}" },
   conflict: { zh: "他人已先修改(版本{v}),已刷新,请重试", en: "Changed by someone else first (version {v}); reloaded, try again" },
   draftKept: { zh: ";你输入的内容已保留,按 {key} 继续编辑", en: "; what you typed is kept: press {key} to go on" },

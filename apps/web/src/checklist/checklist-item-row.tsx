@@ -177,7 +177,7 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ row, targets, s
         {progress.note && <NoteText className="item-note" note={progress.note} />}
         {progress.evidence.length > 0 && (
           <div className="item-evidence">
-            <span className="muted">{m.item.evidence}:</span> <EvidenceList evidence={progress.evidence} />
+            <span className="muted">{m.item.evidence}:</span> <EvidenceList evidence={progress.evidence} of={progress} />
           </div>
         )}
       </div>

@@ -1,14 +1,15 @@
-import { PERCENT_RANGE_OF_STATUS, settleProgressChange, type Evidence, type ProgressPatch, type ProgressStatus, type Target } from "@taizhang/core";
+import { PERCENT_RANGE_OF_STATUS, settleProgressChange, type Evidence, type EvidenceFile, type ProgressPatch, type ProgressStatus, type Target } from "@taizhang/core";
 import { useId, useState, type FormEvent } from "react";
 import { NOTE_MAX_LENGTH, type Progress } from "@taizhang/core";
 import { useI18n } from "../i18n/i18n.js";
 import { STATUSES, isProgressStatus } from "../ui/status.js";
+import { EvidenceUpload, evidenceFileHref } from "./evidence-upload.js";
 
 interface Draft {
   status: ProgressStatus;
   percent: string;
   note: string;
-  evidence: Array<{ description: string; url: string }>;
+  evidence: Array<{ description: string; url: string; file?: EvidenceFile }>;
   measuredValue: string;
   measuredUnit: string;
   measuredAsOf: string;
@@ -22,7 +23,7 @@ function draftOf(progress: Progress, targets: readonly Target[]): Draft {
     status: progress.status,
     percent: String(progress.percent),
     note: progress.note,
-    evidence: progress.evidence.map((e) => ({ description: e.description, url: e.url ?? "" })),
+    evidence: progress.evidence.map((e) => ({ description: e.description, url: e.url ?? "", ...(e.file ? { file: e.file } : {}) })),
     measuredValue: progress.measuredValue ? String(progress.measuredValue.value) : "",
     measuredUnit: progress.measuredValue?.unit ?? targets[0]?.unit ?? "",
     measuredAsOf: progress.measuredValue?.asOf ?? "",
@@ -45,7 +46,7 @@ export function patchFromDraft(progress: Progress, draft: Draft, measures: boole
   if (draft.note !== progress.note) patch.note = draft.note;
   const evidence: Evidence[] = draft.evidence
     .filter((e) => e.description.trim() !== "")
-    .map((e) => ({ description: e.description.trim(), url: e.url.trim() === "" ? null : e.url.trim() }));
+    .map((e) => ({ description: e.description.trim(), url: e.url.trim() === "" ? null : e.url.trim(), ...(e.file ? { file: e.file } : {}) }));
   if (JSON.stringify(evidence) !== JSON.stringify(progress.evidence)) patch.evidence = evidence;
   // 责任人: a name makes one; an empty name names no one (post and contact go with the name).
   const name = draft.personName.trim();
@@ -167,14 +168,23 @@ export function ProgressEditor({
                 onChange={(ev) => set("evidence", draft.evidence.map((x, j) => (j === i ? { ...x, description: ev.target.value } : x)))}
               />
             </label>
-            <label>
-              {m.item.evidenceUrl}
-              <input
-                type="url"
-                value={e.url}
-                onChange={(ev) => set("evidence", draft.evidence.map((x, j) => (j === i ? { ...x, url: ev.target.value } : x)))}
-              />
-            </label>
+            {e.file ? (
+              <span>
+                {m.item.evidenceFile}:{" "}
+                <a href={evidenceFileHref(progress.itemId, progress.unitId, e.file)} target="_blank" rel="noreferrer noopener">
+                  {e.file.name}
+                </a>
+              </span>
+            ) : (
+              <label>
+                {m.item.evidenceUrl}
+                <input
+                  type="url"
+                  value={e.url}
+                  onChange={(ev) => set("evidence", draft.evidence.map((x, j) => (j === i ? { ...x, url: ev.target.value } : x)))}
+                />
+              </label>
+            )}
             <button type="button" onClick={() => set("evidence", draft.evidence.filter((_, j) => j !== i))}>
               {m.item.removeEvidence}
             </button>
@@ -183,6 +193,12 @@ export function ProgressEditor({
         <button type="button" onClick={() => set("evidence", [...draft.evidence, { description: "", url: "" }])}>
           + {m.item.addEvidence}
         </button>
+        <EvidenceUpload
+          itemId={progress.itemId}
+          unitId={progress.unitId}
+          // An unsaved file's description starts as its name (without the extension), which the office may change.
+          onUploaded={(file) => setDraft((d) => ({ ...d, evidence: [...d.evidence, { description: file.name.replace(/\.[^.]+$/, "") || file.name, url: "", file }] }))}
+        />
       </fieldset>
       {measures && (
         <fieldset>

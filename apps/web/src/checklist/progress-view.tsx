@@ -3,6 +3,7 @@ import type { Progress } from "@taizhang/core";
 import { useId, useState } from "react";
 import { useI18n } from "../i18n/i18n.js";
 import { StatusBadge } from "../ui/badges.js";
+import { evidenceFileHref } from "./evidence-upload.js";
 
 /** A target as printed in the plan, e.g. 出庭应诉率不低于90%. */
 export function TargetText({ target }: { target: Target }) {
@@ -95,13 +96,18 @@ export function personText(person: NonNullable<Progress["responsiblePerson"]>): 
   return extra ? `${person.name}（${extra}）` : person.name;
 }
 
-export function EvidenceList({ evidence }: { evidence: Progress["evidence"] }) {
+/** The evidence as links: to its page, or to its uploaded file (served by the row it belongs to, `of`). */
+export function EvidenceList({ evidence, of }: { evidence: Progress["evidence"]; of?: { itemId: string; unitId: string } }) {
   if (evidence.length === 0) return <>—</>;
   return (
     <ul className="evidence">
       {evidence.map((e, i) => (
         <li key={i}>
-          {e.url ? (
+          {e.file && of ? (
+            <a href={evidenceFileHref(of.itemId, of.unitId, e.file)} target="_blank" rel="noreferrer noopener" title={e.file.name}>
+              {e.description}
+            </a>
+          ) : e.url ? (
             <a href={e.url} target="_blank" rel="noreferrer noopener">
               {e.description}
             </a>

@@ -194,7 +194,7 @@ export function TaskView({ detail, history }: { detail: TaskDetail; history: rea
                     <td>{r.progress.percent}%</td>
                     <td className="pre">{r.progress.note ? <NoteText note={r.progress.note} /> : "—"}</td>
                     <td>
-                      <EvidenceList evidence={r.progress.evidence} />
+                      <EvidenceList evidence={r.progress.evidence} of={r.progress} />
                     </td>
                     <td>{r.progress.measuredValue ? `${r.progress.measuredValue.value}${r.progress.measuredValue.unit}` : "—"}</td>
                   </tr>

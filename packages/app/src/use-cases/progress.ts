@@ -4,6 +4,7 @@ import { AppError } from "../app-error.js";
 import { actorOf } from "../caller.js";
 import type { AppDeps } from "../deps.js";
 import { authorize, may } from "../policy.js";
+import { checkEvidenceFiles } from "./evidence.js";
 import { fromStore } from "../store-errors.js";
 import type { UseCasesFor } from "../use-case.js";
 
@@ -33,11 +34,13 @@ export function progressUseCases({ ledger }: AppDeps): UseCasesFor<"getProgress"
       authorize(caller, "progress.write", params.unitId);
       const version = expectedVersion(headers["if-match"]);
       const { comment, ...patch } = json;
+      await checkEvidenceFiles(ledger, patch.evidence, "body.evidence");
       return fromStore(ledger.updateProgress(actorOf(caller), { itemId: itemIdOf(params), unitId: params.unitId, expectedVersion: version, patch, comment: comment ?? null }));
     },
     bulkUpdateProgress: async (caller, { json }) => {
       authorize(caller, "progress.write");
       const { updates } = json;
+      for (const [i, u] of updates.entries()) await checkEvidenceFiles(ledger, u.patch.evidence, `body.updates.${i}.patch.evidence`);
       // Rows of other units are refused here, without reading anything; the store refuses the rest.
       const result: BulkResult = updates.every((u) => may(caller, "progress.write", u.unitId))
         ? await fromStore(ledger.bulkUpdateProgress(actorOf(caller), updates.map((u) => ({ itemId: u.itemId, unitId: u.unitId, expectedVersion: u.version, patch: u.patch, comment: u.comment ?? null }))))

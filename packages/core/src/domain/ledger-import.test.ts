@@ -65,6 +65,12 @@ describe("reading an edited ledger's cells", () => {
       ],
     });
     expect(readEvidenceCell("https://gov.cn/only")).toEqual({ ok: true, value: [{ description: "https://gov.cn/only", url: "https://gov.cn/only" }] });
+    // An uploaded file's line keeps its file when the cell is edited around it (a spreadsheet cannot hold the file).
+    const file = { sha256: "c".repeat(64), name: "扫描件.pdf", mediaType: "application/pdf" as const, size: 9 };
+    expect(readEvidenceCell("扫描件\n新增材料", [{ description: "扫描件", url: null, file }])).toEqual({
+      ok: true,
+      value: [{ description: "扫描件", url: null, file }, { description: "新增材料", url: null }],
+    });
     expect(readMeasuredValueCell("93%")).toEqual({ ok: true, value: { value: 93, unit: "%", asOf: null } });
     expect(readMeasuredValueCell("12 件")).toEqual({ ok: true, value: { value: 12, unit: "件", asOf: null } });
     expect(readMeasuredValueCell("93%", { value: 93, unit: "%", asOf: "2020-12-31" })).toEqual({ ok: true, value: { value: 93, unit: "%", asOf: "2020-12-31" } });

@@ -120,8 +120,13 @@ export function readNoteCell(text: string): CellReading<string> {
   return checked.success ? { ok: true, value: note } : fail(`the progress note is ${note.length} characters long; at most ${NOTE_MAX_LENGTH} fit`);
 }
 
-/** 佐证材料: one piece per line, `description URL` (the URL optional, http or https, last on the line). */
-export function readEvidenceCell(text: string): CellReading<Evidence[]> {
+/**
+ * 佐证材料: one piece per line, `description URL` (the URL optional, http or https, last on the line).
+ * A line without a URL that is the description of an uploaded file in `previous` keeps that file (a
+ * spreadsheet holds no files, so an edited cell must not drop them).
+ */
+export function readEvidenceCell(text: string, previous: readonly Evidence[] = []): CellReading<Evidence[]> {
+  const files = new Map(previous.flatMap((e) => (e.file && e.url === null ? [[e.description, e.file] as const] : [])));
   const evidence: Evidence[] = [];
   for (const [i, raw] of tidy(text).split("\n").entries()) {
     const line = raw.trim();
@@ -130,7 +135,8 @@ export function readEvidenceCell(text: string): CellReading<Evidence[]> {
     const description = (match ? match[1] : line)?.trim() || (match?.[2] ?? line);
     const piece = EvidenceSchema.safeParse({ description, url: match?.[2] ?? null });
     if (!piece.success) return fail(`evidence line ${i + 1} ("${line.slice(0, 40)}"): ${piece.error.issues[0]?.message ?? "not valid"}`);
-    evidence.push(piece.data);
+    const file = piece.data.url === null ? files.get(piece.data.description) : undefined;
+    evidence.push(file ? { ...piece.data, file } : piece.data);
   }
   return evidence.length > 50 ? fail(`${evidence.length} pieces of evidence; at most 50 fit`) : { ok: true, value: evidence };
 }
@@ -193,7 +199,7 @@ function readCell(key: EditableLedgerColumn, text: string, base: ProgressFields)
     case "note":
       return readNoteCell(text);
     case "evidence":
-      return readEvidenceCell(text);
+      return readEvidenceCell(text, base.evidence);
     case "measuredValue":
       return readMeasuredValueCell(text, base.measuredValue);
     case "responsiblePerson":

@@ -16,10 +16,35 @@ export const PROGRESS_STATUS_LABELS: Record<ProgressStatus, { zh: string; en: st
   not_applicable: { zh: "不适用", en: "Not applicable" },
 };
 
+/** The file types evidence may be (read from the file's first bytes, never from its name alone). */
+export const EVIDENCE_MEDIA_TYPES = [
+  "application/pdf",
+  "image/jpeg",
+  "image/png",
+  "image/webp",
+  "application/ofd",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+] as const;
+export const EvidenceMediaTypeSchema = z.enum(EVIDENCE_MEDIA_TYPES).describe("文件类型 PDF, JPEG, PNG, WebP, OFD, .docx or .xlsx");
+export type EvidenceMediaType = z.infer<typeof EvidenceMediaTypeSchema>;
+
+export const EvidenceFileSchema = z
+  .object({
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, "a sha256 is 64 lower-case hex digits").describe("内容摘要 sha256 of the file's bytes: where it is stored"),
+    name: z.string().trim().min(1).max(200).describe("文件名 the file's name as uploaded"),
+    mediaType: EvidenceMediaTypeSchema,
+    size: z.number().int().min(1).describe("大小 bytes"),
+  })
+  .strict()
+  .describe("佐证文件 an uploaded file (scan, photo, PDF) held by the store");
+export type EvidenceFile = z.infer<typeof EvidenceFileSchema>;
+
 export const EvidenceSchema = z
   .object({
     description: z.string().trim().min(1).max(500).describe("说明 what the evidence is"),
     url: z.url({ protocol: /^https?$/ }).max(2000).nullable().describe("链接 where it can be seen; null when none"),
+    file: EvidenceFileSchema.optional().describe("佐证文件 the uploaded file, when the evidence is one (absent for a link or a description only)"),
   })
   .strict()
   .describe("佐证材料 evidence");

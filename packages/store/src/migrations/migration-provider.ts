@@ -8,6 +8,7 @@ import { plansUpdatedAtMigration } from "./0005-plans-updated-at.js";
 import { assignmentHistoryMigration } from "./0008-assignment-history.js";
 import { textRepairMigration } from "./0009-text-repair.js";
 import { sessionsMigration } from "./0010-sessions.js";
+import { evidenceFilesMigration } from "./0011-evidence-files.js";
 
 /**
  * The migrations, in code (no file-system scan, so a bundled or compiled
@@ -26,6 +27,7 @@ export class StoreMigrationProvider implements MigrationProvider {
       "0008-assignment-history": assignmentHistoryMigration(this.dialect),
       "0009-text-repair": textRepairMigration(this.dialect),
       "0010-sessions": sessionsMigration,
+      "0011-evidence-files": evidenceFilesMigration(this.dialect),
     });
   }
 }

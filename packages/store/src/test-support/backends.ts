@@ -39,6 +39,7 @@ async function postgresReachable(): Promise<string | null> {
 }
 
 const ALL_TABLES = [
+  "evidence_files",
   "sessions",
   "text_repairs",
   "assignment_history",

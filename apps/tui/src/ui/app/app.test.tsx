@@ -288,6 +288,20 @@ describe("set status and notes", () => {
     expect((await ds.history())[1]?.after.responsiblePerson).toBeNull();
   });
 
+  it("lists the row's uploaded evidence files by name under it (read only)", async () => {
+    const ds = fixture();
+    const rows = await ds.progressRows({ taskId: chengduPlan.tasks[2]?.id });
+    if (!rows.ok || !rows.value[0]) throw new Error("fixture has no rows for task 3");
+    const row = rows.value[0];
+    const stored = await (await ds.store()).evidenceFiles.put(new TextEncoder().encode("%PDF-1.4 复议决定书"));
+    const file = { sha256: stored.sha256, name: "复议决定书.pdf", mediaType: "application/pdf" as const, size: stored.size };
+    const saved = await ds.updateProgress({ itemId: row.itemId, unitId: row.unitId, patch: { evidence: [{ description: "决定书", url: null, file }, { description: "链接", url: "https://example.gov.cn/a" }] } });
+    expect(saved.ok).toBe(true);
+    const app = renderApp({ ds });
+    await openTask3(app);
+    await app.until((f) => expect(f).toContain("└ 佐证文件: 复议决定书.pdf"));
+  });
+
   it("reports a stale version as a conflict and reloads", async () => {
     const ds = fixture();
     const app = renderApp({ ds });

@@ -76,6 +76,9 @@ function taskContent(detail: TaskDetail, counterparts: CounterpartRef[] | null, 
           const person = row.progress.responsiblePerson;
           if (person) indentWrapped(`└ ${t("responsiblePerson")}: ${[person.name, person.post, person.contact].filter(Boolean).join(" · ")}`, 8, { dim: true });
           if (row.progress.note) indentWrapped(`└ ${row.progress.note}`, 8, { dim: true });
+          // Uploaded evidence files by name (read only: they are uploaded on the web or through the API).
+          const files = row.progress.evidence.flatMap((e) => (e.file ? [e.file.name] : []));
+          if (files.length > 0) indentWrapped(`└ ${t("evidenceFiles")}: ${files.join("、")}`, 8, { dim: true });
         });
       }
       blank();
