@@ -54,6 +54,30 @@ export function ChecklistList({ rows, render, resetKey = "" }: { rows: readonly 
     const measured = measuredEstimates(list.current);
     setEstimates((old) => (KINDS.every((k) => old[k] === measured[k]) ? old : measured));
   }, [resetKey, shown, rows.length]);
+  // Once every line is in, each is laid out for one frame in idle time, so the browser remembers its real size
+  // (contain-intrinsic-size: auto) and the list is exactly as tall as its lines, however they differ.
+  const complete = rows.length > 0 && pending.length === 0;
+  useEffect(() => {
+    const el = list.current;
+    if (!complete || !el) return;
+    let frame = 0;
+    const cancelIdle = whenIdle(() => {
+      el.classList.add("lay-out-all");
+      // Two frames: the first renders every line, the second runs after the sizes were recorded.
+      frame = requestAnimationFrame(() => {
+        frame = requestAnimationFrame(() => {
+          el.classList.remove("lay-out-all");
+          el.dataset["sized"] = "true";
+        });
+      });
+    });
+    return () => {
+      cancelIdle();
+      cancelAnimationFrame(frame);
+      el.classList.remove("lay-out-all");
+      delete el.dataset["sized"];
+    };
+  }, [complete, resetKey]);
   const sizeOf = (kind: DisplayRow["kind"]) => estimates[kind] ?? ESTIMATES[kind];
   const sizes = Object.fromEntries(KINDS.map((kind) => [`--line-${kind}`, `${sizeOf(kind)}px`])) as CSSProperties;
   return (

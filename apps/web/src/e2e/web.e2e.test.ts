@@ -318,7 +318,7 @@ describe.runIf(runs)("web app end to end (Chromium, built server)", { timeout: 6
     try {
       const page = await browser.context.newPage();
       await signIn(page, tokenA);
-      await page.waitForFunction(() => document.querySelector(".checklist")?.getAttribute("aria-busy") === "false");
+      await page.waitForFunction(() => document.querySelector<HTMLElement>(".checklist")?.dataset["sized"] === "true");
       const held = await page.evaluate(() => document.querySelector(".checklist")?.getBoundingClientRect().height ?? 0);
       // Every line laid out for real (with the containment content-visibility gives a shown line, so margins do not
       // collapse across lines): the height the list has once each line has been shown.
