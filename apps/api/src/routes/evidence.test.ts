@@ -4,7 +4,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import { expectJson, expectProblem } from "../test-support/responses.js";
 import { asCaller, createTestApp, progressPath, UNIT_A, UNIT_B, type TestApp } from "../test-support/test-app.js";
 import type { ApiConfig } from "../env.js";
-import { contentDisposition } from "./evidence.js";
+import { contentDisposition } from "../uploaded-file.js";
 
 let t: TestApp;
 afterEach(async () => {

@@ -3,38 +3,19 @@ import { evidenceUseCases } from "@taizhang/app";
 import { routes } from "@taizhang/contract";
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env.js";
-import { ApiError } from "../problem.js";
+import { contentDisposition, uploadedFile, type UploadRules } from "../uploaded-file.js";
 import { appCaller, serveRoute } from "../use-case-routes.js";
 
 /** Types a browser may show itself; anything else is offered as a download. */
 const INLINE_TYPES = new Set(["application/pdf", "image/jpeg", "image/png", "image/webp"]);
 
-/** Content-Disposition with the uploaded name: an ASCII fallback and the UTF-8 name (RFC 6266, RFC 8187). */
-export function contentDisposition(kind: "inline" | "attachment", name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]|["\\%;]/g, "_");
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
-
-/** The uploaded file: the `file` part of a multipart form, or the raw body (named by `?name=`). */
-async function uploadedFile(c: Context<AppEnv>, named: string | undefined): Promise<{ bytes: Uint8Array; name: string | null; declaredType: string | null }> {
-  const type = (c.req.header("content-type") ?? "").toLowerCase().split(";")[0]?.trim() ?? "";
-  if (type === "multipart/form-data") {
-    let body: Record<string, unknown>;
-    try {
-      body = await c.req.parseBody();
-    } catch {
-      throw new ApiError("invalid-request", "the multipart/form-data body cannot be read: send the evidence file as a `file` part");
-    }
-    const file = body["file"];
-    if (!(file instanceof File)) throw new ApiError("validation-failed", "the form has no `file` part holding the evidence file", { errors: [{ path: "body.file", message: "required" }] });
-    return { bytes: new Uint8Array(await file.arrayBuffer()), name: named ?? (file.name || null), declaredType: file.type || null };
-  }
-  if (type === "" || type === "application/json" || type.startsWith("text/")) {
-    throw new ApiError("unsupported-media-type", `send the evidence file as multipart/form-data with a \`file\` part, or as the body with its own type, not ${type || "no Content-Type"}`);
-  }
-  return { bytes: new Uint8Array(await c.req.arrayBuffer()), name: named ?? null, declaredType: type };
-}
+/** An evidence file: a form's `file` part, or the raw body with its own type. */
+const EVIDENCE_UPLOAD: UploadRules = {
+  what: "the evidence file",
+  takesRaw: (type) => !(type === "" || type === "application/json" || type.startsWith("text/")),
+  rawHint: "the body with its own type",
+  missingPart: "validation-failed",
+};
 
 const evidenceOf = (c: Context<AppEnv>) => evidenceUseCases(c.var.ledger, c.var.config.evidence);
 
@@ -44,7 +25,7 @@ export const evidenceRoutes = new OpenAPIHono<AppEnv>()
     "/",
     serveRoute(routes.uploadEvidenceFile, async (c, input) => {
       // The use case checks who may upload before it reads the body: a refused caller's bytes are never parsed or stored.
-      const result = await evidenceOf(c).uploadEvidenceFile(appCaller(c), { params: input.params, upload: () => uploadedFile(c, input.query.name) });
+      const result = await evidenceOf(c).uploadEvidenceFile(appCaller(c), { params: input.params, upload: () => uploadedFile(c, input.query.name, EVIDENCE_UPLOAD) });
       return c.json(result, 201);
     }),
   )

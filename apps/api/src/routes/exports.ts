@@ -2,9 +2,8 @@ import { appCaller, serveRoute } from "../use-case-routes.js";
 import { exportLedger } from "@taizhang/app";
 import { routes } from "@taizhang/contract";
 import { streamedBody } from "../compression.js";
+import { contentDisposition } from "../uploaded-file.js";
 
-/** `filename*=UTF-8''…` so Chinese file names survive. */
-const disposition = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** Exports: the application layer makes the file page by page; this writes it as the client reads (docs/api.md). */
 export const exportRoutes = serveRoute(routes.exportLedger, async (c, { query }) => {
@@ -26,9 +25,9 @@ export const exportRoutes = serveRoute(routes.exportLedger, async (c, { query })
     },
   });
   // A feed to subscribe to is served inline, so calendars can poll the URL.
-  const contentDisposition = file.inline ? `inline; filename*=UTF-8''${encodeURIComponent(file.name)}` : disposition(file.name);
+  const disposition = contentDisposition(file.inline ? "inline" : "attachment", file.name);
   return c.body(file.contentType.startsWith("text/") || file.contentType === "application/json" ? streamedBody(body) : body, 200, {
     "Content-Type": file.contentType,
-    "Content-Disposition": contentDisposition,
+    "Content-Disposition": disposition,
   });
 });

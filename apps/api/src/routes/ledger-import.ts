@@ -2,31 +2,20 @@ import { routes, XLSX_TYPE } from "@taizhang/contract";
 import { applyProgressImport, previewProgressImport } from "@taizhang/store";
 import { actorOf } from "../app-env.js";
 import { callerOf, requireRole } from "../auth.js";
+import { uploadedFile, type UploadRules } from "../uploaded-file.js";
 import { serveRoute } from "../use-case-routes.js";
 import { ApiError } from "../problem.js";
 import { readUploadedLedger } from "../workers/parse.js";
 
 const FILE_TYPES = [XLSX_TYPE, "text/csv", "application/vnd.ms-excel", "application/octet-stream", "text/plain", "text/tab-separated-values"];
 
-/** The uploaded file: the raw body (xlsx or CSV), or the `file` part of a multipart form. */
-async function uploadedFile(c: { req: { header(name: string): string | undefined; arrayBuffer(): Promise<ArrayBuffer>; parseBody(): Promise<Record<string, unknown>> } }, named: string | undefined): Promise<{ bytes: Uint8Array; name: string | null }> {
-  const type = (c.req.header("content-type") ?? "").toLowerCase().split(";")[0]?.trim() ?? "";
-  if (type === "multipart/form-data") {
-    let body: Record<string, unknown>;
-    try {
-      body = await c.req.parseBody();
-    } catch {
-      throw new ApiError("invalid-request", "the multipart/form-data body cannot be read: send the edited ledger as a `file` part");
-    }
-    const file = body["file"];
-    if (!(file instanceof File)) throw new ApiError("invalid-request", "the form has no `file` part holding the edited ledger");
-    return { bytes: new Uint8Array(await file.arrayBuffer()), name: named ?? (file.name || null) };
-  }
-  if (!FILE_TYPES.includes(type)) {
-    throw new ApiError("unsupported-media-type", `send the edited ledger as the body (.xlsx: ${XLSX_TYPE}; CSV: text/csv) or as multipart/form-data with a \`file\` part, not ${type || "no Content-Type"}`);
-  }
-  return { bytes: new Uint8Array(await c.req.arrayBuffer()), name: named ?? null };
-}
+/** An edited ledger: the raw body (xlsx or CSV), or a form's `file` part. */
+const LEDGER_UPLOAD: UploadRules = {
+  what: "the edited ledger",
+  takesRaw: (type) => FILE_TYPES.includes(type),
+  rawHint: `the body (.xlsx: ${XLSX_TYPE}; CSV: text/csv)`,
+  missingPart: "invalid-request",
+};
 
 /** Progress import from an edited ledger (docs/exchange.md): preview by default, apply on request. */
 export const ledgerImportRoutes = serveRoute(
@@ -34,7 +23,7 @@ export const ledgerImportRoutes = serveRoute(
   async (c, input) => {
     const q = input.query;
     const actor = actorOf(callerOf(c));
-    const upload = await uploadedFile(c, q.fileName);
+    const upload = await uploadedFile(c, q.fileName, LEDGER_UPLOAD);
     // Read on a parse worker (workers/parse-pool.ts), within the upload limits: the event loop keeps answering meanwhile.
     const file = await readUploadedLedger(upload.bytes, { config: c.var.config, logger: c.var.logger, requestId: c.var.requestId });
     const fileInfo = { name: upload.name, format: file.format, sheet: file.sheet, ignoredHeaders: file.ignoredHeaders };
