@@ -155,9 +155,7 @@ export function createApp(deps: AppDeps) {
 
   // The routes of the application layer's use cases, from the contract (use-case-routes.ts); the rest answer
   // with bytes, cookies or uploads of their own.
-  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    .route("/session", sessionRoutes);
-  const routes = app.route("/", useCaseRoutes()).route("/", importRoutes).route("/", ledgerImportRoutes).route("/", exportRoutes).route("/", evidenceRoutes).route("/api", api).route("/", healthRoutes);
+  const routes = app.route("/", useCaseRoutes()).route("/", importRoutes).route("/", ledgerImportRoutes).route("/", exportRoutes).route("/", evidenceRoutes).route("/", sessionRoutes).route("/", healthRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

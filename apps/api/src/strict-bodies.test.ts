@@ -22,6 +22,14 @@ describe("strict bodies", () => {
   const patch = (body: object) =>
     t.app.request(progressPath(UNIT_A), { method: "PATCH", headers: asCaller(t.tokens.officeA, { "If-Match": '"0"' }), body: JSON.stringify(body) });
 
+  test("sign-in takes the contract's strict body: an unknown key is refused and no session cookie is set", async () => {
+    const signIn = (body: object) => t.app.request("/api/session", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    const res = await signIn({ token: t.tokens.officeA, remember: true });
+    expect(res.headers.get("set-cookie")).toBeNull();
+    await refused(res, "body");
+    expect((await signIn({ token: t.tokens.officeA })).headers.get("set-cookie")).toContain("taizhang_session=");
+  });
+
   test("an unknown key in measuredValue is refused, naming it; nothing is stored", async () => {
     await refused(await patch({ measuredValue: { value: 93, unit: "%", asOf: null, source: "x" } }), "body.measuredValue");
     const read = (await (await t.app.request(progressPath(UNIT_A))).json()) as { version: number; measuredValue: unknown };
