@@ -109,6 +109,7 @@ async function* encoded(chunks: AsyncIterable<string>): AsyncGenerator<Uint8Arra
 async function* xlsxBytes(pages: AsyncIterable<readonly LedgerRow[]>, options: Parameters<typeof ledgerXlsxStream>[1]): AsyncGenerator<Uint8Array> {
   const out = new PassThrough();
   const writing = ledgerXlsxStream(pages, options, out).catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
-  for await (const chunk of out) yield new Uint8Array(chunk as Buffer);
+  // A Buffer is a Uint8Array: handed on as it is, not copied.
+  for await (const chunk of out) yield chunk as Buffer;
   await writing;
 }
